@@ -1,0 +1,80 @@
+import type { Finding, FindingResource } from '../model/finding.js';
+import type { Resource } from '../model/resource.js';
+import type { Rule, RuleContext, Verdict } from '../model/rule.js';
+import { pathToString } from '../model/value.js';
+import { describeError } from '../model/errors.js';
+import type { Inventory } from '../inventory/inventory.js';
+import { fingerprintOf } from './fingerprint.js';
+import { locate } from './locate.js';
+import { formatMessage, redactSensitive } from './message.js';
+import { RuleIndex } from './rule-index.js';
+
+/**
+ * Runs every rule against the resources of the types it declares and turns verdicts into findings. A rule that
+ * throws yields an `unknown` finding naming the error: never a crash, never a pass.
+ */
+export function evaluateRules(inventory: Inventory, rules: readonly Rule[], root: string): Finding[] {
+  const index = new RuleIndex(rules);
+  const context: RuleContext = {
+    related: (resource, type) => inventory.related(resource, type),
+    resourcesOfType: (type) => inventory.ofType(type),
+  };
+  const findings: Finding[] = [];
+  for (const type of index.types()) {
+    const resources = inventory.ofType(type);
+    if (resources.length === 0) continue;
+    const typeRules = index.forType(type);
+    for (const resource of resources) {
+      for (const rule of typeRules) {
+        const verdicts = runRule(rule, resource, context);
+        for (const verdict of verdicts) {
+          const discriminator = verdicts.length > 1 && verdict.path ? pathToString(verdict.path) : '';
+          findings.push(toFinding(rule, resource, verdict, root, discriminator));
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+function runRule(rule: Rule, resource: Resource, context: RuleContext): readonly Verdict[] {
+  try {
+    const verdicts = rule.evaluate(resource, context);
+    return Array.isArray(verdicts) ? verdicts : [verdicts as Verdict];
+  } catch (error) {
+    return [{ status: 'unknown', messageId: ruleErrorMessageId, data: { error: describeError(error) } }];
+  }
+}
+
+const ruleErrorMessageId = '__rule-error__';
+
+function toFinding(rule: Rule, resource: Resource, verdict: Verdict, root: string, discriminator: string): Finding {
+  const meta = rule.meta;
+  const template =
+    verdict.messageId === ruleErrorMessageId
+      ? `The rule ${meta.id} could not evaluate ${resource.address}: {{error}}.`
+      : (meta.messages[verdict.messageId] ?? verdict.messageId);
+  const message = redactSensitive(formatMessage(template, verdict.data), [resource, verdict.at]);
+  const located = verdict.at ?? resource;
+  const path = verdict.path ? pathToString(verdict.path) : undefined;
+  return {
+    ruleId: meta.id,
+    status: verdict.status,
+    severity: meta.severity,
+    area: meta.area,
+    tsc: [...meta.criteria.primary, ...(meta.criteria.secondary ?? [])],
+    resource: findingResource(resource),
+    location: locate(located, verdict.path, root),
+    message,
+    ...(path === undefined ? {} : { path }),
+    fingerprint: fingerprintOf(meta.id, resource.address, discriminator),
+  };
+}
+
+function findingResource(resource: Resource): FindingResource {
+  const { address, type, provider, origin } = resource;
+  const base = { address, type, provider, origin: origin.kind };
+  if (origin.kind === 'aws') return { ...base, cloudId: origin.arn };
+  if (origin.kind === 'azure') return { ...base, cloudId: origin.id };
+  return base;
+}

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import type { Location } from '../model/finding.js';
+import type { Declaration, Resource, SourceRange } from '../model/resource.js';
+import { pathToString, type AttributePath } from '../model/value.js';
+
+const firstLine: SourceRange = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };
+
+/**
+ * Where a finding points: the attribute that decided it inside the declaring Terraform block (or the block when
+ * the attribute is absent); else the plan file; else, for live resources, a stable pseudo-path
+ * `cloud/<provider>/<account or subscription>/<region or group>/<type>/<name>`.
+ */
+export function locate(resource: Resource, attributePath: AttributePath | undefined, root: string): Location {
+  if (resource.declaration) {
+    const range = attributePath ? attributeRange(resource.declaration, attributePath) : resource.declaration.range;
+    return { file: relativeFile(root, resource.declaration.file), ...range };
+  }
+  const origin = resource.origin;
+  switch (origin.kind) {
+    case 'hcl':
+    case 'plan':
+      return { file: relativeFile(root, origin.file), ...firstLine };
+    case 'aws':
+      return { file: cloudPath('aws', origin.account, origin.region, resource.type, awsResourceName(origin.arn)), ...firstLine };
+    case 'azure':
+      return { file: cloudPath('azure', origin.subscription, azureResourceGroup(origin.id), resource.type, azureResourceName(origin.id)), ...firstLine };
+  }
+}
+
+/** The range of the longest prefix of `attributePath` that the declaration records, else the block. */
+export function attributeRange(declaration: Declaration, attributePath: AttributePath): SourceRange {
+  for (let length = attributePath.length; length > 0; length--) {
+    const range = declaration.attributes[pathToString(attributePath.slice(0, length))];
+    if (range) return range;
+  }
+  return declaration.range;
+}
+
+/** `file` relative to `root`, with `/` separators. */
+export function relativeFile(root: string, file: string): string {
+  const relative = path.relative(root, file);
+  return relative.split(path.sep).join('/');
+}
+
+function cloudPath(provider: string, ...segments: string[]): string {
+  return ['cloud', provider, ...segments.map(safeSegment)].join('/');
+}
+
+/** Keeps path segments to `[A-Za-z0-9._-]` and percent-encodes the rest, so every viewer accepts the path. */
+function safeSegment(segment: string): string {
+  const cleaned = segment === '' ? '_' : segment;
+  return cleaned.replace(/[^A-Za-z0-9._-]/g, (c) => [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+}
+
+function awsResourceName(arn: string): string {
+  // arn:partition:service:region:account:resource, where resource may hold ':' or '/'.
+  const resource = arn.split(':').slice(5).join(':');
+  return resource === '' ? arn : resource;
+}
+
+function azureResourceGroup(id: string): string {
+  return /\/resourceGroups\/([^/]+)/i.exec(id)?.[1] ?? 'subscription';
+}
+
+function azureResourceName(id: string): string {
+  return id.split('/').filter(Boolean).at(-1) ?? id;
+}

@@ -1,0 +1,39 @@
+import type { Resource } from '../model/resource.js';
+import { isRecord, parsePath, valueAt, type Value } from '../model/value.js';
+
+const placeholder = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
+
+/** Fills `{{name}}` placeholders from `data`; a missing value stays visible as `{{name}}`. */
+export function formatMessage(template: string, data: Readonly<Record<string, string | number | boolean>> = {}): string {
+  return template.replace(placeholder, (whole, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : whole));
+}
+
+export const redactedText = '(sensitive)';
+
+/** Replaces every sensitive value of the given resources that appears in `text`. */
+export function redactSensitive(text: string, resources: readonly (Resource | undefined)[]): string {
+  let result = text;
+  for (const resource of resources) {
+    if (!resource?.sensitivePaths?.length) continue;
+    for (const secret of sensitiveStrings(resource)) result = result.split(secret).join(redactedText);
+  }
+  return result;
+}
+
+/** Leaf values under the sensitive paths, as strings long enough to be recognised without garbling other text. */
+function sensitiveStrings(resource: Resource): string[] {
+  const found = new Set<string>();
+  const collect = (value: Value | undefined): void => {
+    if (typeof value === 'string' || typeof value === 'number') {
+      const text = String(value);
+      if (text.length >= 4) found.add(text);
+    } else if (Array.isArray(value)) {
+      for (const item of value as readonly Value[]) collect(item);
+    } else if (isRecord(value)) {
+      for (const item of Object.values(value)) collect(item);
+    }
+  };
+  for (const path of resource.sensitivePaths ?? []) collect(valueAt(resource.attributes, parsePath(path)));
+  // Longest first, so a secret that contains another is replaced whole.
+  return [...found].sort((a, b) => b.length - a.length);
+}

@@ -1,0 +1,126 @@
+import type { TscId } from '../tsc/criteria.js';
+import type { OriginKind, ProviderName } from './resource.js';
+import type { Area, RuleMeta, Severity } from './rule.js';
+
+/** `baseline`: a failure recorded in the baseline file, reported but not gating. */
+export type FindingStatus = 'pass' | 'fail' | 'unknown' | 'waived' | 'baseline';
+
+/** A location in a file relative to the scan root, with `/` separators. Every finding has one. */
+export interface Location {
+  readonly file: string;
+  readonly startLine: number;
+  readonly startColumn: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export interface FindingResource {
+  readonly address: string;
+  readonly type: string;
+  readonly provider: ProviderName;
+  readonly origin: OriginKind;
+  /** ARN or Azure resource id for live resources. */
+  readonly cloudId?: string;
+}
+
+/** The justification of a waived finding. */
+export interface WaiverJustification {
+  readonly reason: string;
+  readonly owner?: string;
+  readonly expires?: string;
+  readonly source: WaiverSource;
+}
+
+export interface WaiverSource {
+  readonly kind: 'inline' | 'config';
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly status: FindingStatus;
+  readonly severity: Severity;
+  readonly area: Area;
+  /** Criteria ids, primary first. */
+  readonly tsc: readonly TscId[];
+  readonly resource: FindingResource;
+  readonly location: Location;
+  readonly message: string;
+  /** The dotted attribute path that decided the verdict, when there is one. */
+  readonly path?: string;
+  /** Stable across runs and edits: rule id + resource identity. */
+  readonly fingerprint: string;
+  readonly waiver?: WaiverJustification;
+}
+
+export type NotificationLevel = 'error' | 'warning' | 'note';
+
+/** Something the scan could not do or wants the reader to know: an input error, a module not scanned, a denied API. */
+export interface Notification {
+  readonly level: NotificationLevel;
+  /** A stable kebab-case code, e.g. `input-error`, `module-not-scanned`, `access-denied`, `waiver-expired`. */
+  readonly code: string;
+  readonly message: string;
+  /** The file, API or target the notification is about. */
+  readonly subject?: string;
+}
+
+export interface CriterionSummary {
+  readonly id: TscId;
+  readonly title: string;
+  readonly category: string;
+  /** Rules evaluated that map to the criterion (primary or secondary). */
+  readonly rules: number;
+  readonly resources: number;
+  readonly pass: number;
+  readonly fail: number;
+  readonly unknown: number;
+  readonly waived: number;
+  readonly baseline: number;
+  /** `fail` when any finding fails, else `unknown` when any is unknown, else `pass`. */
+  readonly status: 'pass' | 'fail' | 'unknown';
+}
+
+export interface Summary {
+  readonly resources: number;
+  readonly rulesEvaluated: number;
+  readonly byStatus: Readonly<Record<FindingStatus, number>>;
+  /** Failing findings by severity. */
+  readonly failBySeverity: Readonly<Record<Severity, number>>;
+  readonly criteria: readonly CriterionSummary[];
+}
+
+export interface TargetReport {
+  /** What was scanned: a file, a directory, `aws:<account>`, `azure:<subscription>`. */
+  readonly name: string;
+  readonly kind: string;
+  readonly resources: number;
+  readonly ok: boolean;
+}
+
+export interface WaiverReport {
+  readonly rule: string;
+  readonly resource: string;
+  readonly reason: string;
+  readonly owner?: string;
+  readonly expires?: string;
+  readonly source: WaiverSource;
+  readonly matched: number;
+  readonly state: 'active' | 'expired' | 'stale';
+}
+
+/** Everything a scan produced; reporters are pure functions of it. */
+export interface ScanResult {
+  readonly tool: { readonly name: string; readonly version: string };
+  /** Absolute directory that finding locations are relative to. */
+  readonly root: string;
+  readonly targets: readonly TargetReport[];
+  /** The rules that were evaluated. */
+  readonly rules: readonly RuleMeta[];
+  /** All findings, passes included, sorted deterministically. */
+  readonly findings: readonly Finding[];
+  readonly notifications: readonly Notification[];
+  readonly waivers: readonly WaiverReport[];
+  readonly summary: Summary;
+}

@@ -1,0 +1,162 @@
+import { JSONPath } from 'jsonpath-plus';
+import type { Resource } from '../model/resource.js';
+import type { CriteriaMapping, Rule, RuleMeta, Verdict } from '../model/rule.js';
+import { isRecord, isUnknown, type AttributePath, type Value } from '../model/value.js';
+
+/** One test on the values a JSONPath selects from a resource's attributes. Exactly one operator is set. */
+export interface Condition {
+  /** JSONPath over the attributes, e.g. `$.versioning[*].enabled`. */
+  readonly path: string;
+  /** The value to assume when the path selects nothing (a provider default). */
+  readonly default?: Value;
+  readonly exists?: boolean;
+  readonly equals?: Value;
+  readonly notEquals?: Value;
+  readonly in?: readonly Value[];
+  readonly notIn?: readonly Value[];
+  readonly matches?: string;
+  readonly gte?: number;
+  readonly lte?: number;
+}
+
+export type Check = Condition | { readonly all: readonly Check[] } | { readonly any: readonly Check[] };
+
+/** A rule written as data (JSON or YAML): metadata, the resource types, a check, and pass/fail/unknown messages. */
+export interface DeclarativeRuleDefinition extends Omit<RuleMeta<'pass' | 'fail' | 'unknown'>, 'messages' | 'criteria'> {
+  readonly criteria: CriteriaMapping;
+  readonly check: Check;
+  readonly messages: { readonly pass: string; readonly fail: string; readonly unknown?: string };
+}
+
+export const operators = ['exists', 'equals', 'notEquals', 'in', 'notIn', 'matches', 'gte', 'lte'] as const;
+
+interface Outcome {
+  readonly status: 'pass' | 'fail' | 'unknown';
+  readonly path: AttributePath;
+  readonly value?: string;
+  readonly reason?: string;
+}
+
+/** Compiles a declarative definition into the same `Rule` interface as code rules. */
+export function compileDeclarativeRule(definition: DeclarativeRuleDefinition): Rule<'pass' | 'fail' | 'unknown'> {
+  const { check, messages, ...meta } = definition;
+  return {
+    meta: {
+      ...meta,
+      messages: {
+        pass: messages.pass,
+        fail: messages.fail,
+        unknown: messages.unknown ?? 'The value of {{path}} is not known: {{reason}}.',
+      },
+    },
+    evaluate(resource: Resource): Verdict<'pass' | 'fail' | 'unknown'> {
+      const outcome = evaluateCheck(check, resource.attributes);
+      return {
+        status: outcome.status,
+        messageId: outcome.status,
+        path: outcome.path,
+        data: {
+          address: resource.address,
+          path: outcome.path.join('.') || '(resource)',
+          value: outcome.value ?? '(absent)',
+          reason: outcome.reason ?? '',
+        },
+      };
+    },
+  };
+}
+
+function evaluateCheck(check: Check, attributes: { readonly [key: string]: Value }): Outcome {
+  if ('all' in check) {
+    const outcomes = check.all.map((c) => evaluateCheck(c, attributes));
+    return outcomes.find((o) => o.status === 'fail') ?? outcomes.find((o) => o.status === 'unknown') ?? outcomes[0] ?? { status: 'pass', path: [] };
+  }
+  if ('any' in check) {
+    const outcomes = check.any.map((c) => evaluateCheck(c, attributes));
+    return outcomes.find((o) => o.status === 'pass') ?? outcomes.find((o) => o.status === 'unknown') ?? outcomes[0] ?? { status: 'fail', path: [] };
+  }
+  return evaluateCondition(check, attributes);
+}
+
+function evaluateCondition(condition: Condition, attributes: { readonly [key: string]: Value }): Outcome {
+  const matches = JSONPath({ path: condition.path, json: attributes as object, resultType: 'all', eval: 'safe' }) as {
+    value: Value;
+    pointer: string;
+  }[];
+  const staticPath = staticPrefix(condition.path);
+  if (matches.length === 0) {
+    const blocked = unknownOnPath(attributes, staticPath);
+    if (blocked) return { status: 'unknown', path: blocked.path, reason: blocked.reason };
+    if (condition.exists !== undefined) return { status: condition.exists ? 'fail' : 'pass', path: staticPath };
+    if (condition.default === undefined) return { status: 'fail', path: staticPath };
+    return { ...test(condition, condition.default), path: staticPath };
+  }
+  if (condition.exists !== undefined) {
+    return { status: condition.exists ? 'pass' : 'fail', path: pointerToPath(matches[0]?.pointer ?? '') };
+  }
+  let last: Outcome = { status: 'pass', path: staticPath };
+  for (const match of matches) {
+    const path = pointerToPath(match.pointer);
+    const value = match.value === null && condition.default !== undefined ? condition.default : match.value;
+    if (isUnknown(value)) return { status: 'unknown', path, reason: value.reason };
+    const outcome = { ...test(condition, value), path };
+    if (outcome.status !== 'pass') return outcome;
+    last = outcome;
+  }
+  return last;
+}
+
+function test(condition: Condition, value: Value): Omit<Outcome, 'path'> {
+  const shown = display(value);
+  const verdict = (ok: boolean): Omit<Outcome, 'path'> => ({ status: ok ? 'pass' : 'fail', value: shown });
+  if (condition.equals !== undefined) return verdict(sameValue(value, condition.equals));
+  if (condition.notEquals !== undefined) return verdict(!sameValue(value, condition.notEquals));
+  if (condition.in !== undefined) return verdict(condition.in.some((v) => sameValue(value, v)));
+  if (condition.notIn !== undefined) return verdict(!condition.notIn.some((v) => sameValue(value, v)));
+  if (condition.matches !== undefined) return verdict(typeof value === 'string' && new RegExp(condition.matches).test(value));
+  if (condition.gte !== undefined) return verdict(typeof value === 'number' && value >= condition.gte);
+  if (condition.lte !== undefined) return verdict(typeof value === 'number' && value <= condition.lte);
+  return verdict(value !== null);
+}
+
+function sameValue(a: Value, b: Value): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function display(value: Value): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The leading plain names and indexes of a JSONPath (`$.a.b[0][*].c` → `a.b.0`), where a location can point. */
+function staticPrefix(path: string): AttributePath {
+  const parts = JSONPath.toPathArray(path).slice(1);
+  const prefix: (string | number)[] = [];
+  for (const part of parts) {
+    if (part === '*' || part === '..' || part.startsWith('?') || part.startsWith('(') || part.includes(':')) break;
+    prefix.push(/^\d+$/.test(part) ? Number(part) : part);
+  }
+  return prefix;
+}
+
+function unknownOnPath(root: Value, path: AttributePath): { path: AttributePath; reason: string } | undefined {
+  let current: Value | undefined = root;
+  for (let i = 0; i <= path.length; i++) {
+    if (isUnknown(current)) return { path: path.slice(0, i), reason: current.reason };
+    const key = path[i];
+    if (key === undefined || current === undefined || current === null) return undefined;
+    if (Array.isArray(current) && typeof key === 'number') current = (current as readonly Value[])[key];
+    else if (isRecord(current) && typeof key === 'string') current = current[key];
+    else return undefined;
+  }
+  return undefined;
+}
+
+function pointerToPath(pointer: string): AttributePath {
+  if (pointer === '') return [];
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}

@@ -1,0 +1,112 @@
+import path from 'node:path';
+import { applyWaivers } from './engine/waivers.js';
+import { evaluateRules } from './engine/evaluate.js';
+import { summarize } from './engine/summary.js';
+import { Inventory } from './inventory/inventory.js';
+import { relationSpecs, type RelationSpec } from './inventory/relations.js';
+import { InputError, ScanAbortedError, describeError } from './model/errors.js';
+import type { Finding, Notification, ScanResult, TargetReport } from './model/finding.js';
+import type { Rule } from './model/rule.js';
+import type { Waiver } from './model/waiver.js';
+import { loadTarget } from './sources/load-target.js';
+import type { SourceContext } from './sources/source.js';
+import { describeTarget, type Target } from './sources/target.js';
+import { DeclarationLocator } from './sources/terraform/syntax/declarations.js';
+import { toolName, toolVersion } from './version.js';
+
+export interface ScanOptions {
+  readonly targets: readonly Target[];
+  readonly rules: readonly Rule[];
+  /** Directory that finding locations are relative to (the repository root in CI). Defaults to the working directory. */
+  readonly root?: string;
+  /** Terraform configuration directory for locating plan and live findings in `.tf` files. */
+  readonly tfDir?: string;
+  readonly waivers?: readonly Waiver[];
+  /** Today's date as `YYYY-MM-DD`, for waiver expiry. Defaults to the current UTC date. */
+  readonly today?: string;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (event: ProgressEvent) => void;
+  /** Extra relations for the inventory, beside the built-in ones. */
+  readonly relations?: readonly RelationSpec[];
+}
+
+export interface ProgressEvent {
+  readonly target: string;
+  readonly message: string;
+}
+
+/**
+ * Scans the targets with the rules and returns every finding with a summary. A target that cannot be read becomes
+ * an `input-error` notification and the others are still scanned; the caller decides the exit code.
+ */
+export async function scan(options: ScanOptions): Promise<ScanResult> {
+  const root = path.resolve(options.root ?? process.cwd());
+  const locator = new DeclarationLocator();
+  const findings: Finding[] = [];
+  const notifications: Notification[] = [];
+  const waivers: Waiver[] = [...(options.waivers ?? [])];
+  const targets: TargetReport[] = [];
+  let resourceCount = 0;
+
+  for (const target of options.targets) {
+    if (options.signal?.aborted) throw new ScanAbortedError();
+    const label = describeTarget(target);
+    const context: SourceContext = {
+      root,
+      locator,
+      progress: (message) => options.onProgress?.({ target: label, message }),
+      ...(options.tfDir === undefined ? {} : { tfDir: path.resolve(options.tfDir) }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    };
+    try {
+      const output = await loadTarget(target, context);
+      // One inventory per target: addresses are unique within a plan, a directory or an account, not across them.
+      const inventory = new Inventory(output.resources, options.relations ? [...relationSpecs, ...options.relations] : relationSpecs);
+      findings.push(...evaluateRules(inventory, options.rules, root));
+      notifications.push(...output.notifications);
+      waivers.push(...(output.waivers ?? []));
+      resourceCount += output.resources.length;
+      targets.push({ name: output.name, kind: output.kind, resources: output.resources.length, ok: true });
+    } catch (error) {
+      if (error instanceof ScanAbortedError || options.signal?.aborted) throw new ScanAbortedError();
+      const subject = error instanceof InputError && error.subject ? error.subject : label;
+      notifications.push({
+        level: 'error',
+        code: error instanceof InputError ? 'input-error' : 'source-error',
+        message: error instanceof InputError ? error.message : `${label}: ${describeError(error)}`,
+        subject,
+      });
+      targets.push({ name: label, kind: target.kind, resources: 0, ok: false });
+    }
+  }
+
+  const waived = applyWaivers(findings, waivers, options.today ?? new Date().toISOString().slice(0, 10));
+  const sorted = waived.findings.sort(compareFindings);
+  const evaluatedRuleIds = new Set(sorted.map((f) => f.ruleId));
+  return {
+    tool: { name: toolName, version: toolVersion },
+    root,
+    targets,
+    rules: options.rules.map((r) => r.meta),
+    findings: sorted,
+    notifications: [...notifications, ...waived.notifications],
+    waivers: waived.reports,
+    summary: summarize(sorted, options.rules.map((r) => r.meta).filter((m) => evaluatedRuleIds.has(m.id)), resourceCount),
+  };
+}
+
+/** Deterministic order: by file, position, rule and resource. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compare(a.location.file, b.location.file) ||
+    a.location.startLine - b.location.startLine ||
+    a.location.startColumn - b.location.startColumn ||
+    compare(a.ruleId, b.ruleId) ||
+    compare(a.resource.address, b.resource.address) ||
+    compare(a.fingerprint, b.fingerprint)
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

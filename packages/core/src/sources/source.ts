@@ -1,0 +1,26 @@
+import type { Notification } from '../model/finding.js';
+import type { Resource } from '../model/resource.js';
+import type { Waiver } from '../model/waiver.js';
+import type { DeclarationLocator } from './terraform/syntax/declarations.js';
+
+/** What every source receives from the scan. */
+export interface SourceContext {
+  /** Absolute directory that finding locations are relative to. */
+  readonly root: string;
+  /** A Terraform configuration directory given with `--tf-dir`, for locating plan and live findings. */
+  readonly tfDir?: string;
+  readonly locator: DeclarationLocator;
+  readonly signal?: AbortSignal;
+  /** Reports what the source is doing (shown on a TTY). */
+  readonly progress: (message: string) => void;
+}
+
+/** What a source produced from one target. */
+export interface SourceOutput {
+  /** A display name for the target: a path relative to the root, `aws:<account>`, `azure:<subscription>`. */
+  readonly name: string;
+  readonly kind: string;
+  readonly resources: readonly Resource[];
+  readonly notifications: readonly Notification[];
+  readonly waivers?: readonly Waiver[];
+}

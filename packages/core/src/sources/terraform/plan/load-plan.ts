@@ -1,0 +1,102 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Declaration, Resource } from '../../../model/resource.js';
+import { providerOfType } from '../../../model/resource.js';
+import { isRecord } from '../../../model/value.js';
+import { relativeFile } from '../../../engine/locate.js';
+import type { SourceContext, SourceOutput } from '../../source.js';
+import { blockKey } from '../syntax/declarations.js';
+import { PlanConfiguration, modulePathOf } from './plan-configuration.js';
+import type { PlanDocument, PlanModuleValues, ResourceChange } from './plan-json.js';
+import { sensitivePaths, withUnknowns } from './planned-values.js';
+import { readPlanFile } from './read-plan.js';
+
+/**
+ * Loads the resources a plan will leave in place: creates, updates, replacements (their `after`) and no-ops.
+ * Pure deletes, `forget` and data sources are left out. Findings point at the `.tf` block when the configuration
+ * directory is known (`--tf-dir`, or `.tf` files beside the plan), else at the plan file.
+ */
+export async function loadPlan(file: string, context: SourceContext, bytes?: Uint8Array): Promise<SourceOutput> {
+  const plan = await readPlanFile(file, bytes);
+  const configDirectory = context.tfDir ?? ((await hasTerraformFiles(path.dirname(file))) ? path.dirname(file) : undefined);
+  const configuration = new PlanConfiguration(plan.configuration?.root_module, configDirectory);
+  const resources: Resource[] = [];
+
+  for (const change of changesToEvaluate(plan)) {
+    const moduleInstance = change.module_address ?? '';
+    const modulePath = modulePathOf(moduleInstance);
+    const configAddress = `${change.type}.${change.name}`;
+    const attributes = withUnknowns(change.change.after ?? null, change.change.after_unknown);
+    const references = Object.fromEntries(
+      configuration
+        .referencingAttributes(modulePath, configAddress)
+        .map((attribute) => [attribute, configuration.references(moduleInstance, configAddress, attribute)] as const)
+        .filter(([, targets]) => targets.length > 0),
+    );
+    const sensitive = sensitivePaths(change.change.after_sensitive);
+    const declaration = await declarationOf(context, configuration, modulePath, change);
+    resources.push({
+      address: change.address,
+      type: change.type,
+      provider: providerOfType(change.type),
+      attributes: isRecord(attributes) ? attributes : {},
+      origin: { kind: 'plan', file, address: change.address },
+      ...(declaration ? { declaration } : {}),
+      ...(Object.keys(references).length > 0 ? { references } : {}),
+      ...(sensitive.length > 0 ? { sensitivePaths: sensitive } : {}),
+    });
+  }
+
+  return { name: relativeFile(context.root, file), kind: 'terraform-plan', resources, notifications: [] };
+}
+
+/** The managed resources to evaluate, from `resource_changes` or, in plans without it, `planned_values`. */
+function changesToEvaluate(plan: PlanDocument): ResourceChange[] {
+  if (plan.resource_changes) {
+    return plan.resource_changes.filter((change) => {
+      if (change.mode === 'data' || change.deposed !== undefined) return false;
+      const actions = change.change?.actions ?? [];
+      if (!actions.includes('create') && (actions.includes('delete') || actions.includes('forget'))) return false;
+      if (actions.includes('read')) return false;
+      return change.change?.after !== null && change.change?.after !== undefined;
+    });
+  }
+  const changes: ResourceChange[] = [];
+  const visit = (module: PlanModuleValues | undefined): void => {
+    for (const resource of module?.resources ?? []) {
+      if (resource.mode === 'data') continue;
+      const moduleAddress = module?.address;
+      changes.push({
+        address: resource.address,
+        ...(moduleAddress ? { module_address: moduleAddress } : {}),
+        type: resource.type,
+        name: resource.name,
+        change: { actions: ['no-op'], after: resource.values ?? {}, after_sensitive: resource.sensitive_values ?? false },
+      });
+    }
+    for (const child of module?.child_modules ?? []) visit(child);
+  };
+  visit(plan.planned_values?.root_module);
+  return changes;
+}
+
+async function declarationOf(
+  context: SourceContext,
+  configuration: PlanConfiguration,
+  modulePath: string,
+  change: ResourceChange,
+): Promise<Declaration | undefined> {
+  const directory = configuration.directoryOf(modulePath);
+  if (!directory) return undefined;
+  const declarations = await context.locator.inDirectory(directory);
+  const key = blockKey(change.mode === 'data' ? 'data' : 'resource', [change.type, change.name]);
+  return key ? declarations.get(key) : undefined;
+}
+
+async function hasTerraformFiles(directory: string): Promise<boolean> {
+  try {
+    return (await readdir(directory)).some((name) => name.endsWith('.tf'));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ConfigModule, ConfigResource, Expression } from './plan-json.js';
+
+const moduleSegment = /module\.([A-Za-z0-9_-]+)(\[(?:\d+|"(?:[^"\\]|\\.)*")\])?/g;
+const resourceReference = /^([A-Za-z][A-Za-z0-9_-]*)\.([A-Za-z_][A-Za-z0-9_-]*)(\[(?:\d+|"(?:[^"\\]|\\.)*")\])?(?:\.|$)/;
+const notResources = new Set(['var', 'local', 'data', 'module', 'each', 'count', 'path', 'self', 'terraform']);
+const maxDepth = 32;
+
+interface ModuleEntry {
+  readonly config: ConfigModule;
+  /** The module's directory, when it can be found (local source, or `.terraform/modules/modules.json`). */
+  readonly directory: string | undefined;
+}
+
+/**
+ * The plan's `configuration` section, indexed by module path, with the module directories resolved. Follows
+ * references through module inputs and outputs so split resources link to their bucket even when the bucket
+ * name is known only after apply.
+ */
+export class PlanConfiguration {
+  private readonly modules = new Map<string, ModuleEntry>();
+  private readonly resources = new Map<string, ConfigResource>();
+
+  constructor(root: ConfigModule | undefined, configDirectory: string | undefined) {
+    const installed = configDirectory ? readInstalledModules(configDirectory) : new Map<string, string>();
+    const visit = (config: ConfigModule, modulePath: string, directory: string | undefined, depth: number): void => {
+      if (depth > maxDepth) return;
+      this.modules.set(modulePath, { config, directory });
+      for (const resource of config.resources ?? []) this.resources.set(`${modulePath}|${resource.address}`, resource);
+      for (const [name, call] of Object.entries(config.module_calls ?? {})) {
+        if (!call.module) continue;
+        const childPath = modulePath === '' ? `module.${name}` : `${modulePath}.module.${name}`;
+        const source = call.source ?? '';
+        const childDirectory = isLocalSource(source) && directory
+          ? path.resolve(directory, source)
+          : installed.get(moduleKey(childPath));
+        visit(call.module, childPath, childDirectory, depth + 1);
+      }
+    };
+    visit(root ?? {}, '', configDirectory, 0);
+  }
+
+  /** The directory of the module at `modulePath` (`''`, `module.a`, `module.a.module.b`). */
+  directoryOf(modulePath: string): string | undefined {
+    return this.modules.get(modulePath)?.directory;
+  }
+
+  resource(modulePath: string, configAddress: string): ConfigResource | undefined {
+    return this.resources.get(`${modulePath}|${configAddress}`);
+  }
+
+  /**
+   * The absolute addresses of managed resources an attribute refers to, for a resource in module instance
+   * `moduleInstance` (`module.a["x"]`, `''` at the root).
+   */
+  references(moduleInstance: string, configAddress: string, attribute: string): string[] {
+    const resource = this.resource(modulePathOf(moduleInstance), configAddress);
+    const expression = resource?.expressions?.[attribute];
+    if (!expression || Array.isArray(expression)) return [];
+    return this.resolve((expression as Expression).references ?? [], moduleInstance, 0);
+  }
+
+  /** Attributes of a configuration resource that hold references. */
+  referencingAttributes(modulePath: string, configAddress: string): string[] {
+    const expressions = this.resource(modulePath, configAddress)?.expressions ?? {};
+    return Object.entries(expressions)
+      .filter(([, e]) => !Array.isArray(e) && ((e as Expression).references?.length ?? 0) > 0)
+      .map(([name]) => name);
+  }
+
+  private resolve(references: readonly string[], moduleInstance: string, depth: number): string[] {
+    if (depth > maxDepth) return [];
+    const prefix = moduleInstance === '' ? '' : `${moduleInstance}.`;
+    const keyed = new Map<string, Set<string>>();
+    const found: string[] = [];
+    for (const reference of references) {
+      const [head, second, third] = reference.split('.');
+      if (head === 'var' && second !== undefined) {
+        found.push(...this.throughInput(moduleInstance, second.replace(/\[.*$/, ''), depth));
+      } else if (head === 'module' && second !== undefined && third !== undefined) {
+        found.push(...this.throughOutput(moduleInstance, second.replace(/\[.*$/, ''), third.replace(/\[.*$/, ''), depth));
+      } else if (head !== undefined && !notResources.has(head)) {
+        const match = resourceReference.exec(reference);
+        if (!match) continue;
+        const base = `${prefix}${match[1]}.${match[2]}`;
+        const keys = keyed.get(base) ?? new Set<string>();
+        keys.add(match[3] ?? '');
+        keyed.set(base, keys);
+      }
+    }
+    // Terraform lists every prefix of a reference (`b[0].id`, `b[0]`, `b`): keep the most specific.
+    for (const [base, keys] of keyed) {
+      const specific = [...keys].filter((k) => k !== '');
+      if (specific.length > 0) for (const key of specific) found.push(base + key);
+      else found.push(base);
+    }
+    return [...new Set(found)];
+  }
+
+  private throughInput(moduleInstance: string, input: string, depth: number): string[] {
+    const segments = [...moduleInstance.matchAll(moduleSegment)];
+    const last = segments.at(-1);
+    if (!last) return [];
+    const parentInstance = moduleInstance.slice(0, last.index).replace(/\.$/, '');
+    const call = this.modules.get(modulePathOf(parentInstance))?.config.module_calls?.[last[1] ?? ''];
+    const references = call?.expressions?.[input]?.references ?? [];
+    return this.resolve(references, parentInstance, depth + 1);
+  }
+
+  private throughOutput(moduleInstance: string, call: string, output: string, depth: number): string[] {
+    const childInstance = moduleInstance === '' ? `module.${call}` : `${moduleInstance}.module.${call}`;
+    const child = this.modules.get(modulePathOf(childInstance));
+    const references = child?.config.outputs?.[output]?.expression?.references ?? [];
+    return this.resolve(references, childInstance, depth + 1);
+  }
+}
+
+/** `module.a["x"].module.b[0]` → `module.a.module.b`: the module path without instance keys. */
+export function modulePathOf(moduleInstance: string): string {
+  return [...moduleInstance.matchAll(moduleSegment)].map((m) => `module.${m[1]}`).join('.');
+}
+
+function isLocalSource(source: string): boolean {
+  return source.startsWith('./') || source.startsWith('../');
+}
+
+/** `module.a.module.b` → `a.b`, the key `terraform init` writes into `.terraform/modules/modules.json`. */
+function moduleKey(modulePath: string): string {
+  return modulePath.split('.').filter((_, i) => i % 2 === 1).join('.');
+}
+
+function readInstalledModules(configDirectory: string): Map<string, string> {
+  const installed = new Map<string, string>();
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(configDirectory, '.terraform', 'modules', 'modules.json'), 'utf8')) as {
+      Modules?: { Key?: string; Dir?: string }[];
+    };
+    for (const entry of manifest.Modules ?? []) {
+      if (typeof entry.Key === 'string' && typeof entry.Dir === 'string') installed.set(entry.Key, path.resolve(configDirectory, entry.Dir));
+    }
+  } catch {
+    // No manifest: only local modules can be located.
+  }
+  return installed;
+}
