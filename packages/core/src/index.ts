@@ -1,6 +1,6 @@
 export { scan, compareFindings, type ScanOptions, type ProgressEvent } from './scan.js';
 export type { Target } from './sources/target.js';
-export type { SourceContext, SourceOutput } from './sources/source.js';
+export type { SourceContext, SourceOutput, TerraformOptions } from './sources/source.js';
 export { loadTarget } from './sources/load-target.js';
 export { Inventory } from './inventory/inventory.js';
 export { relationSpecs, type RelationSpec } from './inventory/relations.js';

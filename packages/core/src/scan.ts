@@ -9,7 +9,8 @@ import type { Finding, Notification, ScanResult, TargetReport } from './model/fi
 import type { Rule } from './model/rule.js';
 import type { Waiver } from './model/waiver.js';
 import { loadTarget } from './sources/load-target.js';
-import type { SourceContext } from './sources/source.js';
+import type { SourceContext, TerraformOptions } from './sources/source.js';
+import type { Resource } from './model/resource.js';
 import { describeTarget, type Target } from './sources/target.js';
 import { DeclarationLocator } from './sources/terraform/syntax/declarations.js';
 import { toolName, toolVersion } from './version.js';
@@ -26,6 +27,7 @@ export interface ScanOptions {
   readonly today?: string;
   readonly signal?: AbortSignal;
   readonly onProgress?: (event: ProgressEvent) => void;
+  readonly terraform?: TerraformOptions;
   /** Extra relations for the inventory, beside the built-in ones. */
   readonly relations?: readonly RelationSpec[];
 }
@@ -47,6 +49,17 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const waivers: Waiver[] = [...(options.waivers ?? [])];
   const targets: TargetReport[] = [];
   let resourceCount = 0;
+  const tfDir = options.tfDir === undefined ? undefined : path.resolve(options.tfDir);
+  const terraform = options.terraform ?? {};
+  let declared: Promise<readonly Resource[]> | undefined;
+  const declaredResources = (): Promise<readonly Resource[]> => {
+    declared ??= tfDir === undefined
+      ? Promise.resolve([])
+      : loadTarget({ kind: 'terraform-hcl', path: tfDir }, { root, locator, terraform, progress: () => {}, declaredResources: async () => [] })
+          .then((output) => output.resources)
+          .catch(() => []);
+    return declared;
+  };
 
   for (const target of options.targets) {
     if (options.signal?.aborted) throw new ScanAbortedError();
@@ -55,7 +68,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       root,
       locator,
       progress: (message) => options.onProgress?.({ target: label, message }),
-      ...(options.tfDir === undefined ? {} : { tfDir: path.resolve(options.tfDir) }),
+      terraform,
+      declaredResources,
+      ...(tfDir === undefined ? {} : { tfDir }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     };
     try {

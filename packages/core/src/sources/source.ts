@@ -13,6 +13,22 @@ export interface SourceContext {
   readonly signal?: AbortSignal;
   /** Reports what the source is doing (shown on a TTY). */
   readonly progress: (message: string) => void;
+  readonly terraform: TerraformOptions;
+  /**
+   * The resources declared in `--tf-dir`, evaluated by the HCL source once per scan (empty without `--tf-dir`).
+   * Live sources match cloud resources to them (by name, ARN or id) to point findings at Terraform blocks.
+   */
+  readonly declaredResources: () => Promise<readonly Resource[]>;
+}
+
+/** Options for reading Terraform configuration. */
+export interface TerraformOptions {
+  /** `--var NAME=VALUE`, in the order given. */
+  readonly vars?: readonly (readonly [name: string, value: string])[];
+  /** `--var-file FILE`, in the order given. */
+  readonly varFiles?: readonly string[];
+  /** Directory for the content-hash parse cache; `false` disables it. */
+  readonly cacheDirectory?: string | false;
 }
 
 /** What a source produced from one target. */
