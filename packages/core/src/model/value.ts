@@ -9,7 +9,18 @@ export type AttributePath = readonly (string | number)[];
 
 /** A value the scanner cannot know (known after apply, an unset variable, a setting it may not read), with the reason. */
 export class Unknown {
-  constructor(readonly reason: string) {}
+  /**
+   * What is known of a value that is only partly unknown, when a rule can still decide on it: for example the
+   * decoded document of `jsonencode({ Statement = [{ Effect = "Deny", Resource = aws_s3_bucket.b.arn, … }] })`,
+   * with `Unknown` leaves where the unknown parts are. Absent when nothing is known.
+   */
+  readonly partial?: Value;
+  constructor(
+    readonly reason: string,
+    partial?: Value,
+  ) {
+    if (partial !== undefined) this.partial = partial;
+  }
   toJSON(): string {
     return `(unknown: ${this.reason})`;
   }
