@@ -8,7 +8,7 @@ import type { SourceContext, SourceOutput } from '../../source.js';
 import { blockKey } from '../syntax/declarations.js';
 import { PlanConfiguration, modulePathOf } from './plan-configuration.js';
 import type { PlanDocument, PlanModuleValues, ResourceChange } from './plan-json.js';
-import { sensitivePaths, withUnknowns } from './planned-values.js';
+import { dropUnconfiguredUnknowns, sensitivePaths, withUnknowns } from './planned-values.js';
 import { readPlanFile } from './read-plan.js';
 
 /**
@@ -26,7 +26,9 @@ export async function loadPlan(file: string, context: SourceContext, bytes?: Uin
     const moduleInstance = change.module_address ?? '';
     const modulePath = modulePathOf(moduleInstance);
     const configAddress = `${change.type}.${change.name}`;
-    const attributes = withUnknowns(change.change.after ?? null, change.change.after_unknown);
+    const configured = configuration.resource(modulePath, configAddress);
+    const afterApply = withUnknowns(change.change.after ?? null, change.change.after_unknown);
+    const attributes = configured ? dropUnconfiguredUnknowns(afterApply, configured.expressions ?? {}) : afterApply;
     const references = Object.fromEntries(
       configuration
         .referencingAttributes(modulePath, configAddress)

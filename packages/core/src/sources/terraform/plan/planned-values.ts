@@ -53,3 +53,33 @@ function join(prefix: string, key: string): string {
 function isObject(value: unknown): value is { [key: string]: JsonValue } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+type Expressions = { readonly [attribute: string]: unknown };
+
+/**
+ * Removes unknown values the configuration never set. Terraform marks provider-computed attributes (an S3 bucket's
+ * legacy `versioning`, an RDS instance's `backup_retention_period`) as known after apply when the configuration
+ * leaves them out; they then take the provider's default, exactly as an absent attribute in HCL does, so rules
+ * must see them as absent rather than unknown. Unknowns that come from a configured expression stay unknown.
+ */
+export function dropUnconfiguredUnknowns(value: Value | undefined, expressions: Expressions): Value | undefined {
+  if (!isObject(value as JsonValue)) return value;
+  const result: Record<string, Value> = {};
+  for (const [key, item] of Object.entries(value as Record<string, Value>)) {
+    const expression = expressions[key];
+    if (expression === undefined) {
+      if (!(item instanceof Unknown)) result[key] = item;
+      continue;
+    }
+    if (Array.isArray(expression) && Array.isArray(item)) {
+      // A nested block: one expressions object per block, in order.
+      result[key] = (item as readonly Value[]).map((block, index) => {
+        const blockExpressions = expression[index];
+        return isObject(blockExpressions as JsonValue) ? (dropUnconfiguredUnknowns(block, blockExpressions as Expressions) ?? null) : block;
+      });
+      continue;
+    }
+    result[key] = item;
+  }
+  return result;
+}

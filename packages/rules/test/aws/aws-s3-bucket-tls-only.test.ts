@@ -1,0 +1,27 @@
+import rule from '../../src/aws/s3/aws-s3-bucket-tls-only.js';
+import { testRule } from '../rule-tester.js';
+
+const bucket = { address: 'aws_s3_bucket.data', values: { bucket: 'acme-data' }, computed: ['policy', 'id', 'arn'] };
+const document = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements.length === 1 ? statements[0] : statements });
+const denyInsecure = { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::acme-data', 'arn:aws:s3:::acme-data/*'], Condition: { Bool: { 'aws:SecureTransport': 'false' } } };
+const policy = (text: string | undefined) => ({
+  address: 'aws_s3_bucket_policy.data',
+  values: text === undefined ? {} : { policy: text },
+  unknown: text === undefined ? ['bucket', 'policy'] : ['bucket'],
+  expressions: { bucket: ['aws_s3_bucket.data.id', 'aws_s3_bucket.data'] },
+});
+
+testRule(rule, {
+  pass: [
+    { name: 'split policy with a single Deny statement object on SecureTransport', resources: [bucket, policy(document(denyInsecure))], messageId: 'enforced', path: 'policy' },
+    { name: 'Deny on TLS versions below 1.2, among other statements', resources: [bucket, policy(document({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:GetObject', Resource: '*' }, { Effect: 'Deny', Principal: '*', Action: ['S3:*'], Resource: '*', Condition: { NumericLessThan: { 's3:TlsVersion': '1.2' } } }))], messageId: 'enforced' },
+    { name: 'legacy inline policy with BoolIfExists', resources: [{ address: 'aws_s3_bucket.data', values: { bucket: 'acme-data', policy: document({ ...denyInsecure, Condition: { BoolIfExists: { 'aws:SecureTransport': false } } }) } }], messageId: 'enforced' },
+  ],
+  fail: [
+    { name: 'no bucket policy', resources: [bucket], messageId: 'noPolicy', path: '' },
+    { name: 'policy that allows but never denies plain HTTP', resources: [bucket, policy(document({ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' }))], messageId: 'notEnforced', path: 'policy' },
+    { name: 'a Deny on SecureTransport true is not a TLS requirement', resources: [bucket, policy(document({ ...denyInsecure, Condition: { Bool: { 'aws:SecureTransport': 'true' } } }))], messageId: 'notEnforced', path: 'policy' },
+    { name: 'policy that is not JSON', resources: [bucket, policy('{"Statement": [')], messageId: 'invalid', path: 'policy' },
+  ],
+  unknown: [{ name: 'policy rendered from values known after apply', resources: [bucket, policy(undefined)], messageId: 'unknown', path: 'policy' }],
+});

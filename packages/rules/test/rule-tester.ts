@@ -1,0 +1,83 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { scan, type Finding, type Rule } from '@trustscan/core';
+import { describe, expect, it } from 'vitest';
+import { buildPlan, type PlannedResource, type PlanOptions } from '../../../testing/plan-builder.js';
+
+/** One case: a plan (its resources), the resource the verdict is about, and what the rule must say of it. */
+export interface RuleCase {
+  readonly name: string;
+  readonly resources: readonly PlannedResource[];
+  readonly plan?: PlanOptions;
+  /** Address of the evaluated resource; defaults to the first resource of a type the rule applies to. */
+  readonly subject?: string;
+  /** The message template the verdict must use. */
+  readonly messageId?: string;
+  /** The dotted attribute path the verdict points at; required for fail cases. */
+  readonly path?: string;
+  /** A text the message must contain. */
+  readonly message?: string;
+}
+
+export interface RuleCases {
+  readonly pass: readonly RuleCase[];
+  readonly fail: readonly RuleCase[];
+  readonly unknown: readonly RuleCase[];
+}
+
+const workspace = mkdtempSync(path.join(tmpdir(), 'trustscan-rule-tester-'));
+let planCount = 0;
+
+/**
+ * Runs a rule on table-driven cases, each scanned as a Terraform plan through `scan()`, in the manner of ESLint's
+ * RuleTester. It also enforces hygiene: cases of every kind, unique names, known message ids, a path for every
+ * failure, and messages that are whole sentences with every placeholder filled.
+ */
+export function testRule(rule: Rule, cases: RuleCases): void {
+  describe(rule.meta.id, () => {
+    it('has cases of every kind, uniquely named, with known message ids and a path for every failure', () => {
+      const all = [...cases.pass, ...cases.fail, ...cases.unknown];
+      for (const kind of ['pass', 'fail', 'unknown'] as const) expect(cases[kind].length, `${kind} cases`).toBeGreaterThan(0);
+      expect(new Set(all.map((c) => c.name)).size, 'case names are unique').toBe(all.length);
+      for (const c of all) if (c.messageId !== undefined) expect(Object.keys(rule.meta.messages)).toContain(c.messageId);
+      for (const c of cases.fail) expect(c.path, `fail case "${c.name}" asserts the path`).toBeDefined();
+    });
+
+    for (const status of ['pass', 'fail', 'unknown'] as const) {
+      for (const c of cases[status]) {
+        it(`${status}: ${c.name}`, async () => {
+          const finding = await evaluateAsPlan(rule, c);
+          expect(finding.status, finding.message).toBe(status);
+          expect(finding.message).toMatch(/^[A-Z].*\.$/s);
+          expect(finding.message).not.toMatch(/\{\{\s*\w+\s*\}\}/);
+          if (c.path !== undefined) expect(finding.path ?? '').toBe(c.path);
+          if (c.message !== undefined) expect(finding.message).toContain(c.message);
+          if (c.messageId !== undefined) expect(comesFromTemplate(rule.meta.messages[c.messageId] ?? '', finding.message), `message uses "${c.messageId}"`).toBe(true);
+        });
+      }
+    }
+  });
+}
+
+async function evaluateAsPlan(rule: Rule, c: RuleCase): Promise<Finding> {
+  const file = path.join(workspace, `plan-${++planCount}.json`);
+  writeFileSync(file, JSON.stringify(buildPlan(c.resources, c.plan)));
+  const result = await scan({ targets: [{ kind: 'terraform-plan', path: file }], rules: [rule], root: workspace });
+  expect(result.notifications).toEqual([]);
+  const subject = c.subject ?? c.resources.find((r) => rule.meta.resourceTypes.some((type) => r.address.split('.').includes(type)))?.address;
+  const matching = result.findings.filter((f) => f.resource.address === subject);
+  expect(matching, `one finding for ${subject ?? '(no subject)'}`).toHaveLength(1);
+  return matching[0] as Finding;
+}
+
+/** Whether `message` is `template` with its placeholders filled: the literal parts appear in order. */
+function comesFromTemplate(template: string, message: string): boolean {
+  let position = 0;
+  for (const literal of template.split(/\{\{\s*\w+\s*\}\}/)) {
+    const found = message.indexOf(literal, position);
+    if (found < 0) return false;
+    position = found + literal.length;
+  }
+  return true;
+}
