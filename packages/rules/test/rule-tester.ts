@@ -1,14 +1,21 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { scan, type Finding, type Rule } from '@trustscan/core';
+import { scan, type Finding, type Notification, type Rule } from '@trustscan/core';
 import { describe, expect, it } from 'vitest';
 import { buildPlan, type PlannedResource, type PlanOptions } from '../../../testing/plan-builder.js';
 
-/** One case: a plan (its resources), the resource the verdict is about, and what the rule must say of it. */
+/**
+ * One case: the same configuration as Terraform HCL (`hcl`, the text of a `main.tf`) and/or as a plan (its
+ * `resources`), the resource the verdict is about, and what the rule must say of it. A case with both forms is
+ * scanned both ways and must give the same verdict at the same path.
+ */
 export interface RuleCase {
   readonly name: string;
-  readonly resources: readonly PlannedResource[];
+  readonly hcl?: string;
+  /** Extra files beside `main.tf` for the HCL form, e.g. `{ 'modules/store/main.tf': '…' }`. */
+  readonly files?: Readonly<Record<string, string>>;
+  readonly resources?: readonly PlannedResource[];
   readonly plan?: PlanOptions;
   /** Address of the evaluated resource; defaults to the first resource of a type the rule applies to. */
   readonly subject?: string;
@@ -27,7 +34,7 @@ export interface RuleCases {
 }
 
 const workspace = mkdtempSync(path.join(tmpdir(), 'trustscan-rule-tester-'));
-let planCount = 0;
+let caseCount = 0;
 
 /**
  * Runs a rule on table-driven cases, each scanned as a Terraform plan through `scan()`, in the manner of ESLint's
@@ -36,9 +43,12 @@ let planCount = 0;
  */
 export function testRule(rule: Rule, cases: RuleCases): void {
   describe(rule.meta.id, () => {
-    it('has cases of every kind, uniquely named, with known message ids and a path for every failure', () => {
+    it('has cases of every kind in both forms, uniquely named, with known message ids and a path for every failure', () => {
       const all = [...cases.pass, ...cases.fail, ...cases.unknown];
-      for (const kind of ['pass', 'fail', 'unknown'] as const) expect(cases[kind].length, `${kind} cases`).toBeGreaterThan(0);
+      for (const kind of ['pass', 'fail', 'unknown'] as const) {
+        expect(cases[kind].filter((c) => c.resources).length, `${kind} cases in plan form`).toBeGreaterThan(0);
+        if (!rule.meta.liveOnly) expect(cases[kind].filter((c) => c.hcl).length, `${kind} cases in HCL form`).toBeGreaterThan(0);
+      }
       expect(new Set(all.map((c) => c.name)).size, 'case names are unique').toBe(all.length);
       for (const c of all) if (c.messageId !== undefined) expect(Object.keys(rule.meta.messages)).toContain(c.messageId);
       for (const c of cases.fail) expect(c.path, `fail case "${c.name}" asserts the path`).toBeDefined();
@@ -46,27 +56,44 @@ export function testRule(rule: Rule, cases: RuleCases): void {
 
     for (const status of ['pass', 'fail', 'unknown'] as const) {
       for (const c of cases[status]) {
-        it(`${status}: ${c.name}`, async () => {
-          const finding = await evaluateAsPlan(rule, c);
-          expect(finding.status, finding.message).toBe(status);
-          expect(finding.message).toMatch(/^[A-Z].*\.$/s);
-          expect(finding.message).not.toMatch(/\{\{\s*\w+\s*\}\}/);
-          if (c.path !== undefined) expect(finding.path ?? '').toBe(c.path);
-          if (c.message !== undefined) expect(finding.message).toContain(c.message);
-          if (c.messageId !== undefined) expect(comesFromTemplate(rule.meta.messages[c.messageId] ?? '', finding.message), `message uses "${c.messageId}"`).toBe(true);
-        });
+        const forms = [...(c.hcl !== undefined ? (['hcl'] as const) : []), ...(c.resources ? (['plan'] as const) : [])];
+        for (const form of forms) {
+          it(`${status}: ${c.name} (${form})`, async () => {
+            const finding = form === 'hcl' ? await evaluateAsHcl(rule, c) : await evaluateAsPlan(rule, c);
+            expect(finding.status, finding.message).toBe(status);
+            expect(finding.message).toMatch(/^[A-Z].*\.$/s);
+            expect(finding.message).not.toMatch(/\{\{\s*\w+\s*\}\}/);
+            if (c.path !== undefined) expect(finding.path ?? '').toBe(c.path);
+            if (c.message !== undefined) expect(finding.message).toContain(c.message);
+            if (c.messageId !== undefined) expect(comesFromTemplate(rule.meta.messages[c.messageId] ?? '', finding.message), `message uses "${c.messageId}"`).toBe(true);
+          });
+        }
       }
     }
   });
 }
 
+async function evaluateAsHcl(rule: Rule, c: RuleCase): Promise<Finding> {
+  const directory = path.join(workspace, `hcl-${++caseCount}`);
+  for (const [name, text] of Object.entries({ 'main.tf': c.hcl ?? '', ...c.files })) {
+    mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
+    writeFileSync(path.join(directory, name), text);
+  }
+  const result = await scan({ targets: [{ kind: 'terraform-hcl', path: directory }], rules: [rule], root: workspace, terraform: { cacheDirectory: false } });
+  return onlyFindingFor(rule, c, result.findings, result.notifications);
+}
+
 async function evaluateAsPlan(rule: Rule, c: RuleCase): Promise<Finding> {
-  const file = path.join(workspace, `plan-${++planCount}.json`);
-  writeFileSync(file, JSON.stringify(buildPlan(c.resources, c.plan)));
+  const file = path.join(workspace, `plan-${++caseCount}.json`);
+  writeFileSync(file, JSON.stringify(buildPlan(c.resources ?? [], c.plan)));
   const result = await scan({ targets: [{ kind: 'terraform-plan', path: file }], rules: [rule], root: workspace });
-  expect(result.notifications).toEqual([]);
-  const subject = c.subject ?? c.resources.find((r) => rule.meta.resourceTypes.some((type) => r.address.split('.').includes(type)))?.address;
-  const matching = result.findings.filter((f) => f.resource.address === subject);
+  return onlyFindingFor(rule, c, result.findings, result.notifications);
+}
+
+function onlyFindingFor(rule: Rule, c: RuleCase, findings: readonly Finding[], notifications: readonly Notification[]): Finding {
+  expect(notifications.filter((n) => n.level === 'error')).toEqual([]);
+  const subject = c.subject ?? findings.find((f) => rule.meta.resourceTypes.includes(f.resource.type))?.resource.address;
+  const matching = findings.filter((f) => f.resource.address === subject);
   expect(matching, `one finding for ${subject ?? '(no subject)'}`).toHaveLength(1);
   return matching[0] as Finding;
 }

@@ -9,16 +9,37 @@ const instance = (values: Record<string, unknown>, options: { unknown?: string[]
 
 testRule(rule, {
   pass: [
-    { name: 'instance with storage_encrypted', resources: [instance({ storage_encrypted: true })], messageId: 'encrypted', path: 'storage_encrypted' },
+    { name: 'instance with storage_encrypted',
+      hcl: `resource "aws_db_instance" "main" {
+  engine         = "postgres"
+  instance_class = "db.t3.micro"
+  storage_encrypted = true
+}
+`, resources: [instance({ storage_encrypted: true })], messageId: 'encrypted', path: 'storage_encrypted' },
     { name: 'Aurora Serverless v1 cluster', resources: [{ address: 'aws_rds_cluster.main', values: { engine: 'aurora-mysql', engine_mode: 'serverless' }, computed: ['storage_encrypted'] }], messageId: 'serverless', path: 'engine_mode' },
   ],
   fail: [
     { name: 'storage_encrypted false', resources: [instance({ storage_encrypted: false })], messageId: 'notEncrypted', path: 'storage_encrypted' },
-    { name: 'storage_encrypted left out (provider default false)', resources: [instance({}, { computed: ['storage_encrypted'] })], messageId: 'notEncrypted', path: 'storage_encrypted', message: 'default false' },
+    { name: 'storage_encrypted left out (provider default false)',
+      hcl: `resource "aws_db_instance" "main" {
+  engine         = "postgres"
+  instance_class = "db.t3.micro"
+}
+`, resources: [instance({}, { computed: ['storage_encrypted'] })], messageId: 'notEncrypted', path: 'storage_encrypted', message: 'default false' },
     { name: 'provisioned cluster without encryption', resources: [{ address: 'aws_rds_cluster.main', values: { engine: 'aurora-postgresql', engine_mode: 'provisioned', storage_encrypted: false } }], messageId: 'notEncrypted', path: 'storage_encrypted' },
   ],
   unknown: [
-    { name: 'storage_encrypted from an unknown variable', resources: [instance({}, { unknown: ['storage_encrypted'] })], messageId: 'unknown', path: 'storage_encrypted' },
+    { name: 'storage_encrypted from an unknown variable',
+      hcl: `variable "encrypt" {
+  type = bool
+}
+
+resource "aws_db_instance" "main" {
+  engine         = "postgres"
+  instance_class = "db.t3.micro"
+  storage_encrypted = var.encrypt
+}
+`, resources: [instance({}, { unknown: ['storage_encrypted'] })], messageId: 'unknown', path: 'storage_encrypted' },
     { name: 'read replica inherits its source', resources: [instance({ replicate_source_db: 'main-primary' }, { computed: ['storage_encrypted'] })], messageId: 'replica', path: 'replicate_source_db' },
   ],
 });

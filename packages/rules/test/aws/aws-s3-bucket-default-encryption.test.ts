@@ -11,9 +11,24 @@ const sse = (byDefault: Record<string, unknown>[], unknown: string[] = []) => ({
 
 testRule(rule, {
   pass: [
-    { name: 'split configuration with aws:kms and a key known after apply', resources: [bucket, sse([{ sse_algorithm: 'aws:kms' }], ['rule.0.apply_server_side_encryption_by_default.0.kms_master_key_id'])], messageId: 'encrypted', path: 'rule.0.apply_server_side_encryption_by_default.0.sse_algorithm' },
+    { name: 'split configuration with aws:kms and a key known after apply',
+      hcl: `resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n
+resource "aws_kms_key" "data" {}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
+  bucket = aws_s3_bucket.data.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = aws_kms_key.data.arn
+    }
+    bucket_key_enabled = true
+  }
+}
+`, resources: [bucket, sse([{ sse_algorithm: 'aws:kms' }], ['rule.0.apply_server_side_encryption_by_default.0.kms_master_key_id'])], messageId: 'encrypted', path: 'rule.0.apply_server_side_encryption_by_default.0.sse_algorithm' },
     { name: 'split configuration with AES256', resources: [bucket, sse([{ sse_algorithm: 'AES256' }])], messageId: 'encrypted' },
-    { name: 'no configuration: the S3 platform default SSE-S3 applies', resources: [bucket], messageId: 'platformDefault' },
+    { name: 'no configuration: the S3 platform default SSE-S3 applies',
+      hcl: `resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n`, resources: [bucket], messageId: 'platformDefault' },
     {
       name: 'legacy inline configuration',
       resources: [{ address: 'aws_s3_bucket.data', values: { bucket: 'acme-data', server_side_encryption_configuration: [{ rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms:dsse' }] }] }] } }],
@@ -32,9 +47,33 @@ testRule(rule, {
   ],
   fail: [
     { name: 'rule without a default encryption block', resources: [bucket, sse([])], messageId: 'noDefaultRule', path: 'rule' },
-    { name: 'unsupported algorithm', resources: [bucket, sse([{ sse_algorithm: 'DES' }])], messageId: 'badAlgorithm', path: 'rule.0.apply_server_side_encryption_by_default.0.sse_algorithm', message: '"DES"' },
+    { name: 'unsupported algorithm',
+      hcl: `resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n
+resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
+  bucket = aws_s3_bucket.data.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "DES"
+    }
+  }
+}
+`, resources: [bucket, sse([{ sse_algorithm: 'DES' }])], messageId: 'badAlgorithm', path: 'rule.0.apply_server_side_encryption_by_default.0.sse_algorithm', message: '"DES"' },
   ],
   unknown: [
-    { name: 'algorithm chosen by a conditional on an unknown value', resources: [bucket, sse([{}], ['rule.0.apply_server_side_encryption_by_default.0.sse_algorithm'])], messageId: 'unknown', path: 'rule.0.apply_server_side_encryption_by_default.0.sse_algorithm' },
+    { name: 'algorithm chosen by a conditional on an unknown value',
+      hcl: `variable "use_kms" {
+  type = bool
+}
+
+resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n
+resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
+  bucket = aws_s3_bucket.data.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = var.use_kms ? "aws:kms" : "AES256"
+    }
+  }
+}
+`, resources: [bucket, sse([{}], ['rule.0.apply_server_side_encryption_by_default.0.sse_algorithm'])], messageId: 'unknown', path: 'rule.0.apply_server_side_encryption_by_default.0.sse_algorithm' },
   ],
 });

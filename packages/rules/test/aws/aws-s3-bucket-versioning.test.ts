@@ -11,8 +11,23 @@ const splitVersioning = (status: unknown) => ({
 
 testRule(rule, {
   pass: [
-    { name: 'split versioning resource Enabled, linked by reference while the bucket id is unknown', resources: [bucket, splitVersioning('Enabled')], messageId: 'enabled', path: 'versioning_configuration.0.status' },
-    { name: 'legacy inline versioning block enabled', resources: [{ address: 'aws_s3_bucket.data', values: { bucket: 'acme-data', versioning: [{ enabled: true, mfa_delete: false }] } }], messageId: 'enabled', path: 'versioning.0.enabled' },
+    { name: 'split versioning resource Enabled, linked by reference while the bucket id is unknown',
+      hcl: `resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n
+resource "aws_s3_bucket_versioning" "data" {
+  bucket = aws_s3_bucket.data.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+`, resources: [bucket, splitVersioning('Enabled')], messageId: 'enabled', path: 'versioning_configuration.0.status' },
+    { name: 'legacy inline versioning block enabled',
+      hcl: `resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+  versioning {
+    enabled = true
+  }
+}
+`, resources: [{ address: 'aws_s3_bucket.data', values: { bucket: 'acme-data', versioning: [{ enabled: true, mfa_delete: false }] } }], messageId: 'enabled', path: 'versioning.0.enabled' },
     {
       name: 'split resource linked by known bucket name',
       resources: [{ address: 'aws_s3_bucket.data', values: { bucket: 'acme-data' } }, { address: 'aws_s3_bucket_versioning.data', values: { bucket: 'acme-data', versioning_configuration: [{ status: 'Enabled' }] } }],
@@ -30,8 +45,17 @@ testRule(rule, {
     },
   ],
   fail: [
-    { name: 'no versioning configured at all (provider-computed legacy attribute)', resources: [bucket], messageId: 'notEnabled', path: '' },
-    { name: 'split versioning Suspended', resources: [bucket, splitVersioning('Suspended')], messageId: 'notEnabled', path: 'versioning_configuration.0.status', message: 'Suspended' },
+    { name: 'no versioning configured at all (provider-computed legacy attribute)',
+      hcl: `resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n`, resources: [bucket], messageId: 'notEnabled', path: '' },
+    { name: 'split versioning Suspended',
+      hcl: `resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n
+resource "aws_s3_bucket_versioning" "data" {
+  bucket = aws_s3_bucket.data.id
+  versioning_configuration {
+    status = "Suspended"
+  }
+}
+`, resources: [bucket, splitVersioning('Suspended')], messageId: 'notEnabled', path: 'versioning_configuration.0.status', message: 'Suspended' },
     { name: 'legacy inline versioning disabled', resources: [{ address: 'aws_s3_bucket.data', values: { bucket: 'acme-data', versioning: [{ enabled: false }] } }], messageId: 'notEnabled', path: 'versioning.0.enabled' },
     {
       name: 'a counted module instance without its own versioning is not covered by its sibling',
@@ -46,7 +70,22 @@ testRule(rule, {
     },
   ],
   unknown: [
-    { name: 'versioning status from an unknown expression', resources: [bucket, { ...splitVersioning('Enabled'), values: { versioning_configuration: [{}] }, unknown: ['bucket', 'versioning_configuration.0.status'] }], messageId: 'unknown', path: 'versioning_configuration.0.status' },
+    { name: 'versioning status from an unknown expression',
+      hcl: `variable "versioning_status" {
+  type = string
+}
+
+resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+
+resource "aws_s3_bucket_versioning" "data" {
+  bucket = aws_s3_bucket.data.id
+  versioning_configuration {
+    status = var.versioning_status
+  }
+}
+`, resources: [bucket, { ...splitVersioning('Enabled'), values: { versioning_configuration: [{}] }, unknown: ['bucket', 'versioning_configuration.0.status'] }], messageId: 'unknown', path: 'versioning_configuration.0.status' },
     { name: 'legacy versioning block set from an unknown value', resources: [{ address: 'aws_s3_bucket.data', values: { bucket: 'acme-data' }, unknown: ['versioning'] }], messageId: 'unknown', path: 'versioning' },
   ],
 });
