@@ -18,4 +18,4 @@ export * from './model/finding.js';
 export * from './model/waiver.js';
 export { InputError, ScanAbortedError, describeError } from './model/errors.js';
 export * from './tsc/criteria.js';
-export { toolName, toolVersion } from './version.js';
+export { toolName, toolVersion, toolHomepage, ruleDocsUrl } from './version.js';

@@ -6,3 +6,11 @@ const require = createRequire(import.meta.url);
 export const toolVersion: string = (require('../package.json') as { version: string }).version;
 
 export const toolName = 'trustscan';
+
+/** The project's home; rule documentation lives under `docs/rules/<id>.md` there. */
+export const toolHomepage = 'https://github.com/trustscan/trustscan';
+
+/** The documentation page of a built-in rule. */
+export function ruleDocsUrl(ruleId: string): string {
+  return `${toolHomepage}/blob/main/docs/rules/${ruleId}.md`;
+}

@@ -1,0 +1,36 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError, describeError, type ScanResult } from '@trustscan/core';
+import { toJson, toSarif, toText } from '@trustscan/reporters';
+import type { ReportFormat, ReportRequest } from './cli.js';
+import type { Io } from './io.js';
+
+export interface RenderOptions {
+  readonly includePassed: boolean;
+  readonly color: boolean;
+  readonly sarifCategory?: string;
+}
+
+const renderers: Readonly<Record<ReportFormat, (result: ScanResult, options: RenderOptions) => string>> = {
+  text: (result, options) => toText(result, { color: options.color, includePassed: options.includePassed }),
+  json: (result, options) => toJson(result, { includePassed: options.includePassed }),
+  sarif: (result, options) => toSarif(result, options.sarifCategory === undefined ? {} : { category: options.sarifCategory }),
+};
+
+/** Renders every requested report from the one scan result and writes it to its file or to standard output. */
+export async function writeReports(result: ScanResult, requests: readonly ReportRequest[], options: RenderOptions, io: Io): Promise<void> {
+  for (const request of requests) {
+    const text = renderers[request.format](result, { ...options, color: options.color && request.output === undefined });
+    if (request.output === undefined) {
+      io.stdout.write(text);
+      continue;
+    }
+    const file = path.resolve(io.cwd, request.output);
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, text);
+    } catch (error) {
+      throw new InputError(`${request.output}: cannot write the ${request.format} report (${describeError(error)}).`, { subject: request.output });
+    }
+  }
+}
