@@ -1,0 +1,49 @@
+import type { Resource } from '../../../model/resource.js';
+import { Unknown, type Value } from '../../../model/value.js';
+import type { ArmRecord } from '../arm-record.js';
+import { ArmReader } from './arm-reader.js';
+import { azureResource, envelopeAttributes } from './azure-resource.js';
+
+/**
+ * `Microsoft.Compute/disks` → `azurerm_managed_disk`: the disk encryption set (customer-managed key) and Azure Disk
+ * Encryption settings. A platform-key disk has an `encryption` object without `diskEncryptionSetId`, which is a
+ * disk with no encryption set (`null`), not an unknown.
+ */
+export function normalizeManagedDisk(record: ArmRecord): Resource[] {
+  const arm = ArmReader.ofRecord(record);
+  const p = arm.at('properties');
+  const encryption = p.at('encryption');
+  return [
+    azureResource(record, 'azurerm_managed_disk', {
+      ...envelopeAttributes(record),
+      storage_account_type: arm.string('sku.name'),
+      disk_size_gb: p.number('diskSizeGB'),
+      os_type: p.optionalString('osType'),
+      encryption_type: encryption.string('type'),
+      disk_encryption_set_id: encryption.readable ? encryption.optionalString('diskEncryptionSetId') : encryption.missing(''),
+      secure_vm_disk_encryption_set_id: p.optionalString('securityProfile.secureVMDiskEncryptionSetId'),
+      encryption_settings: encryptionSettings(p),
+      network_access_policy: p.string('networkAccessPolicy'),
+      public_network_access_enabled: p.enabled('publicNetworkAccess'),
+    }),
+  ];
+}
+
+/** Azure Disk Encryption: present when `encryptionSettingsCollection.enabled`; an absent collection is "not used". */
+function encryptionSettings(p: ArmReader): Value {
+  if (!p.readable) return p.missing('encryptionSettingsCollection');
+  const collection = p.at('encryptionSettingsCollection');
+  if (!collection.readable) return [];
+  const enabled = collection.bool('enabled');
+  if (enabled instanceof Unknown) return enabled;
+  if (!enabled) return [];
+  const first = collection.at('encryptionSettings.0');
+  return [
+    {
+      disk_encryption_key: [{ secret_url: first.string('diskEncryptionKey.secretUrl'), source_vault_id: first.string('diskEncryptionKey.sourceVault.id') }],
+      key_encryption_key: first.raw('keyEncryptionKey')
+        ? [{ key_url: first.string('keyEncryptionKey.keyUrl'), source_vault_id: first.string('keyEncryptionKey.sourceVault.id') }]
+        : [],
+    },
+  ];
+}
