@@ -28,6 +28,52 @@ const s3SplitResources = [
   'aws_s3_bucket_website_configuration',
 ];
 
+/** Terraform types of the Azure resources whose diagnostic settings rules read (by `target_resource_id`). */
+const azureDiagnosticTargets = [
+  'azurerm_key_vault',
+  'azurerm_storage_account',
+  'azurerm_mssql_server',
+  'azurerm_mssql_database',
+  'azurerm_network_security_group',
+  'azurerm_recovery_services_vault',
+  'azurerm_linux_web_app',
+  'azurerm_windows_web_app',
+  'azurerm_linux_function_app',
+  'azurerm_windows_function_app',
+];
+
+const azureVirtualMachines = ['azurerm_linux_virtual_machine', 'azurerm_windows_virtual_machine', 'azurerm_virtual_machine'];
+const azureApps = ['azurerm_linux_web_app', 'azurerm_windows_web_app', 'azurerm_linux_function_app', 'azurerm_windows_function_app'];
+
+/**
+ * Azure resources that configure or belong to another, linked by its ARM id: a reference in Terraform, the id
+ * itself for live resources (the live source writes the parent's id exactly as it read it).
+ */
+const azureRelations: readonly RelationSpec[] = [
+  { from: 'azurerm_monitor_diagnostic_setting', attribute: 'target_resource_id', to: azureDiagnosticTargets, keys: ['id'] },
+  { from: 'azurerm_mssql_server_extended_auditing_policy', attribute: 'server_id', to: ['azurerm_mssql_server'], keys: ['id'] },
+  { from: 'azurerm_mssql_server_transparent_data_encryption', attribute: 'server_id', to: ['azurerm_mssql_server'], keys: ['id'] },
+  { from: 'azurerm_mssql_database', attribute: 'server_id', to: ['azurerm_mssql_server'], keys: ['id'] },
+  { from: 'azurerm_mssql_database_extended_auditing_policy', attribute: 'database_id', to: ['azurerm_mssql_database'], keys: ['id'] },
+  { from: 'azurerm_storage_container', attribute: 'storage_account_id', to: ['azurerm_storage_account'], keys: ['id'] },
+  { from: 'azurerm_storage_container', attribute: 'storage_account_name', to: ['azurerm_storage_account'], keys: ['name'] },
+  { from: 'azurerm_storage_account_customer_managed_key', attribute: 'storage_account_id', to: ['azurerm_storage_account'], keys: ['id'] },
+  { from: 'azurerm_postgresql_flexible_server_configuration', attribute: 'server_id', to: ['azurerm_postgresql_flexible_server'], keys: ['id'] },
+  { from: 'azurerm_mysql_flexible_server_configuration', attribute: 'server_name', to: ['azurerm_mysql_flexible_server'], keys: ['name'] },
+  { from: 'azurerm_backup_protected_vm', attribute: 'source_vm_id', to: azureVirtualMachines, keys: ['id'] },
+  { from: 'azurerm_backup_protected_vm', attribute: 'backup_policy_id', to: ['azurerm_backup_policy_vm'], keys: ['id'] },
+  { from: 'azurerm_key_vault_key', attribute: 'key_vault_id', to: ['azurerm_key_vault'], keys: ['id'] },
+  { from: 'azurerm_network_watcher_flow_log', attribute: 'network_security_group_id', to: ['azurerm_network_security_group'], keys: ['id'] },
+  { from: 'azurerm_network_watcher_flow_log', attribute: 'target_resource_id', to: ['azurerm_network_security_group', 'azurerm_virtual_network'], keys: ['id'] },
+  ...['azurerm_linux_web_app_slot', 'azurerm_windows_web_app_slot', 'azurerm_linux_function_app_slot', 'azurerm_windows_function_app_slot'].map((from) => ({
+    from,
+    attribute: 'app_service_id',
+    to: azureApps,
+    keys: ['id'],
+  })),
+];
+
 export const relationSpecs: readonly RelationSpec[] = [
   ...s3SplitResources.map((from) => ({ from, attribute: 'bucket', to: ['aws_s3_bucket'], keys: s3BucketKeys })),
+  ...azureRelations,
 ];
