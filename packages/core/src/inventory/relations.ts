@@ -75,5 +75,10 @@ const azureRelations: readonly RelationSpec[] = [
 
 export const relationSpecs: readonly RelationSpec[] = [
   ...s3SplitResources.map((from) => ({ from, attribute: 'bucket', to: ['aws_s3_bucket'], keys: s3BucketKeys })),
+  ...(['role', 'user', 'group'] as const).flatMap((principal) => [
+    { from: `aws_iam_${principal}_policy`, attribute: principal, to: [`aws_iam_${principal}`], keys: ['name', 'id'] },
+    { from: `aws_iam_${principal}_policy_attachment`, attribute: principal, to: [`aws_iam_${principal}`], keys: ['name', 'id'] },
+    { from: `aws_iam_${principal}_policy_attachment`, attribute: 'policy_arn', to: ['aws_iam_policy'], keys: ['arn', 'id'] },
+  ]),
   ...azureRelations,
 ];
