@@ -162,7 +162,7 @@ async function completeBuckets(items: ConfigurationItem[], collection: ConfigCol
       code: 'cross-account-s3',
       subject: 's3',
       message: () =>
-        `S3: ${plural(others.length, 'bucket')} of other accounts were read from AWS Config only; settings Config does not record for them are unknown.`,
+        `S3: ${plural(others.length, 'bucket')} of other accounts read from AWS Config only (the S3 API answers for the scanning account alone); settings Config does not record for them are unknown.`,
     });
   }
   result.push(...completed.filter((b): b is ConfigurationItem => b !== undefined), ...others);
