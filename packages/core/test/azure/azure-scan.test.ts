@@ -1,0 +1,193 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+// Core does not depend on the rule pack; the test reads it from its sources to check that live Azure resources fire
+// the same rules as Terraform does.
+import { rules } from '../../../rules/src/index.js';
+import { startArmServer, type ArmServer } from '../../../../testing/arm-server.js';
+import { defineRule, isUnknown, type Resource, type ScanResult } from '../../src/index.js';
+import { scan } from '../../src/scan.js';
+import { loadAzure } from '../../src/sources/azure/load-azure.js';
+import * as f from './arm-fixtures.js';
+import { azureContext } from './azure-context.js';
+
+/** A rule written as the pack writes them, so that this test does not depend on which Azure rules have landed. */
+const httpsOnly = defineRule({
+  meta: {
+    id: 'test-azure-storage-https',
+    title: 'Storage accounts accept HTTPS only',
+    description: 'Test rule.',
+    remediation: 'Set `https_traffic_only_enabled = true`.',
+    severity: 'high',
+    area: 'encryption-in-transit',
+    criteria: { primary: ['CC6.7'], basis: 'test' },
+    resourceTypes: ['azurerm_storage_account'],
+    messages: { pass: '{{address}} accepts HTTPS only.', fail: '{{address}} accepts plain HTTP.', unknown: 'Unknown for {{address}}: {{reason}}.' },
+  },
+  evaluate(account) {
+    const value = account.attributes['https_traffic_only_enabled'];
+    const data = { address: account.address };
+    if (isUnknown(value)) return { status: 'unknown', messageId: 'unknown', data: { ...data, reason: value.reason }, path: ['https_traffic_only_enabled'] };
+    return { status: value === true ? 'pass' : 'fail', messageId: value === true ? 'pass' : 'fail', data, path: ['https_traffic_only_enabled'] };
+  },
+});
+
+/** Reads the diagnostic settings of a vault through the inventory's relations, as the pack's audit rule does. */
+const vaultLogs = defineRule({
+  meta: {
+    id: 'test-azure-key-vault-logs',
+    title: 'Key Vaults have a diagnostic setting',
+    description: 'Test rule.',
+    remediation: 'Add a diagnostic setting.',
+    severity: 'medium',
+    area: 'logging-monitoring',
+    criteria: { primary: ['CC7.2'], basis: 'test' },
+    resourceTypes: ['azurerm_key_vault'],
+    messages: { found: '{{count}} setting(s).', none: 'No setting.' },
+  },
+  evaluate(vault, context) {
+    const settings = context.related(vault, 'azurerm_monitor_diagnostic_setting');
+    return settings.length > 0 ? { status: 'pass', messageId: 'found', data: { count: settings.length } } : { status: 'fail', messageId: 'none' };
+  },
+});
+
+let server: ArmServer;
+
+beforeEach(async () => {
+  server = await startArmServer({
+    subscriptions: [
+      {
+        subscriptionId: f.subscriptionA,
+        resources: [
+          ...f.storageAccount('stgood', { secure: true }),
+          ...f.storageAccount('stweak', { secure: false }),
+          ...f.storageAccount('stdenied', { secure: true, group: 'rg-locked' }),
+          ...f.keyVault('kv-good', { secure: true }),
+          ...f.keyVault('kv-weak', { secure: false }),
+          ...f.sqlServer('sql-good', { secure: true }),
+          ...f.sqlServer('sql-weak', { secure: false }),
+          ...f.sqlDatabase('sql-good', 'db-good', { secure: true }),
+          ...f.sqlDatabase('sql-weak', 'db-weak', { secure: false }),
+          ...f.webApp('web-good', { secure: true }),
+          ...f.webApp('web-weak', { secure: false }),
+          ...f.networkSecurityGroup('nsg-good', { secure: true }),
+          ...f.networkSecurityGroup('nsg-weak', { secure: false }),
+          ...f.managedDisk('disk-good', { secure: true }),
+          ...f.managedDisk('disk-weak', { secure: false }),
+          ...f.recoveryServicesVault('rsv-good', { secure: true }),
+          ...f.recoveryServicesVault('rsv-weak', { secure: false }),
+          ...f.postgresqlFlexibleServer('pg-good', { secure: true }),
+          ...f.postgresqlFlexibleServer('pg-weak', { secure: false }),
+          ...f.redisCache('redis-good', { secure: true }),
+          ...f.redisCache('redis-weak', { secure: false }),
+          ...f.subscriptionSettings(f.subscriptionA, { secure: false }),
+        ],
+      },
+    ],
+    faults: [{ path: /\/resourceGroups\/rg-locked\/providers\/Microsoft\.Storage\/storageAccounts\/[^/]+$/, status: 403, action: 'Microsoft.Storage/storageAccounts/read' }],
+  });
+  vi.stubEnv('TRUSTSCAN_AZURE_ENDPOINT', server.url);
+});
+
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await server.close();
+});
+
+const storage = (name: string, group = 'rg-app'): string => `${f.groupId(f.subscriptionA, group)}/providers/Microsoft.Storage/storageAccounts/${name}`;
+
+function finding(result: ScanResult, ruleId: string, address: string) {
+  const found = result.findings.filter((x) => x.ruleId === ruleId && x.resource.address === address);
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+describe('scan() of a subscription through the local ARM server', () => {
+  it('decides pass, fail and unknown, points live findings at stable pseudo-paths, and keeps the notifications', async () => {
+    const result = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA] }], rules: [httpsOnly, vaultLogs], root: '/work/repo' });
+    expect(result.targets).toEqual([{ name: `azure:${f.subscriptionA}`, kind: 'azure', resources: expect.any(Number) as number, ok: true }]);
+    expect(finding(result, httpsOnly.meta.id, storage('stgood'))?.status).toBe('pass');
+    const weak = finding(result, httpsOnly.meta.id, storage('stweak'));
+    expect(weak).toMatchObject({
+      status: 'fail',
+      message: `${storage('stweak')} accepts plain HTTP.`,
+      resource: { address: storage('stweak'), type: 'azurerm_storage_account', provider: 'azure', origin: 'azure', cloudId: storage('stweak') },
+      location: { file: `cloud/azure/${f.subscriptionA}/rg-app/azurerm_storage_account/stweak`, startLine: 1 },
+      path: 'https_traffic_only_enabled',
+    });
+    const denied = finding(result, httpsOnly.meta.id, storage('stdenied', 'rg-locked'));
+    expect(denied?.status).toBe('unknown');
+    expect(denied?.message).toContain('missing permission Microsoft.Storage/storageAccounts/read');
+    expect(result.notifications).toEqual([expect.objectContaining({ level: 'warning', code: 'access-denied', subject: `/subscriptions/${f.subscriptionA}` })]);
+    // The vaults' diagnostic settings are linked to them by target_resource_id.
+    const vault = `${f.groupId(f.subscriptionA, 'rg-app')}/providers/Microsoft.KeyVault/vaults/kv-good`;
+    expect(finding(result, vaultLogs.meta.id, vault)).toMatchObject({ status: 'pass', message: '1 setting(s).' });
+    // Stable across runs: fingerprints come from rule and resource, never from order or time.
+    const again = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA] }], rules: [httpsOnly, vaultLogs], root: '/work/repo' });
+    expect(again.findings.map((x) => [x.ruleId, x.resource.address, x.status, x.fingerprint])).toEqual(result.findings.map((x) => [x.ruleId, x.resource.address, x.status, x.fingerprint]));
+  });
+
+  it('turns a missing subscription into an input error while the others are scanned', async () => {
+    const missing = 'deadbeef-0000-0000-0000-000000000000';
+    const result = await scan({ targets: [{ kind: 'azure', subscriptions: [missing, f.subscriptionA] }], rules: [httpsOnly], root: '/work/repo' });
+    expect(result.notifications.filter((n) => n.level === 'error')).toEqual([expect.objectContaining({ code: 'input-error', subject: `/subscriptions/${missing}` })]);
+    expect(finding(result, httpsOnly.meta.id, storage('stweak'))?.status).toBe('fail');
+  });
+
+  it('points findings at the Terraform block that declares the resource when --tf-dir resources are given', async () => {
+    const declaration = (line: number) => ({
+      file: '/work/repo/infra/storage.tf',
+      range: { startLine: line, startColumn: 1, endLine: line + 9, endColumn: 2 },
+      attributes: { https_traffic_only_enabled: { startLine: line + 4, startColumn: 3, endLine: line + 4, endColumn: 37 } },
+    });
+    const declared: Resource[] = [
+      {
+        address: 'azurerm_storage_account.weak',
+        type: 'azurerm_storage_account',
+        provider: 'azure',
+        attributes: { name: 'stweak', resource_group_name: 'rg-app' },
+        origin: { kind: 'hcl', file: '/work/repo/infra/storage.tf' },
+        declaration: declaration(10),
+      },
+      {
+        address: 'azurerm_mssql_server.weak',
+        type: 'azurerm_mssql_server',
+        provider: 'azure',
+        attributes: { name: 'sql-weak' },
+        origin: { kind: 'hcl', file: '/work/repo/infra/sql.tf' },
+        declaration: { file: '/work/repo/infra/sql.tf', range: { startLine: 1, startColumn: 1, endLine: 8, endColumn: 2 }, attributes: {} },
+      },
+      {
+        address: 'azurerm_mssql_server_extended_auditing_policy.weak',
+        type: 'azurerm_mssql_server_extended_auditing_policy',
+        provider: 'azure',
+        attributes: {},
+        references: { server_id: ['azurerm_mssql_server.weak'] },
+        origin: { kind: 'hcl', file: '/work/repo/infra/sql.tf' },
+        declaration: { file: '/work/repo/infra/sql.tf', range: { startLine: 10, startColumn: 1, endLine: 14, endColumn: 2 }, attributes: {} },
+      },
+    ];
+    const context = azureContext({ tfDir: '/work/repo/infra', declared: () => Promise.resolve(declared) });
+    const output = await loadAzure({ kind: 'azure', subscriptions: [f.subscriptionA] }, context);
+    const weak = output.resources.find((r) => r.address === storage('stweak'));
+    expect(weak?.declaration).toEqual(declaration(10));
+    expect(output.resources.find((r) => r.address === storage('stgood'))?.declaration).toBeUndefined();
+    const policy = output.resources.find((r) => r.address.endsWith('/servers/sql-weak/auditingSettings/default'));
+    expect(policy?.declaration?.range.startLine).toBe(10);
+    expect(output.resources.find((r) => r.address.endsWith('/servers/sql-good/auditingSettings/default'))?.declaration).toBeUndefined();
+
+    // A declared resource that cannot be read is no reason to fail the live scan.
+    const failing = azureContext({ tfDir: '/work/repo/infra', declared: () => Promise.reject(new Error('the HCL source is not there')) });
+    await expect(loadAzure({ kind: 'azure', subscriptions: [f.subscriptionA] }, failing)).resolves.toMatchObject({ kind: 'azure' });
+  });
+
+  it('fires the built-in Azure rules: compliant resources never fail, each rule fails on an insecure resource', async () => {
+    const azureRules = rules.filter((rule) => rule.meta.resourceTypes.some((type) => type.startsWith('azurerm_')));
+    const result = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA] }], rules: azureRules, root: '/work/repo' });
+    expect(result.targets[0]?.ok).toBe(true);
+    const insecureName = /(weak|stweak)/;
+    for (const rule of azureRules) {
+      const own = result.findings.filter((x) => x.ruleId === rule.meta.id);
+      const failingGood = own.filter((x) => x.status === 'fail' && !insecureName.test(x.resource.address) && !x.resource.address.includes('/providers/Microsoft.Authorization/'));
+      expect(failingGood.map((x) => `${x.resource.address}: ${x.message}`), rule.meta.id).toEqual([]);
+    }
+  });
+});
