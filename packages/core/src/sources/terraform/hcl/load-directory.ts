@@ -1,7 +1,125 @@
-import { InputError } from '../../../model/errors.js';
+import { readFileSync, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError, describeError } from '../../../model/errors.js';
+import type { Notification } from '../../../model/finding.js';
+import { relativeFile } from '../../../engine/locate.js';
 import type { SourceContext, SourceOutput } from '../../source.js';
+import { ModuleLoader } from './config/module-loader.js';
+import { readVariableValues } from './config/variable-values.js';
+import { collectResources } from './evaluate/collect-resources.js';
+import { ModuleInstance } from './evaluate/module-instance.js';
+import { EvaluationServices } from './evaluate/services.js';
+import { EvaluationError } from './expression/values.js';
+import { maxFileBytes, readSourceFile, type SourceFile } from './files/module-files.js';
+import { terraformFunctions } from './functions/index.js';
+import { ParseCache } from './parse/parse-cache.js';
+import { FileParser, type ParseStatistics } from './parse/parse-files.js';
+import { inlineWaivers } from './waivers/module-waivers.js';
 
-/** Placeholder until the HCL evaluator lands (issue 3). */
-export async function loadTerraformDirectory(directory: string, _context: SourceContext): Promise<SourceOutput> {
-  throw new InputError(`${directory}: scanning Terraform HCL is not available in this build yet; scan a plan JSON instead.`, { subject: directory });
+/** Figures about one HCL load, for benchmarks and `--debug` output. */
+export interface HclLoadStatistics extends ParseStatistics {
+  readonly files: number;
+  readonly resources: number;
+}
+
+let lastStatistics: HclLoadStatistics | undefined;
+
+/** The statistics of the most recent `loadTerraformDirectory` call in this process. */
+export function lastHclLoadStatistics(): HclLoadStatistics | undefined {
+  return lastStatistics;
+}
+
+/**
+ * Loads a Terraform root module (a directory, or a single `.tf`/`.tf.json` file) and evaluates it offline: variables
+ * and tfvars, locals, local and installed modules, `count`/`for_each`, dynamic blocks and functions. Every managed
+ * resource instance becomes a `Resource` with the provider schema's shape, `Unknown` where Terraform would only
+ * know the value at apply time, the block's positions, references and sensitive paths. Problems with single files
+ * (syntax errors, oversized or unreadable files) are notifications; the rest is still scanned.
+ */
+export async function loadTerraformDirectory(target: string, context: SourceContext): Promise<SourceOutput> {
+  const absolute = path.resolve(target);
+  const { rootDirectory, onlyFile } = await resolveTarget(absolute);
+  const relative = (file: string): string => relativeFile(context.root, file);
+  const notifications: Notification[] = [];
+  const parser = new FileParser(ParseCache.open(context.terraform.cacheDirectory, context.root), context.signal);
+  try {
+    context.progress(`reading ${relative(absolute) || '.'}`);
+    let single: SourceFile | undefined;
+    if (onlyFile) {
+      single = await readSourceFile(onlyFile, relative, notifications);
+      if (!single) throw new InputError(notifications[0]?.message ?? `${onlyFile}: cannot read the file.`, { subject: onlyFile });
+    }
+    const loader = new ModuleLoader(rootDirectory, parser, notifications, relative);
+    const rootConfig = await loader.load(single);
+    if (loader.fileCount === 0 && notifications.length === 0) {
+      throw new InputError(`${relative(absolute) || '.'}: no .tf or .tf.json files in this directory; pass the directory of a Terraform root module.`, { subject: absolute });
+    }
+    const given = await readVariableValues(rootDirectory, context.terraform, process.env, parser, terraformFunctions, relative, notifications);
+    for (const [name, value] of given) {
+      if (!rootConfig.variables.has(name) && !value.origin.startsWith('the environment')) {
+        notifications.push({ level: 'warning', code: 'undeclared-variable', message: `${value.origin} sets ${name}, which the root module does not declare; the value is ignored.`, subject: value.origin });
+      }
+    }
+    context.progress('evaluating');
+    const services = new EvaluationServices(
+      rootDirectory,
+      terraformFunctions,
+      (file) => readConfigurationFile(rootDirectory, file),
+      (name) => given.get(name),
+      (call, callerDirectory, callPath) => loader.resolve(call, callerDirectory, callPath),
+      process.env['TF_WORKSPACE'] ?? 'default',
+    );
+    const root = new ModuleInstance(rootConfig, '', services, [], []);
+    const { resources, prefixesByDirectory } = collectResources(root, context.signal);
+    notifications.push(...services.problems);
+    const waivers = inlineWaivers(loader.files, prefixesByDirectory, relative, notifications);
+    lastStatistics = { ...parser.statistics, files: loader.fileCount, resources: resources.length };
+    return {
+      name: relative(absolute) || '.',
+      kind: 'terraform-hcl',
+      resources,
+      notifications: sortNotifications(notifications),
+      waivers,
+    };
+  } finally {
+    await parser.close();
+  }
+}
+
+async function resolveTarget(target: string): Promise<{ rootDirectory: string; onlyFile?: string }> {
+  let info;
+  try {
+    info = await stat(target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const problem = code === 'ENOENT' ? 'no such file or directory' : code === 'ELOOP' ? 'a symbolic link loop' : describeError(error);
+    throw new InputError(`${target}: cannot read it (${problem}); pass a Terraform directory or a .tf file.`, { subject: target });
+  }
+  if (info.isDirectory()) return { rootDirectory: target };
+  if (target.endsWith('.tf') || target.endsWith('.tf.json')) return { rootDirectory: path.dirname(target), onlyFile: target };
+  throw new InputError(`${target}: not a Terraform directory or a .tf/.tf.json file.`, { subject: target });
+}
+
+/** `file()` and `templatefile()`: paths resolve from the root module directory, as when Terraform runs there. */
+function readConfigurationFile(rootDirectory: string, file: string): string {
+  const resolved = path.resolve(rootDirectory, file);
+  try {
+    if (statSync(resolved).size > maxFileBytes) throw new EvaluationError(`${file} is larger than ${maxFileBytes / 1024 / 1024} MB`);
+    return readFileSync(resolved, 'utf8');
+  } catch (error) {
+    if (error instanceof EvaluationError) throw error;
+    throw new EvaluationError(`cannot read ${file} (${describeError(error)})`);
+  }
+}
+
+function sortNotifications(notifications: readonly Notification[]): Notification[] {
+  const rank = { error: 0, warning: 1, note: 2 } as const;
+  return [...notifications].sort(
+    (a, b) => rank[a.level] - rank[b.level] || compare(a.subject ?? '', b.subject ?? '') || compare(a.message, b.message),
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

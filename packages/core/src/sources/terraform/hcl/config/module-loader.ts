@@ -1,0 +1,151 @@
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import type { Notification } from '../../../../model/finding.js';
+import type { SyntaxFile } from '../../syntax/blocks.js';
+import type { ModuleSource } from '../evaluate/services.js';
+import { readModuleFiles, type SourceFile } from '../files/module-files.js';
+import type { FileParser } from '../parse/parse-files.js';
+import { isLocalSource, readInstalledModules } from './installed-modules.js';
+import { buildModuleConfig, type ModuleCallConfig, type ModuleConfig } from './module-config.js';
+
+/** A parsed file of a loaded module, kept for inline waivers. */
+export interface LoadedFile {
+  readonly file: string;
+  readonly syntax: SyntaxFile;
+}
+
+/**
+ * Loads the root module and every module it can reach (local sources, and what `terraform init` installed), each
+ * directory once, parsing all the files of one breadth-first level together so the parse workers stay busy.
+ */
+export class ModuleLoader {
+  private readonly configs = new Map<string, ModuleConfig>();
+  private readonly realPaths = new Map<string, string>();
+  private readonly installed: ReadonlyMap<string, string>;
+  private readonly reported = new Set<string>();
+  readonly files: LoadedFile[] = [];
+  fileCount = 0;
+
+  constructor(
+    private readonly rootDirectory: string,
+    private readonly parser: FileParser,
+    private readonly notifications: Notification[],
+    private readonly relative: (file: string) => string,
+  ) {
+    this.installed = readInstalledModules(rootDirectory);
+  }
+
+  /** Loads the root module (only `onlyFile` when a single file was given) and the modules it calls. */
+  async load(onlyFile?: SourceFile): Promise<ModuleConfig> {
+    const rootFiles = onlyFile ? [onlyFile] : await readModuleFiles(this.rootDirectory, this.relative, this.notifications);
+    const [root] = await this.parseLevel([{ directory: this.rootDirectory, files: rootFiles }]);
+    let level: ModuleConfig[] = root ? [root] : [];
+    const installedDirectories = [...new Set(this.installed.values())].sort();
+    let pendingInstalled = true;
+    while (level.length > 0 || pendingInstalled) {
+      const next = new Set<string>();
+      for (const config of level) {
+        for (const call of config.moduleCalls.values()) {
+          const source = call.body['source'];
+          if (typeof source !== 'string' || !isLocalSource(source)) continue;
+          const directory = path.resolve(config.directory, source);
+          if (!this.configs.has(this.realPath(directory))) next.add(directory);
+        }
+      }
+      if (pendingInstalled) {
+        for (const directory of installedDirectories) if (!this.configs.has(this.realPath(directory))) next.add(directory);
+        pendingInstalled = false;
+      }
+      const unique = [...new Map([...next].map((d) => [this.realPath(d), d])).values()];
+      const loaded = await Promise.all(unique.map(async (directory) => ({ directory, files: await readModuleFiles(directory, this.relative, this.notifications) })));
+      level = await this.parseLevel(loaded);
+    }
+    return root ?? buildModuleConfig(this.rootDirectory, []);
+  }
+
+  /**
+   * Where a module call leads, for the call path `['a', 'b']` of `module.a.module.b`: a local directory, or the one
+   * `terraform init` installed; otherwise the module is reported as not scanned.
+   */
+  resolve(call: ModuleCallConfig, callerDirectory: string, callPath: readonly string[]): ModuleSource {
+    const source = call.body['source'];
+    const display = `${callPath.map((name) => `module.${name}`).join('.')}`;
+    if (typeof source !== 'string') return this.notScanned(display, call, 'it has no literal source', 'give the module block a source');
+    let directory: string | undefined;
+    if (isLocalSource(source)) directory = path.resolve(callerDirectory, source);
+    else directory = this.installed.get(callPath.join('.'));
+    if (directory === undefined) {
+      return this.notScanned(display, call, `its source ${JSON.stringify(source)} is not installed`, `run \`terraform init\` in ${this.relative(this.rootDirectory) || '.'} so that .terraform/modules/modules.json lists it`);
+    }
+    const config = this.configs.get(this.realPath(directory));
+    if (!config) return this.notScanned(display, call, `its directory ${this.relative(directory)} cannot be read`, 'check the source path');
+    return { kind: 'loaded', config };
+  }
+
+  private notScanned(display: string, call: ModuleCallConfig, reason: string, fix: string): ModuleSource {
+    const where = this.relative(call.file);
+    const key = `${where}\0${call.name}`;
+    if (!this.reported.has(key)) {
+      this.reported.add(key);
+      this.notifications.push({
+        level: 'warning',
+        code: 'module-not-scanned',
+        message: `${display} (${where}) is not scanned: ${reason}; ${fix}.`,
+        subject: where,
+      });
+    }
+    return { kind: 'not-scanned', reason };
+  }
+
+  private async parseLevel(directories: readonly { directory: string; files: readonly SourceFile[] }[]): Promise<ModuleConfig[]> {
+    const all = directories.flatMap((d) => d.files);
+    this.fileCount += all.length;
+    const parsed = await this.parser.parseAll(all.map((f) => ({ kind: f.kind, text: f.text })));
+    const byFile = new Map(all.map((f, i) => [f.file, parsed[i]]));
+    const configs: ModuleConfig[] = [];
+    for (const { directory, files } of directories) {
+      const good: { file: string; parsed: NonNullable<(typeof parsed)[number]> }[] = [];
+      for (const file of files) {
+        const result = byFile.get(file.file);
+        if (!result) continue;
+        if (result.problem) {
+          const where = `${this.relative(file.file)}:${result.problem.line}:${result.problem.column}`;
+          this.notifications.push({
+            level: 'error',
+            code: 'input-error',
+            message: `${where}: ${result.problem.summary.replace(/\.?$/, '')}; fix the syntax error (the file was skipped, the other files were scanned).`,
+            subject: this.relative(file.file),
+          });
+          continue;
+        }
+        good.push({ file: file.file, parsed: result });
+        if (result.syntax) this.files.push({ file: file.file, syntax: result.syntax });
+      }
+      const config = buildModuleConfig(directory, good);
+      for (const duplicate of config.duplicates) {
+        this.notifications.push({
+          level: 'warning',
+          code: 'duplicate-block',
+          message: `${this.relative(duplicate.file)}: ${duplicate.what} is declared more than once; the first declaration is scanned.`,
+          subject: this.relative(duplicate.file),
+        });
+      }
+      this.configs.set(this.realPath(directory), config);
+      configs.push(config);
+    }
+    return configs;
+  }
+
+  private realPath(directory: string): string {
+    let real = this.realPaths.get(directory);
+    if (real === undefined) {
+      try {
+        real = realpathSync(directory);
+      } catch {
+        real = directory;
+      }
+      this.realPaths.set(directory, real);
+    }
+    return real;
+  }
+}

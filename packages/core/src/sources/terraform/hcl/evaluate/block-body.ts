@@ -1,0 +1,160 @@
+import { Unknown, type Value } from '../../../../model/value.js';
+import { ExpressionSyntaxError } from '../expression/parser.js';
+import { Bindings, iterate, newTrace, type Trace } from '../expression/evaluate.js';
+import { EvaluationError, asString } from '../expression/values.js';
+import type { RawBody } from '../config/module-config.js';
+
+/** Evaluates one hcl2json string (a template or a `${…}` expression) with bindings, recording what it read. */
+export type LeafEvaluator = (text: string, bindings: Bindings, trace: Trace) => Value;
+
+/** The evaluated arguments of a block, with what each read. */
+export interface EvaluatedBody {
+  readonly attributes: Record<string, Value>;
+  /** Managed resources referred to, by top-level argument name. */
+  readonly references: Map<string, Set<string>>;
+  /** Dotted paths of values derived from sensitive inputs. */
+  readonly sensitivePaths: string[];
+  /** Arguments that could not be evaluated, with the reason; they are `Unknown` in `attributes`. */
+  readonly problems: { readonly path: string; readonly message: string }[];
+}
+
+/** Arguments of resource blocks that configure Terraform itself rather than the resource. */
+export const resourceMetaArguments: ReadonlySet<string> = new Set(['count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'provisioner', 'connection']);
+
+const maxBlockDepth = 64;
+
+/**
+ * Evaluates a block body into the provider schema's shape: nested blocks as arrays of objects, `dynamic` blocks
+ * expanded (with their `iterator`, nested dynamic blocks included) after the static blocks of the same type.
+ */
+export function evaluateBody(body: RawBody, evaluateLeaf: LeafEvaluator, bindings: Bindings, skip: ReadonlySet<string> = resourceMetaArguments): EvaluatedBody {
+  const result: EvaluatedBody = { attributes: {}, references: new Map(), sensitivePaths: [], problems: [] };
+  const walker = new BodyWalker(evaluateLeaf, result);
+  for (const [key, raw] of Object.entries(body)) {
+    if (skip.has(key) || key === 'dynamic') continue;
+    result.attributes[key] = walker.attribute(raw, key, key, bindings, 1);
+  }
+  if (body['dynamic'] !== undefined) walker.dynamicBlocks(body['dynamic'], '', result.attributes, bindings, 1, undefined);
+  return result;
+}
+
+class BodyWalker {
+  constructor(
+    private readonly evaluateLeaf: LeafEvaluator,
+    private readonly result: EvaluatedBody,
+  ) {}
+
+  /** An argument value, or nested blocks (arrays of bodies) under a body key. */
+  attribute(raw: unknown, path: string, top: string, bindings: Bindings, depth: number): Value {
+    if (Array.isArray(raw) && raw.length > 0 && raw.every(isBody)) {
+      if (depth > maxBlockDepth) return this.problem(path, 'blocks nest too deeply');
+      return raw.map((item, index) => this.nestedBody(item as RawBody, `${path}.${index}`, top, bindings, depth + 1));
+    }
+    return this.value(raw, path, top, bindings, depth);
+  }
+
+  private nestedBody(body: RawBody, path: string, top: string, bindings: Bindings, depth: number): Value {
+    const attributes: Record<string, Value> = {};
+    for (const [key, raw] of Object.entries(body)) {
+      if (key === 'dynamic') continue;
+      attributes[key] = this.attribute(raw, `${path}.${key}`, top, bindings, depth);
+    }
+    if (body['dynamic'] !== undefined) this.dynamicBlocks(body['dynamic'], `${path}.`, attributes, bindings, depth, top);
+    return attributes;
+  }
+
+  /** A value written as a constructor: strings are templates, object keys may be templates too. */
+  private value(raw: unknown, path: string, top: string, bindings: Bindings, depth: number): Value {
+    if (typeof raw === 'string') return this.leaf(raw, path, top, bindings);
+    if (raw === null || typeof raw === 'number' || typeof raw === 'boolean') return raw;
+    if (depth > maxBlockDepth * 4) return this.problem(path, 'the value nests too deeply');
+    if (Array.isArray(raw)) return raw.map((item, index) => this.value(item, `${path}.${index}`, top, bindings, depth + 1));
+    if (isBody(raw)) {
+      const object: Record<string, Value> = {};
+      for (const [rawKey, item] of Object.entries(raw)) {
+        let key = rawKey;
+        if (rawKey.includes('${')) {
+          const evaluated = this.leaf(rawKey, path, top, bindings);
+          if (evaluated instanceof Unknown) return evaluated;
+          try {
+            key = asString(evaluated, 'object key');
+          } catch (error) {
+            return this.problem(path, (error as Error).message);
+          }
+        }
+        object[key] = this.value(item, `${path}.${key}`, top, bindings, depth + 1);
+      }
+      return object;
+    }
+    return null;
+  }
+
+  private leaf(text: string, path: string, top: string, bindings: Bindings): Value {
+    const trace = newTrace();
+    let value: Value;
+    try {
+      value = this.evaluateLeaf(text, bindings, trace);
+    } catch (error) {
+      if (!(error instanceof EvaluationError) && !(error instanceof ExpressionSyntaxError)) throw error;
+      value = this.problem(path, error.message);
+    }
+    if (trace.references.size > 0) {
+      const set = this.result.references.get(top) ?? new Set<string>();
+      for (const reference of trace.references) set.add(reference);
+      this.result.references.set(top, set);
+    }
+    if (trace.sensitive) this.result.sensitivePaths.push(path);
+    return value;
+  }
+
+  /** Expands `dynamic "name" { for_each … content { … } }` into `into[name]`, after any static blocks. */
+  dynamicBlocks(raw: unknown, prefix: string, into: Record<string, Value>, bindings: Bindings, depth: number, top: string | undefined): void {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return;
+    for (const [name, specs] of Object.entries(raw as Record<string, unknown>)) {
+      const path = `${prefix}${name}`;
+      const topName = top ?? name;
+      const existing = into[name];
+      const blocks: Value[] = Array.isArray(existing) ? [...(existing as readonly Value[])] : [];
+      let unknown: Unknown | undefined;
+      for (const spec of Array.isArray(specs) ? specs : [specs]) {
+        if (!isBody(spec)) continue;
+        const collection = this.leaf(String(spec['for_each'] ?? '${[]}'), `${path}.for_each`, topName, bindings);
+        if (collection instanceof Unknown) {
+          unknown ??= new Unknown(`the dynamic block ${name} repeats over an unknown value (${collection.reason})`);
+          continue;
+        }
+        const iterator = iteratorName(spec['iterator']) ?? name;
+        const content = Array.isArray(spec['content']) ? spec['content'][0] : spec['content'];
+        if (!isBody(content)) continue;
+        let entries: [Value, Value][];
+        try {
+          entries = iterate(collection, `dynamic block ${name}`);
+        } catch (error) {
+          unknown ??= this.problem(path, (error as Error).message);
+          continue;
+        }
+        for (const [key, value] of entries) {
+          const frame = bindings.with({ [iterator]: { key, value } });
+          blocks.push(this.nestedBody(content, `${path}.${blocks.length}`, topName, frame, depth + 1));
+        }
+      }
+      into[name] = unknown ?? blocks;
+    }
+  }
+
+  private problem(path: string, message: string): Unknown {
+    this.result.problems.push({ path, message });
+    return new Unknown(message);
+  }
+}
+
+/** hcl2json writes `iterator = it` as the string `${it}`. */
+function iteratorName(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const match = /^\$\{\s*([\p{L}_][\p{L}\p{N}_-]*)\s*\}$/u.exec(raw) ?? /^([\p{L}_][\p{L}\p{N}_-]*)$/u.exec(raw);
+  return match?.[1];
+}
+
+function isBody(value: unknown): value is RawBody {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

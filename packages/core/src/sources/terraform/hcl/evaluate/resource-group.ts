@@ -1,0 +1,144 @@
+import { Unknown, type Value } from '../../../../model/value.js';
+import { Bindings } from '../expression/evaluate.js';
+import { markComputed } from '../expression/values.js';
+import type { ResourceConfig } from '../config/module-config.js';
+import { evaluateBody, type LeafEvaluator } from './block-body.js';
+import { instanceAddress, instanceKeys, isKeyed, readExpansion, type Expansion } from './expansion.js';
+import { renderPolicyDocument } from './iam-policy-document.js';
+import { maxInstances, type EvaluationServices } from './services.js';
+
+/** One instance of a resource or data block, evaluated. */
+export interface ResourceInstance {
+  readonly config: ResourceConfig;
+  readonly key: number | string | undefined;
+  readonly address: string;
+  readonly attributes: Record<string, Value>;
+  /** Managed resources referred to, by top-level argument. */
+  readonly references: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly sensitivePaths: readonly string[];
+  /** What other expressions see: the arguments, and `Unknown` for attributes the provider computes. */
+  readonly object: Value;
+}
+
+/** What a group needs from the module instance that owns it. */
+export interface GroupOwner {
+  /** `''` at the root, else the module instance address and a dot: `module.a["x"].`. */
+  readonly prefix: string;
+  readonly services: EvaluationServices;
+  readonly evaluateLeaf: LeafEvaluator;
+  /** Reports that an argument could not be evaluated. */
+  reportProblems(config: ResourceConfig, address: string, problems: readonly { path: string; message: string }[]): void;
+}
+
+/** A `resource` or `data` block of one module instance, expanded by `count`/`for_each` on demand and memoised. */
+export class ResourceGroup {
+  private expansionMemo: Expansion | undefined;
+  private instancesMemo: readonly ResourceInstance[] | 'pending' | undefined;
+
+  constructor(
+    private readonly owner: GroupOwner,
+    readonly config: ResourceConfig,
+  ) {}
+
+  /** `module.a.aws_s3_bucket.b`, or `data.aws_iam_policy_document.p` for data sources. */
+  get baseAddress(): string {
+    const local = this.config.mode === 'data' ? `data.${this.config.type}.${this.config.name}` : `${this.config.type}.${this.config.name}`;
+    return this.owner.prefix + local;
+  }
+
+  expansion(): Expansion {
+    this.expansionMemo ??= this.owner.services.nested(
+      () => readExpansion(this.config.body, (text, trace) => this.owner.evaluateLeaf(text, Bindings.of({}), trace)),
+      () => ({ kind: 'unknown', reason: `${this.baseAddress} is nested too deeply to expand` }),
+    );
+    return this.expansionMemo;
+  }
+
+  /** The instances; while they are being evaluated (a self-reference), `undefined`. */
+  instances(): readonly ResourceInstance[] | undefined {
+    if (this.instancesMemo === 'pending') return undefined;
+    if (this.instancesMemo) return this.instancesMemo;
+    this.instancesMemo = 'pending';
+    try {
+      const result = this.owner.services.nested(
+        () => this.evaluateInstances(),
+        () => [] as ResourceInstance[],
+      );
+      this.instancesMemo = result;
+      return result;
+    } catch (error) {
+      this.instancesMemo = undefined;
+      throw error;
+    }
+  }
+
+  /** The value of `type.name`: the instance, or a list (`count`) or map (`for_each`) of instances. */
+  value(): Value {
+    const instances = this.instances();
+    if (!instances) return new Unknown(`${this.baseAddress} depends on itself`);
+    const expansion = this.expansion();
+    if (expansion.kind === 'count') return instances.map((i) => i.object);
+    if (expansion.kind === 'for_each') return Object.fromEntries(instances.map((i) => [String(i.key), i.object]));
+    return instances[0]?.object ?? null;
+  }
+
+  /** One instance by key, or `undefined` when there is none (or while it is being evaluated). */
+  instance(key: number | string): ResourceInstance | Unknown | undefined {
+    const instances = this.instances();
+    if (!instances) return new Unknown(`${this.baseAddress} depends on itself`);
+    return instances.find((i) => i.key === key || (typeof i.key === 'number' && String(i.key) === String(key)));
+  }
+
+  get keyed(): boolean {
+    return isKeyed(this.expansion());
+  }
+
+  private evaluateInstances(): ResourceInstance[] {
+    const services = this.owner.services;
+    const expansion = this.expansion();
+    if (expansion.kind === 'unknown' || expansion.kind === 'invalid') {
+      services.report({
+        level: expansion.kind === 'invalid' ? 'warning' : 'note',
+        code: 'unknown-instances',
+        message: `${this.baseAddress}: ${expansion.reason}; it is evaluated as one instance.`,
+        subject: this.baseAddress,
+      });
+    }
+    let keys = instanceKeys(expansion);
+    if (services.instances + keys.length > maxInstances) {
+      services.report({
+        level: 'error',
+        code: 'too-many-instances',
+        message: `${this.baseAddress}: the configuration expands to more than ${maxInstances} instances; the rest are not scanned.`,
+        subject: this.baseAddress,
+      });
+      keys = keys.slice(0, Math.max(0, maxInstances - services.instances));
+    }
+    services.instances += keys.length;
+    return keys.map(({ key, bindings }) => {
+      const address = instanceAddress(this.baseAddress, key);
+      const body = evaluateBody(this.config.body, this.owner.evaluateLeaf, Bindings.of(bindings));
+      if (body.problems.length > 0) this.owner.reportProblems(this.config, address, body.problems);
+      const object: Record<string, Value> = { ...body.attributes };
+      if (this.config.mode === 'data' && this.config.type === 'aws_iam_policy_document') {
+        try {
+          Object.assign(object, renderPolicyDocument(body.attributes));
+        } catch (error) {
+          const unknown = new Unknown(`the policy document cannot be rendered (${(error as Error).message})`);
+          Object.assign(object, { json: unknown, minified_json: unknown });
+        }
+      }
+      const reason = this.config.mode === 'data' ? 'is read from the provider during plan, not offline' : 'is known only after apply';
+      return {
+        config: this.config,
+        key,
+        address,
+        attributes: body.attributes,
+        references: body.references,
+        sensitivePaths: body.sensitivePaths,
+        object: markComputed(object, address, reason),
+      };
+    });
+  }
+}
+

@@ -1,0 +1,67 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { describeError } from '../../../../model/errors.js';
+import type { Notification } from '../../../../model/finding.js';
+
+/** Files larger than this are skipped with an error: no hand-written Terraform comes close. */
+export const maxFileBytes = 10 * 1024 * 1024;
+
+/** A Terraform file read from disk. */
+export interface SourceFile {
+  /** Absolute path. */
+  readonly file: string;
+  readonly kind: 'tf' | 'tf.json';
+  readonly text: string;
+}
+
+/** Whether a file name is Terraform configuration that Terraform itself would read. */
+export function isConfigurationFile(name: string): boolean {
+  return !name.startsWith('.') && (name.endsWith('.tf') || name.endsWith('.tf.json'));
+}
+
+/**
+ * Reads the `.tf` and `.tf.json` files directly inside a module directory (Terraform does not recurse: subdirectories
+ * are modules only when called). Unreadable, looping or oversized files are reported and skipped.
+ */
+export async function readModuleFiles(directory: string, relative: (file: string) => string, notifications: Notification[]): Promise<SourceFile[]> {
+  let names: string[];
+  try {
+    names = (await readdir(directory)).filter(isConfigurationFile).sort();
+  } catch (error) {
+    notifications.push({
+      level: 'error',
+      code: 'input-error',
+      message: `${relative(directory) || '.'}: cannot read the directory (${describeError(error)}).`,
+      subject: relative(directory) || '.',
+    });
+    return [];
+  }
+  const files = await Promise.all(names.map((name) => readSourceFile(path.join(directory, name), relative, notifications)));
+  return files.filter((f): f is SourceFile => f !== undefined);
+}
+
+/** Reads one configuration file, or reports why it cannot be read. */
+export async function readSourceFile(file: string, relative: (file: string) => string, notifications: Notification[]): Promise<SourceFile | undefined> {
+  const name = relative(file);
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return undefined;
+    if (info.size > maxFileBytes) {
+      notifications.push({
+        level: 'error',
+        code: 'file-too-large',
+        message: `${name}: the file is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the ${maxFileBytes / 1024 / 1024} MB limit, and was not scanned; split it or remove it from the scanned directory.`,
+        subject: name,
+      });
+      return undefined;
+    }
+    let text = await readFile(file, 'utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return { file, kind: file.endsWith('.json') ? 'tf.json' : 'tf', text };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const problem = code === 'ELOOP' ? 'a symbolic link loop' : code === 'ENOENT' ? 'a broken symbolic link' : describeError(error);
+    notifications.push({ level: 'error', code: 'input-error', message: `${name}: cannot read the file (${problem}); it was not scanned.`, subject: name });
+    return undefined;
+  }
+}

@@ -1,0 +1,21 @@
+import type { FunctionDefinition } from '../expression/evaluate.js';
+import { collectionFunctions } from './collections.js';
+import { conversionFunctions } from './conversion.js';
+import { cryptoFunctions } from './crypto.js';
+import { encodingFunctions } from './encoding.js';
+import { filesystemFunctions } from './filesystem.js';
+import { numericFunctions } from './numeric.js';
+import { stringFunctions } from './strings.js';
+
+/** The Terraform functions the evaluator knows; any other call evaluates to `Unknown`. */
+export const terraformFunctions: ReadonlyMap<string, FunctionDefinition> = new Map(
+  Object.entries({
+    ...collectionFunctions,
+    ...conversionFunctions,
+    ...cryptoFunctions,
+    ...encodingFunctions,
+    ...filesystemFunctions,
+    ...numericFunctions,
+    ...stringFunctions,
+  }).sort(([a], [b]) => (a < b ? -1 : 1)),
+);

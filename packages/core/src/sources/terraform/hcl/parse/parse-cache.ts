@@ -1,0 +1,69 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { hcl2jsonVersion } from './hcl2json.js';
+import type { ParsedFile, TerraformFileKind } from './parsed-file.js';
+
+const require = createRequire(import.meta.url);
+/** Bumped whenever the shape of a cached `ParsedFile` changes. */
+const formatVersion = 1;
+
+/**
+ * A content-hash cache of parsed files. Entries are keyed by the bytes and the parser versions only, never by
+ * path, so a cache directory can be shared between checkouts and CI runs; writes are atomic (write, then rename).
+ */
+export class ParseCache {
+  private readonly salt: string;
+
+  private constructor(readonly directory: string) {
+    const versions = [
+      hcl2jsonVersion(),
+      (require('web-tree-sitter/package.json') as { version: string }).version,
+      (require('@tree-sitter-grammars/tree-sitter-hcl/package.json') as { version: string }).version,
+    ];
+    this.salt = `trustscan-parse-${formatVersion}-${versions.join('-')}`;
+  }
+
+  /**
+   * The cache for a scan: `option` when it is a directory, none when it is `false`, else `node_modules/.cache/trustscan`
+   * under the root when the root has `node_modules`, else a folder in the OS temp directory.
+   */
+  static open(option: string | false | undefined, root: string): ParseCache | undefined {
+    if (option === false) return undefined;
+    if (typeof option === 'string') return new ParseCache(path.resolve(option));
+    const modules = path.join(root, 'node_modules');
+    return new ParseCache(existsSync(modules) ? path.join(modules, '.cache', 'trustscan') : path.join(os.tmpdir(), 'trustscan-cache'));
+  }
+
+  key(kind: TerraformFileKind, text: string): string {
+    return createHash('sha256').update(this.salt).update('\0').update(kind).update('\0').update(text).digest('hex');
+  }
+
+  async get(key: string): Promise<ParsedFile | undefined> {
+    try {
+      return JSON.parse(await readFile(this.entry(key), 'utf8')) as ParsedFile;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stores an entry; a cache that cannot be written is simply not used. */
+  async set(key: string, value: ParsedFile): Promise<void> {
+    const file = this.entry(key);
+    const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(temporary, JSON.stringify(value));
+      await rename(temporary, file);
+    } catch {
+      // A read-only or full disk only costs speed.
+    }
+  }
+
+  private entry(key: string): string {
+    return path.join(this.directory, 'hcl', key.slice(0, 2), `${key}.json`);
+  }
+}

@@ -1,0 +1,106 @@
+import os from 'node:os';
+import { ScanAbortedError } from '../../../../model/errors.js';
+import { ParseCache } from './parse-cache.js';
+import { parseHclText } from './parse-hcl.js';
+import { ParsePool } from './parse-pool.js';
+import type { ParsedFile, TerraformFileKind } from './parsed-file.js';
+import { parseTerraformJson } from './json-config.js';
+
+/** Below this many files to parse, worker start-up (a WASM instance each) costs more than it saves. */
+const filesPerWorker = 24;
+
+export interface ParseStatistics {
+  /** Files parsed with hcl2json in this scan (cache misses). */
+  parsed: number;
+  /** Files served from the parse cache. */
+  cached: number;
+  /** Worker threads started (0 when parsing in-process). */
+  workers: number;
+}
+
+/**
+ * Parses files for one scan: each distinct text at most once, from the content-hash cache when it can, else on
+ * worker threads (or in-process for a handful of files). `.tf.json` files are read with a JSON reader.
+ */
+export class FileParser {
+  readonly statistics: ParseStatistics = { parsed: 0, cached: 0, workers: 0 };
+  private pool: ParsePool | undefined;
+  private poolTried = false;
+  private readonly memo = new Map<string, Promise<ParsedFile>>();
+  private readonly writes: Promise<void>[] = [];
+
+  constructor(
+    private readonly cache: ParseCache | undefined,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  /** Parses a batch of files together, so that cache misses spread over the workers. */
+  async parseAll(files: readonly { kind: TerraformFileKind | 'tf.json'; text: string }[]): Promise<ParsedFile[]> {
+    if (this.signal?.aborted) throw new ScanAbortedError();
+    const hcl = files.filter((f) => f.kind !== 'tf.json');
+    const lookups = await Promise.all(
+      hcl.map(async (file) => {
+        const key = this.cache?.key(file.kind as TerraformFileKind, file.text);
+        if (!key || this.memo.has(key)) return undefined;
+        const hit = await this.cache?.get(key);
+        return hit ? { key, hit } : { key, miss: file };
+      }),
+    );
+    const misses = lookups.filter((l): l is { key: string; miss: (typeof hcl)[number] } => l !== undefined && 'miss' in l);
+    for (const lookup of lookups) {
+      if (lookup && 'hit' in lookup && lookup.hit) {
+        this.memo.set(lookup.key, Promise.resolve(lookup.hit));
+        this.statistics.cached++;
+      }
+    }
+    if (!this.cache) {
+      const distinct = new Set(hcl.map((f) => `${f.kind}\0${f.text}`));
+      this.preparePool(distinct.size);
+    } else {
+      this.preparePool(misses.length);
+    }
+    return Promise.all(files.map((file) => this.parse(file.kind, file.text)));
+  }
+
+  /** Parses one file (through the memo, the cache and the pool). */
+  parse(kind: TerraformFileKind | 'tf.json', text: string): Promise<ParsedFile> {
+    if (kind === 'tf.json') return Promise.resolve(parseTerraformJson(text));
+    const key = this.cache?.key(kind, text) ?? `${kind}\0${text}`;
+    let result = this.memo.get(key);
+    if (!result) {
+      result = this.parseUncached(kind, text, key);
+      this.memo.set(key, result);
+    }
+    return result;
+  }
+
+  /** Waits for cache writes and stops the workers. */
+  async close(): Promise<void> {
+    await Promise.all(this.writes);
+    await this.pool?.close();
+    this.pool = undefined;
+  }
+
+  private async parseUncached(kind: TerraformFileKind, text: string, key: string): Promise<ParsedFile> {
+    if (this.cache) {
+      const hit = await this.cache.get(key);
+      if (hit) {
+        this.statistics.cached++;
+        return hit;
+      }
+    }
+    if (this.signal?.aborted) throw new ScanAbortedError();
+    this.statistics.parsed++;
+    const result = this.pool ? await this.pool.parse(kind, text) : await parseHclText(kind, text);
+    if (this.cache) this.writes.push(this.cache.set(key, result));
+    return result;
+  }
+
+  private preparePool(misses: number): void {
+    if (this.poolTried || misses < filesPerWorker) return;
+    this.poolTried = true;
+    const size = Math.max(1, Math.min(os.availableParallelism(), Math.ceil(misses / filesPerWorker)));
+    this.pool = ParsePool.create(size);
+    if (this.pool) this.statistics.workers = size;
+  }
+}
