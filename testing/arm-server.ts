@@ -74,7 +74,10 @@ export const defaultProviders: readonly ProviderRegistration[] = [
     ['storageAccounts/blobServices', ['2023-05-01', '2024-01-01']],
     ['storageAccounts/blobServices/containers', ['2023-05-01', '2024-01-01']],
   ]),
-  provider('Microsoft.KeyVault', [['vaults', ['2022-07-01', '2023-07-01', '2024-12-01-preview'], true]]),
+  provider('Microsoft.KeyVault', [
+    ['vaults', ['2022-07-01', '2023-07-01', '2024-12-01-preview'], true],
+    ['vaults/keys', ['2022-07-01', '2023-07-01']],
+  ]),
   provider('Microsoft.Sql', [
     ['servers', ['2021-11-01', '2023-08-01', '2024-05-01-preview'], true],
     ['servers/databases', ['2021-11-01', '2023-08-01'], true],

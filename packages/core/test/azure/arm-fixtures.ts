@@ -72,7 +72,7 @@ export function storageAccount(name: string, fixture: Fixture): ArmObject[] {
   ];
 }
 
-/** keyvault/…/2023-07-01/examples/getVault.json (+ monitor/…/2021-05-01-preview/examples/getDiagnosticSetting.json). */
+/** keyvault/…/2023-07-01/examples/getVault.json and getKey.json (+ monitor/…/2021-05-01-preview/examples/getDiagnosticSetting.json). */
 export function keyVault(name: string, fixture: Fixture): ArmObject[] {
   const id = `${base(fixture)}/providers/Microsoft.KeyVault/vaults/${name}`;
   const secure = fixture.secure;
@@ -96,6 +96,31 @@ export function keyVault(name: string, fixture: Fixture): ArmObject[] {
         publicNetworkAccess: 'Enabled',
         // getVault has neither enableSoftDelete nor enablePurgeProtection: the insecure vault keeps that shape.
         ...(secure ? { enableSoftDelete: true, softDeleteRetentionInDays: 90, enablePurgeProtection: true, enableRbacAuthorization: true } : { softDeleteRetentionInDays: 7 }),
+      },
+    },
+    // keyvault/…/2023-07-01/examples/getKey.json; the compliant key adds an expiry and a rotation policy.
+    {
+      id: `${id}/keys/${secure ? 'cmk' : 'legacy'}`,
+      name: secure ? 'cmk' : 'legacy',
+      type: 'Microsoft.KeyVault/vaults/keys',
+      location: 'westus',
+      properties: {
+        attributes: { enabled: true, created: 1598533051, updated: 1598533051, recoveryLevel: 'Recoverable+Purgeable', ...(secure ? { exp: 1893456000 } : {}) },
+        kty: 'RSA',
+        keyOps: ['wrapKey', 'unwrapKey'],
+        keySize: 2048,
+        keyUri: `https://${name}.vault.azure.net:443/keys/${secure ? 'cmk' : 'legacy'}`,
+        ...(secure
+          ? {
+              rotationPolicy: {
+                attributes: { expiryTime: 'P1Y' },
+                lifetimeActions: [
+                  { trigger: { timeBeforeExpiry: 'P30D' }, action: { type: 'notify' } },
+                  { trigger: { timeAfterCreate: 'P90D' }, action: { type: 'rotate' } },
+                ],
+              },
+            }
+          : {}),
       },
     },
     {

@@ -72,6 +72,7 @@ describe('loadAzure against a local ARM server', () => {
       'azurerm_backup_policy_vm',
       'azurerm_backup_protected_vm',
       'azurerm_key_vault',
+      'azurerm_key_vault_key',
       'azurerm_linux_web_app',
       'azurerm_managed_disk',
       'azurerm_monitor_diagnostic_setting',
@@ -195,6 +196,17 @@ describe('loadAzure against a local ARM server', () => {
     ]);
     expect(output.notifications.map((n) => n.message).join('\n')).toMatch(/grant Microsoft\.Storage\/storageAccounts\/read/);
     expect(output.notifications.map((n) => n.message).join('\n')).toMatch(/grant Microsoft\.Web\/sites\/config\/read/);
+  });
+
+  it('reads a type at its pinned API version when the provider registration cannot be read', async () => {
+    const arm = await serve({
+      subscriptions: [{ subscriptionId: f.subscriptionA, resources: f.storageAccount('stgood', { secure: true }) }],
+      faults: [{ path: /\/providers\/Microsoft\.Storage$/, status: 403, action: 'Microsoft.Storage/register/action' }],
+    });
+    const output = await loadAzure({ kind: 'azure', subscriptions: [f.subscriptionA] }, azureContext());
+    expect(arm.requests.find((r) => r.path.endsWith('/storageAccounts/stgood'))?.query['api-version']).toBe('2023-05-01');
+    expect(byName(output.resources, 'azurerm_storage_account', 'stgood').attributes['https_traffic_only_enabled']).toBe(true);
+    expect(output.notifications).toEqual([]);
   });
 
   it('reports a subscription that does not exist as an input error and scans the others', async () => {

@@ -121,6 +121,18 @@ const cases: readonly Case[] = [
     expected: [
       { type: 'azurerm_key_vault', attributes: { purge_protection_enabled: true, soft_delete_retention_days: 90, tenant_id: '00000000-0000-0000-0000-000000000000', sku_name: 'standard' } },
       {
+        type: 'azurerm_key_vault_key',
+        address: `${f.groupId(f.subscriptionA, 'rg-app')}/providers/Microsoft.KeyVault/vaults/kv-good/keys/cmk`,
+        attributes: {
+          name: 'cmk',
+          key_vault_id: `${f.groupId(f.subscriptionA, 'rg-app')}/providers/Microsoft.KeyVault/vaults/kv-good`,
+          key_type: 'RSA',
+          key_size: 2048,
+          expiration_date: '2030-01-01T00:00:00Z',
+          rotation_policy: [{ expire_after: 'P1Y', notify_before_expiry: 'P30D', automatic: [{ time_after_creation: 'P90D', time_before_expiry: null }] }],
+        },
+      },
+      {
         type: 'azurerm_monitor_diagnostic_setting',
         attributes: {
           name: 'audit',
@@ -137,6 +149,8 @@ const cases: readonly Case[] = [
     items: f.keyVault('kv-weak', { secure: false }),
     expected: [
       { type: 'azurerm_key_vault', attributes: { purge_protection_enabled: unknown('properties.enablePurgeProtection is not in the response'), soft_delete_retention_days: 7 } },
+      // getKey.json has neither `exp` nor `rotationPolicy`: no expiry, and no policy ("Omitted if empty").
+      { type: 'azurerm_key_vault_key', attributes: { name: 'legacy', expiration_date: null, rotation_policy: [] } },
       { type: 'azurerm_monitor_diagnostic_setting', attributes: { enabled_log: [] } },
     ],
   },
@@ -146,6 +160,7 @@ const cases: readonly Case[] = [
     options: { childFailures: { diagnosticSettings: denied('Microsoft.Insights/diagnosticSettings/read') } },
     expected: [
       { type: 'azurerm_key_vault', attributes: { purge_protection_enabled: true } },
+      { type: 'azurerm_key_vault_key', attributes: { name: 'cmk' } },
       {
         type: 'azurerm_monitor_diagnostic_setting',
         attributes: {

@@ -53,8 +53,8 @@ export const resourceKinds: readonly ResourceKind[] = [
   {
     armType: 'Microsoft.KeyVault/vaults',
     fallbackApiVersion: '2023-07-01',
-    terraformTypes: ['azurerm_key_vault', 'azurerm_monitor_diagnostic_setting'],
-    children: [diagnosticSettingsChild],
+    terraformTypes: ['azurerm_key_vault', 'azurerm_key_vault_key', 'azurerm_monitor_diagnostic_setting'],
+    children: [child('keys', '/keys', 'Microsoft.KeyVault/vaults/keys', '2023-07-01', true), diagnosticSettingsChild],
     normalize: normalizeKeyVault,
   },
   {

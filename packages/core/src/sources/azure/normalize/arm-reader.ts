@@ -60,8 +60,9 @@ export class ArmReader {
     if (this.unavailable !== undefined) return undefined;
     let current: ArmJson | undefined = this.root;
     for (const key of path === '' ? [] : path.split('.')) {
-      if (!isArmObject(current)) return undefined;
-      current = Object.hasOwn(current, key) ? current[key] : undefined;
+      if (Array.isArray(current) && /^\d+$/.test(key)) current = (current as readonly ArmJson[])[Number(key)];
+      else if (isArmObject(current)) current = Object.hasOwn(current, key) ? current[key] : undefined;
+      else return undefined;
     }
     return current === null ? undefined : current;
   }

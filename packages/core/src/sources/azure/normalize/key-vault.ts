@@ -2,9 +2,10 @@ import type { Resource } from '../../../model/resource.js';
 import type { ArmRecord } from '../arm-record.js';
 import { ArmReader } from './arm-reader.js';
 import { azureResource, envelopeAttributes, sortedStringList } from './azure-resource.js';
+import { normalizeKeyVaultKeys } from './key-vault-key.js';
 
 /**
- * `Microsoft.KeyVault/vaults` → `azurerm_key_vault`. The Key Vault provider leaves `enablePurgeProtection` out
+ * `Microsoft.KeyVault/vaults` → `azurerm_key_vault`, and its keys → `azurerm_key_vault_key`. The Key Vault provider leaves `enablePurgeProtection` out
  * unless it is on (it never accepts `false`), so an absent value stays `Unknown` with that reason rather than being
  * guessed either way.
  */
@@ -25,6 +26,7 @@ export function normalizeKeyVault(record: ArmRecord): Resource[] {
         ? [{ default_action: acls.string('defaultAction'), bypass: typeof bypass === 'string' ? bypass : acls.missing('bypass'), ip_rules: sortedStringList(itemsOf(acls.raw('ipRules'), 'value')) }]
         : [],
     }),
+    ...normalizeKeyVaultKeys(record),
   ];
 }
 
