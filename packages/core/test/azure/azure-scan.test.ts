@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 // Core does not depend on the rule pack; the test reads it from its sources to check that live Azure resources fire
 // the same rules as Terraform does.
@@ -177,6 +180,53 @@ describe('scan() of a subscription through the local ARM server', () => {
     // A declared resource that cannot be read is no reason to fail the live scan.
     const failing = azureContext({ tfDir: '/work/repo/infra', declared: () => Promise.reject(new Error('the HCL source is not there')) });
     await expect(loadAzure({ kind: 'azure', subscriptions: [f.subscriptionA] }, failing)).resolves.toMatchObject({ kind: 'azure' });
+  });
+
+  it('locates live findings in the .tf files of --tf-dir, read by the HCL source', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'trustscan-azure-'));
+    await mkdir(path.join(root, 'infra'));
+    await writeFile(
+      path.join(root, 'infra', 'main.tf'),
+      [
+        'resource "azurerm_resource_group" "app" {',
+        '  name     = "rg-app"',
+        '  location = "eastus2"',
+        '}',
+        '',
+        'resource "azurerm_storage_account" "weak" {',
+        '  name                       = "stweak"',
+        '  resource_group_name        = azurerm_resource_group.app.name',
+        '  location                   = azurerm_resource_group.app.location',
+        '  account_tier               = "Standard"',
+        '  account_replication_type   = "GRS"',
+        '  https_traffic_only_enabled = false',
+        '}',
+        '',
+        'resource "azurerm_key_vault" "good" {',
+        '  name                     = "kv-good"',
+        '  resource_group_name      = azurerm_resource_group.app.name',
+        '  location                 = "westus"',
+        '  tenant_id                = "00000000-0000-0000-0000-000000000000"',
+        '  sku_name                 = "standard"',
+        '  purge_protection_enabled = true',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    try {
+      const result = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA] }], rules: [httpsOnly, vaultLogs], root, tfDir: path.join(root, 'infra') });
+      expect(finding(result, httpsOnly.meta.id, storage('stweak'))).toMatchObject({
+        status: 'fail',
+        location: { file: 'infra/main.tf', startLine: 12, endLine: 12 },
+        resource: { cloudId: storage('stweak') },
+      });
+      // Not declared in --tf-dir: the pseudo-path.
+      expect(finding(result, httpsOnly.meta.id, storage('stgood'))?.location.file).toBe(`cloud/azure/${f.subscriptionA}/rg-app/azurerm_storage_account/stgood`);
+      const vault = `${f.groupId(f.subscriptionA, 'rg-app')}/providers/Microsoft.KeyVault/vaults/kv-good`;
+      expect(finding(result, vaultLogs.meta.id, vault)?.location).toMatchObject({ file: 'infra/main.tf', startLine: 15 });
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 
   it('fires the built-in Azure rules: compliant resources never fail, each rule fails on an insecure resource', async () => {
