@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { AwsCaller } from '../../src/sources/aws/aws-caller.js';
+import { classifyAwsError } from '../../src/sources/aws/aws-errors.js';
+import { createLimiter } from '../../src/sources/aws/limit-concurrency.js';
+import { decodeJson, decodePolicyDocument } from '../../src/sources/aws/normalize/fields.js';
+import { repairTimestamps } from '../../src/sources/aws/repair-config-timestamps.js';
+
+describe('repairTimestamps', () => {
+  it('rewrites the date strings moto sends into epoch seconds', () => {
+    const moto = '{"configurationItemCaptureTime": "2026-11-26 04:12:19.999565+00:00", "resourceCreationTime": "2026-11-26 04:12:20.044186"}';
+    expect(JSON.parse(repairTimestamps(moto))).toEqual({ configurationItemCaptureTime: 1795666339.999, resourceCreationTime: 1795666340.044 });
+  });
+
+  it("leaves AWS's epoch numbers, other fields and strings that are not dates alone", () => {
+    const aws = '{"configurationItemCaptureTime":1.795666339999E9,"configuration":"{\\"creationDate\\": \\"2026-11-26 04:12:19\\"}","resourceCreationTime":"soon"}';
+    expect(repairTimestamps(aws)).toBe(aws);
+  });
+});
+
+describe('classifyAwsError', () => {
+  const error = (name: string, status = 400, code?: string) => Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status }, ...(code ? { code } : {}) });
+  it.each([
+    [error('AccessDeniedException'), 'access-denied'],
+    [error('AccessDenied', 403), 'access-denied'],
+    [error('SomethingNew', 403), 'access-denied'],
+    [error('UnrecognizedClientException'), 'region-unavailable'],
+    [error('Error', 0, 'ENOTFOUND'), 'region-unavailable'],
+    [error('ExpiredTokenException'), 'credentials'],
+    [error('CredentialsProviderError'), 'credentials'],
+    [error('ThrottlingException'), 'throttled'],
+    [error('SlowDown', 503), 'throttled'],
+    [error('NoSuchBucketPolicy', 404), 'not-configured'],
+    [error('NoSuchBucket', 404), 'no-such-bucket'],
+    [error('NoSuchConfigurationAggregatorException'), 'aggregator-not-found'],
+    [error('NoAvailableConfigurationRecorderException'), 'config-not-enabled'],
+    [error('AbortError'), 'aborted'],
+    [error('InternalFailure', 500), 'other'],
+  ])('%s → %s', (thrown, fault) => {
+    expect(classifyAwsError(thrown)).toBe(fault);
+  });
+});
+
+describe('decoding Config values', () => {
+  it('parses JSON strings, double-encoded ones too, and leaves plain strings', () => {
+    expect(decodeJson('{"a":1}')).toEqual({ a: 1 });
+    expect(decodeJson(JSON.stringify(JSON.stringify({ a: 1 })))).toEqual({ a: 1 });
+    expect(decodeJson('false')).toBe('false');
+    expect(decodeJson('{not json')).toBe('{not json');
+  });
+
+  it('reads policy documents URL-encoded, plain, as objects or wrapped in an array', () => {
+    const document = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:Get*', Resource: 'arn:aws:s3:::a b/*' }] };
+    expect(decodePolicyDocument(encodeURIComponent(JSON.stringify(document)))).toEqual(document);
+    expect(decodePolicyDocument(JSON.stringify(document))).toEqual(document);
+    expect(decodePolicyDocument([document])).toEqual(document);
+    expect(decodePolicyDocument('%E0%A4%A')).toBeUndefined();
+  });
+});
+
+describe('concurrency and retries', () => {
+  it('runs at most the limit at once', async () => {
+    const limit = createLimiter(3);
+    let running = 0;
+    let peak = 0;
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        limit(async () => {
+          peak = Math.max(peak, ++running);
+          await new Promise((resolve) => setTimeout(resolve, 2));
+          running--;
+        }),
+      ),
+    );
+    expect(peak).toBe(3);
+  });
+
+  it('gives up on throttling after the extra attempts and counts every call', async () => {
+    const caller = new AwsCaller({ throttleRetries: 2, retryBaseDelayMs: 1 });
+    const throttled = Object.assign(new Error('slow down'), { name: 'ThrottlingException' });
+    await expect(caller.call('config', 'ListDiscoveredResources', () => Promise.reject(throttled))).rejects.toBe(throttled);
+    expect(caller.callCounts()).toEqual({ 'config:ListDiscoveredResources': 3 });
+  });
+});
