@@ -1,66 +1,140 @@
-import { compareCriteria, findCriterion, severities, type Finding, type ScanResult } from '@trustscan/core';
+import { compareCriteria, findCriterion, severities, type Finding, type ScanResult, type Severity } from '@trustscan/core';
+import { criterionVerdict, plural, verdictLabels, type CriterionVerdict } from './readiness.js';
 
 export interface TextOptions {
   /** Use ANSI colours (the CLI turns them on for a TTY unless NO_COLOR is set). */
   readonly color?: boolean;
   readonly includePassed?: boolean;
+  /** The `--fail-on` threshold, to say in the last line how many failures gate the build. */
+  readonly failOn?: Severity | 'never';
 }
 
 const marks: Readonly<Record<Finding['status'], string>> = { fail: '✗', unknown: '?', waived: '~', baseline: '=', pass: '✓' };
+const verdictMarks: Readonly<Record<CriterionVerdict, string>> = { gaps: '✗', 'known-gaps': '=', 'not-determined': '?', 'no-gaps': '✓' };
 
 /**
- * A report for terminals: findings grouped by their primary Trust Services Criterion, failing first, then what
- * was not evaluated, then one summary line.
+ * A report for terminals: where each criterion in scope stands, then the findings grouped by the criterion their
+ * control primarily supports (failing first, most severe first), then what could not be evaluated, then one summary
+ * line. Baseline failures are counted, not listed, so adopting a baseline quiets the output.
  */
 export function toText(result: ScanResult, options: TextOptions = {}): string {
   const paint = painter(options.color ?? false);
-  const lines: string[] = [];
   const { summary } = result;
-  lines.push(paint.bold(`${result.tool.name} ${result.tool.version}`) + paint.dim(` · ${result.targets.length} target(s), ${summary.resources} resource(s), ${summary.rulesEvaluated} rule(s) evaluated`));
+  const lines: string[] = [];
+  lines.push(
+    paint.bold(`${result.tool.name} ${result.tool.version}`) +
+      paint.dim(` · ${plural(result.targets.length, 'target')}, ${plural(summary.resources, 'resource')}, ${plural(summary.rulesEvaluated, 'control')} evaluated`),
+  );
 
-  const shown = result.findings.filter((f) => options.includePassed || f.status !== 'pass');
-  const byCriterion = new Map<string, Finding[]>();
-  for (const finding of shown) {
-    const key = finding.tsc[0] ?? 'other';
-    const list = byCriterion.get(key);
-    if (list) list.push(finding);
-    else byCriterion.set(key, [finding]);
-  }
-  for (const id of [...byCriterion.keys()].sort(compareCriteria)) {
-    const findings = (byCriterion.get(id) ?? []).sort(bySeverityThenLocation);
-    const counts = summary.criteria.find((c) => c.id === id);
-    const status = counts?.status ?? 'pass';
-    const label = status === 'fail' ? paint.red('FAIL') : status === 'unknown' ? paint.yellow('UNKNOWN') : paint.green('PASS');
-    lines.push('', `${paint.bold(id)}  ${findCriterion(id)?.title ?? ''}  ${label}` + (counts ? paint.dim(`  (${counts.fail} fail, ${counts.unknown} unknown, ${counts.waived} waived, ${counts.pass} pass)`) : ''));
-    for (const finding of findings) {
-      const mark = finding.status === 'fail' ? paint.red(marks.fail) : finding.status === 'unknown' ? paint.yellow(marks.unknown) : paint.dim(marks[finding.status]);
-      const where = `${finding.location.file}:${finding.location.startLine}`;
-      lines.push(`  ${mark} ${finding.severity.padEnd(8)} ${finding.ruleId}  ${paint.dim(where)}`);
-      lines.push(`      ${finding.message}`);
-      if (finding.waiver) lines.push(paint.dim(`      waived: ${finding.waiver.reason}${finding.waiver.owner ? ` (owner ${finding.waiver.owner})` : ''}${finding.waiver.expires ? `, until ${finding.waiver.expires}` : ''}`));
+  if (summary.criteria.length > 0) {
+    lines.push('', paint.bold('SOC 2 criteria'));
+    for (const criterion of summary.criteria) {
+      const verdict = criterionVerdict(criterion);
+      const counts = (['fail', 'unknown', 'waived', 'baseline', 'pass'] as const)
+        .filter((s) => criterion[s] > 0)
+        .map((s) => `${criterion[s]} ${s === 'unknown' ? 'unknown' : s}`)
+        .join(', ');
+      lines.push(`  ${paintVerdict(paint, verdict, verdictMarks[verdict])} ${criterion.id.padEnd(6)} ${paintVerdict(paint, verdict, verdictLabels[verdict].padEnd(21))} ${paint.dim(counts.padEnd(30))} ${criterion.title}`);
     }
   }
 
+  const listed = result.findings.filter((f) => f.status !== 'baseline' && (options.includePassed || f.status !== 'pass'));
+  const baselineByCriterion = new Map<string, number>();
+  for (const finding of result.findings) {
+    if (finding.status === 'baseline') baselineByCriterion.set(primary(finding), (baselineByCriterion.get(primary(finding)) ?? 0) + 1);
+  }
+  const byCriterion = new Map<string, Finding[]>();
+  for (const finding of listed) {
+    const list = byCriterion.get(primary(finding));
+    if (list) list.push(finding);
+    else byCriterion.set(primary(finding), [finding]);
+  }
+  const groups = [...new Set([...byCriterion.keys(), ...baselineByCriterion.keys()])].sort(compareCriteria);
+  for (const id of groups) {
+    const findings = (byCriterion.get(id) ?? []).sort(byStatusSeverityPlace);
+    lines.push('', `${paint.bold(id)}  ${findCriterion(id)?.title ?? 'Not mapped to a criterion'}`);
+    for (const finding of findings) lines.push(...findingLines(finding, paint));
+    const known = baselineByCriterion.get(id) ?? 0;
+    if (known > 0) lines.push(paint.dim(`  ${marks.baseline} ${plural(known, 'known failure')} recorded in the baseline, not listed`));
+  }
+
   if (result.notifications.length > 0) {
-    lines.push('', paint.bold('Not evaluated or worth knowing'));
-    for (const n of result.notifications) {
-      const level = n.level === 'error' ? paint.red('error') : n.level === 'warning' ? paint.yellow('warning') : paint.dim('note');
+    lines.push('', paint.bold('Not evaluated, or worth knowing'));
+    const order = { error: 0, warning: 1, note: 2 } as const;
+    for (const n of [...result.notifications].sort((a, b) => order[a.level] - order[b.level])) {
+      const level = n.level === 'error' ? paint.red('error  ') : n.level === 'warning' ? paint.yellow('warning') : paint.dim('note   ');
       lines.push(`  ${level} ${n.message}`);
     }
   }
 
-  const fails = severities.filter((s) => summary.failBySeverity[s] > 0).map((s) => `${summary.failBySeverity[s]} ${s}`);
-  lines.push(
-    '',
-    `${paint.bold('Summary:')} ${summary.byStatus.fail} failed${fails.length > 0 ? ` (${fails.join(', ')})` : ''}, ${summary.byStatus.unknown} unknown, ${summary.byStatus.waived} waived, ${summary.byStatus.pass} passed.`,
-  );
+  lines.push('', summaryLine(result, options, paint));
   return `${lines.join('\n')}\n`;
 }
 
-function bySeverityThenLocation(a: Finding, b: Finding): number {
-  const order = (f: Finding) => (f.status === 'fail' ? 0 : f.status === 'unknown' ? 1 : 2) * 10 + severities.indexOf(f.severity);
-  return order(a) - order(b) || a.location.file.localeCompare(b.location.file) || a.location.startLine - b.location.startLine;
+function findingLines(finding: Finding, paint: Painter): string[] {
+  const mark =
+    finding.status === 'fail' ? paint.red(marks.fail) : finding.status === 'unknown' ? paint.yellow(marks.unknown) : finding.status === 'pass' ? paint.green(marks.pass) : paint.dim(marks[finding.status]);
+  const severity = finding.status === 'fail' ? paintSeverity(paint, finding.severity) : paint.dim(finding.severity.padEnd(8));
+  const where = `${finding.location.file}:${finding.location.startLine}`;
+  const label = finding.status === 'unknown' ? paint.yellow(' not determined') : finding.status === 'waived' ? paint.dim(' waived') : '';
+  const lines = [`  ${mark} ${severity} ${finding.ruleId}${label}  ${paint.dim(where)}`];
+  // The message names the resource in most rules; say it when it does not, so every line can be acted on.
+  const resource = finding.message.includes(finding.resource.address) ? '' : `${finding.resource.address}: `;
+  const text = `      ${resource}${finding.message}`;
+  lines.push(finding.status === 'fail' || finding.status === 'unknown' ? text : paint.dim(text));
+  if (finding.waiver) {
+    const { reason, owner, expires, source } = finding.waiver;
+    lines.push(paint.dim(`      waived: ${reason}${owner ? ` (owner ${owner}` : ''}${owner && expires ? `, until ${expires})` : owner ? ')' : expires ? ` (until ${expires})` : ''} [${source.file}:${source.line}]`));
+  }
+  return lines;
 }
+
+function summaryLine(result: ScanResult, options: TextOptions, paint: Painter): string {
+  const { byStatus, failBySeverity } = result.summary;
+  const fails = severities.filter((s) => failBySeverity[s] > 0).map((s) => `${failBySeverity[s]} ${s}`);
+  const parts = [
+    `${byStatus.fail} failed${fails.length > 0 ? ` (${fails.join(', ')})` : ''}`,
+    `${byStatus.unknown} unknown`,
+    `${byStatus.waived} waived`,
+    ...(byStatus.baseline > 0 ? [`${byStatus.baseline} in the baseline`] : []),
+    `${byStatus.pass} passed`,
+  ];
+  let gate = '';
+  if (options.failOn !== undefined) {
+    const threshold = options.failOn === 'never' ? -1 : severities.indexOf(options.failOn);
+    const gating = severities.filter((s, i) => i <= threshold).reduce((sum, s) => sum + failBySeverity[s], 0);
+    gate = options.failOn === 'never' ? ' Nothing fails the build (--fail-on never).' : ` ${gating} at or above ${options.failOn}.`;
+  }
+  const label = byStatus.fail > 0 ? paint.red(paint.bold('Summary:')) : paint.bold('Summary:');
+  return `${label} ${parts.join(', ')}.${gate}`;
+}
+
+function primary(finding: Finding): string {
+  return finding.tsc[0] ?? 'other';
+}
+
+const statusRank: Readonly<Record<Finding['status'], number>> = { fail: 0, unknown: 1, waived: 2, baseline: 3, pass: 4 };
+
+function byStatusSeverityPlace(a: Finding, b: Finding): number {
+  return (
+    statusRank[a.status] - statusRank[b.status] ||
+    severities.indexOf(a.severity) - severities.indexOf(b.severity) ||
+    (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : 0) ||
+    a.location.startLine - b.location.startLine ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}
+
+function paintSeverity(paint: Painter, severity: Severity): string {
+  const text = severity.padEnd(8);
+  return severity === 'critical' ? paint.bold(paint.red(text)) : severity === 'high' ? paint.red(text) : severity === 'medium' ? paint.yellow(text) : text;
+}
+
+function paintVerdict(paint: Painter, verdict: CriterionVerdict, text: string): string {
+  return verdict === 'gaps' ? paint.red(text) : verdict === 'no-gaps' ? paint.green(text) : paint.yellow(text);
+}
+
+type Painter = ReturnType<typeof painter>;
 
 function painter(enabled: boolean) {
   const wrap = (code: string) => (text: string) => (enabled ? `\u001b[${code}m${text}\u001b[0m` : text);

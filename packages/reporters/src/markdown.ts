@@ -1,0 +1,278 @@
+import { ruleDocsUrl, severities, type Finding, type ScanResult } from '@trustscan/core';
+import {
+  areaLabels,
+  bySeverityThenPlace,
+  placeOf,
+  plural,
+  readinessView,
+  resourceOf,
+  severityLabels,
+  targetKind,
+  verdictLabels,
+  type CriterionGroup,
+  type CriterionVerdict,
+  type ReadinessView,
+  type RuleGroup,
+} from './readiness.js';
+
+export interface MarkdownOptions {
+  /**
+   * The longest text to return. GitHub rejects pull-request comments over 65,536 characters, so the default keeps
+   * under that; long lists are shortened first, then fixes become links, and only then is the text cut.
+   */
+  readonly maxLength?: number;
+  /** The day of the scan (`YYYY-MM-DD`), shown in the heading line; omitted when not given. */
+  readonly date?: string;
+}
+
+export const defaultMarkdownLength = 65_000;
+
+/** How much detail fits: rows per list, and whether each control's fix is written out or linked. */
+interface Detail {
+  readonly rows: number;
+  readonly fixes: boolean;
+}
+
+const details: readonly Detail[] = [
+  { rows: Number.POSITIVE_INFINITY, fixes: true },
+  { rows: 100, fixes: true },
+  { rows: 30, fixes: true },
+  { rows: 30, fixes: false },
+  { rows: 10, fixes: false },
+  { rows: 3, fixes: false },
+  { rows: 0, fixes: false },
+];
+
+const verdictMarks: Readonly<Record<CriterionVerdict, string>> = { gaps: '❌', 'known-gaps': '🟠', 'not-determined': '⚠️', 'no-gaps': '✅' };
+
+/**
+ * A SOC 2 readiness summary in GitHub-flavoured Markdown, for a pull-request comment or a job summary: where each
+ * Trust Services Criterion in scope stands, the failing checks grouped by criterion and severity with resource,
+ * location and fix, what was not evaluated and why, and the waivers with owner and expiry.
+ */
+export function toMarkdown(result: ScanResult, options: MarkdownOptions = {}): string {
+  const maxLength = options.maxLength ?? defaultMarkdownLength;
+  const view = readinessView(result);
+  let text = '';
+  for (const detail of details) {
+    text = render(result, view, detail, options);
+    if (text.length <= maxLength) return text;
+  }
+  return cut(text, maxLength);
+}
+
+function render(result: ScanResult, view: ReadinessView, detail: Detail, options: MarkdownOptions): string {
+  const sections = [
+    heading(result, view, options),
+    criteriaSection(view),
+    failingSection(view, detail),
+    baselineSection(view, detail),
+    notEvaluatedSection(view, detail),
+    waiverSection(view, detail),
+    `---\n<sub>${escapeMarkdown(`${result.tool.name} ${result.tool.version}`)}. The SARIF, JSON and HTML reports of the same scan list every check, with a stable fingerprint for each finding.</sub>`,
+  ];
+  return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
+}
+
+function heading(result: ScanResult, view: ReadinessView, options: MarkdownOptions): string {
+  const { byStatus, failBySeverity, resources, rulesEvaluated } = result.summary;
+  const bySeverity = severities.filter((s) => failBySeverity[s] > 0).map((s) => `${failBySeverity[s]} ${s}`).join(', ');
+  const verdict =
+    byStatus.fail > 0
+      ? `❌ **${plural(byStatus.fail, 'failing check')} need${byStatus.fail === 1 ? 's' : ''} attention** (${bySeverity})`
+      : byStatus.unknown > 0
+        ? '⚠️ **No failing checks, but some could not be decided**'
+        : '✅ **No failing checks**';
+  const counts = [`${byStatus.unknown} not determined`, `${byStatus.waived} waived`, ...(byStatus.baseline > 0 ? [`${byStatus.baseline} in the baseline`] : []), `${byStatus.pass} passing`];
+  const targets = result.targets.map((t) => `${markdownCode(t.name)} (${targetKind(t.kind)}${t.ok ? `, ${plural(t.resources, 'resource')}` : ', could not be read'})`);
+  const scanned =
+    `Scanned ${targets.length === 0 ? 'nothing' : targets.join(', ')}${result.targets.length > 1 ? `, ${plural(resources, 'resource')} in all,` : ''} with ${plural(rulesEvaluated, 'automated control')}` +
+    `${options.date ? ` on ${escapeMarkdown(options.date)}` : ''}. The controls that ran support ${view.criteriaInScope} of the ${view.criteriaTotal} Trust Services Criteria.`;
+  return `## SOC 2 readiness: ${escapeMarkdown(result.tool.name)} scan\n\n${verdict} · ${counts.join(' · ')}\n\n${scanned}`;
+}
+
+function criteriaSection(view: ReadinessView): string {
+  if (view.criteria.length === 0) return '### Trust Services Criteria in scope\n\nNo control was evaluated: no resource in the scanned targets is of a type the controls check.';
+  const rows = view.criteria.map((c) =>
+    row([`**${c.id}** ${escapeMarkdown(c.title)}`, `${verdictMarks[c.verdict]} ${verdictLabels[c.verdict]}`, String(c.rules), String(c.resources), String(c.pass), String(c.fail), String(c.unknown), String(c.waived), String(c.baseline)]),
+  );
+  return [
+    '### Trust Services Criteria in scope',
+    'Each row is a criterion that at least one automated control supports. *Controls* are the checks that ran; *resources* are what they checked. ' +
+      'A control counts towards every criterion it supports, so a finding can count in more than one row. ' +
+      '"No gaps found" means every check passed or was waived: evidence for the criterion, not proof of it, since SOC 2 criteria also cover people and processes that configuration cannot show.',
+    [row(['Criterion', 'Status', 'Controls', 'Resources', 'Pass', 'Fail', 'Not determined', 'Waived', 'Baseline']), row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']), ...rows].join('\n'),
+  ].join('\n\n');
+}
+
+function failingSection(view: ReadinessView, detail: Detail): string {
+  if (view.failingCount === 0) return '### Failing checks\n\nNone.';
+  return [
+    `### Failing checks (${view.failingCount})`,
+    'Grouped by the criterion each control primarily supports, most severe first, with the fix for each control.',
+    ...groupsText(view.failing, detail, true),
+  ].join('\n\n');
+}
+
+function baselineSection(view: ReadinessView, detail: Detail): string {
+  if (view.baselineCount === 0) return '';
+  return [
+    `### Known failures in the baseline (${view.baselineCount})`,
+    'These failures were recorded in a baseline file when the team adopted trustscan. They are still gaps and are reported, but only new failures fail the build.',
+    ...groupsText(view.baseline, { ...detail, rows: Math.min(detail.rows, 10) }, false),
+  ].join('\n\n');
+}
+
+/** Criterion headings, a line per control with its severity, its findings as a table, and its fix. */
+function groupsText(groups: readonly CriterionGroup[], detail: Detail, withFixes: boolean): string[] {
+  const parts: string[] = [];
+  let budget = detail.rows;
+  const ordered = [...groups.flatMap((g) => g.severities.flatMap((s) => s.rules))].sort((a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity));
+  // Rows go to the most severe findings first, so a shortened report still lists every critical one.
+  const shown = new Map<RuleGroup, number>();
+  for (const group of ordered) {
+    const take = Math.min(group.findings.length, Math.max(0, budget));
+    shown.set(group, take);
+    budget -= take;
+  }
+  for (const criterion of groups) {
+    parts.push(`#### ${criterion.id} · ${escapeMarkdown(criterion.title)}`);
+    for (const severityGroup of criterion.severities) {
+      for (const group of severityGroup.rules) parts.push(ruleGroupText(group, shown.get(group) ?? 0, detail, withFixes));
+    }
+  }
+  return parts;
+}
+
+function ruleGroupText(group: RuleGroup, shown: number, detail: Detail, withFixes: boolean): string {
+  const title = group.rule ? escapeMarkdown(group.rule.title) : markdownCode(group.ruleId);
+  const also = group.alsoSupports.length > 0 ? ` · also supports ${group.alsoSupports.join(', ')}` : '';
+  const area = group.rule ? ` · ${areaLabels[group.rule.area]}` : '';
+  const lines = [`**${severityLabels[group.severity]}** · ${title} · ${markdownCode(group.ruleId)}${area} · ${plural(group.findings.length, 'resource')}${also}`];
+  if (shown > 0) {
+    const table = [row(['Resource', 'Location', 'Finding']), row(['---', '---', '---'])];
+    for (const finding of group.findings.slice(0, shown)) table.push(row([markdownCode(resourceOf(finding), true), markdownCode(placeOf(finding), true), escapeMarkdown(finding.message)]));
+    lines.push('', table.join('\n'));
+  }
+  const hidden = group.findings.length - shown;
+  if (hidden > 0) lines.push('', `*${shown > 0 ? `…and ${plural(hidden, 'more resource')}` : plural(hidden, 'resource')} not listed here; see the SARIF, JSON or HTML report.*`);
+  if (withFixes) lines.push('', fixText(group, detail.fixes));
+  return lines.join('\n');
+}
+
+function fixText(group: RuleGroup, full: boolean): string {
+  const docs = group.rule && group.rule.pack !== 'custom' ? ruleDocsUrl(group.ruleId) : undefined;
+  if (full && group.rule) {
+    const more = docs ? `\n\n[Rule documentation](${docs})` : '';
+    return `<details><summary>How to fix</summary>\n\n${group.rule.remediation.trim()}${more}\n\n</details>`;
+  }
+  return docs ? `How to fix: [rule documentation](${docs}).` : 'How to fix: see the remediation of this control in the HTML or SARIF report.';
+}
+
+function notEvaluatedSection(view: ReadinessView, detail: Detail): string {
+  const parts = ['### Not evaluated, and why'];
+  if (view.notifications.length === 0 && view.unknown.length === 0 && view.idleRules.length === 0) {
+    parts.push('Every control ran, and every check it made was decided.');
+    return parts.join('\n\n');
+  }
+  if (view.notifications.length > 0) {
+    const table = [row(['Level', 'About', 'Message']), row(['---', '---', '---'])];
+    for (const n of view.notifications.slice(0, cap(detail.rows, 20))) table.push(row([n.level, n.subject ? markdownCode(n.subject, true) : '', escapeMarkdown(n.message)]));
+    parts.push(`#### Problems and notes from the scan (${view.notifications.length})`, table.join('\n') + more(view.notifications.length, cap(detail.rows, 20), 'message'));
+  }
+  if (view.unknown.length > 0) {
+    const table = [row(['Severity', 'Control', 'Resource', 'Location', 'Why it could not be decided']), row(['---', '---', '---', '---', '---'])];
+    const shown = view.unknown.slice(0, cap(detail.rows, 50));
+    for (const f of shown) table.push(row([severityLabels[f.severity], markdownCode(f.ruleId, true), markdownCode(resourceOf(f), true), markdownCode(placeOf(f), true), escapeMarkdown(f.message)]));
+    parts.push(
+      `#### Checks that could not be decided (${view.unknown.length})`,
+      'A value known only after apply, a variable without a value, or a setting the scan was not allowed to read: these are neither passes nor failures.',
+      table.join('\n') + more(view.unknown.length, shown.length, 'check'),
+    );
+  }
+  if (view.idleRules.length > 0) {
+    const shown = view.idleRules.slice(0, cap(detail.rows, 40));
+    const list = shown.map(({ rule }) => `- ${markdownCode(rule.id)}: ${escapeMarkdown(rule.title)} (looks for ${rule.resourceTypes.map((t) => markdownCode(t)).join(', ')})`);
+    parts.push(
+      `#### Controls with nothing to check (${view.idleRules.length})`,
+      'No resource of the types these controls check was in the scanned targets. If such resources exist elsewhere, scan them too.',
+      list.join('\n') + more(view.idleRules.length, shown.length, 'control'),
+    );
+  }
+  return parts.join('\n\n');
+}
+
+function waiverSection(view: ReadinessView, detail: Detail): string {
+  if (view.waivers.length === 0) return '';
+  const states = { active: 'Active', expired: '⚠️ Expired', stale: '⚠️ Stale (matches nothing)' } as const;
+  const table = [row(['Control', 'Resources', 'Reason', 'Owner', 'Expires', 'State', 'Waived', 'Written at']), row(['---', '---', '---', '---', '---', '---', '---:', '---'])];
+  const shown = view.waivers.slice(0, cap(detail.rows, 50));
+  for (const w of shown) {
+    table.push(row([markdownCode(w.rule, true), markdownCode(w.resource, true), escapeMarkdown(w.reason), w.owner ? markdownCode(w.owner, true) : 'not given', w.expires ?? 'never', states[w.state], String(w.matched), markdownCode(`${w.source.file}:${w.source.line}`, true)]));
+  }
+  const parts = [
+    `### Waivers (${view.waivers.length})`,
+    'Accepted risks, each with a reason, an owner and an expiry date. An expired waiver no longer waives anything; a stale one matched no finding and should be removed.',
+    table.join('\n') + more(view.waivers.length, shown.length, 'waiver'),
+  ];
+  if (view.waived.length > 0) {
+    const findings = [...view.waived].sort(bySeverityThenPlace).slice(0, cap(detail.rows, 50));
+    const list = [row(['Severity', 'Control', 'Resource', 'Location', 'Owner', 'Expires']), row(['---', '---', '---', '---', '---', '---'])];
+    for (const f of findings) list.push(waivedRow(f));
+    parts.push(`<details><summary>${view.waived.length} waived finding(s)</summary>\n\n${list.join('\n')}${more(view.waived.length, findings.length, 'finding')}\n\n</details>`);
+  }
+  return parts.join('\n\n');
+}
+
+function waivedRow(f: Finding): string {
+  return row([severityLabels[f.severity], markdownCode(f.ruleId, true), markdownCode(resourceOf(f), true), markdownCode(placeOf(f), true), f.waiver?.owner ? markdownCode(f.waiver.owner, true) : '', f.waiver?.expires ?? '']);
+}
+
+function cap(rows: number, limit: number): number {
+  return Math.min(rows, limit);
+}
+
+function more(total: number, shown: number, what: string): string {
+  return total > shown ? `\n\n*…and ${plural(total - shown, `more ${what}`)}; see the SARIF, JSON or HTML report.*` : '';
+}
+
+/** Cuts at the last line break that leaves room for the note saying so. */
+function cut(text: string, maxLength: number): string {
+  const note = '\n\n*The rest of this summary was cut to fit; see the SARIF, JSON or HTML report.*\n';
+  const end = text.lastIndexOf('\n', Math.max(0, maxLength - note.length));
+  return `${text.slice(0, Math.max(0, end))}${note}`.slice(0, maxLength);
+}
+
+/** A table row; cells must already be escaped. */
+function row(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+/**
+ * Text that renders as itself in a Markdown paragraph or table cell: one line, inline Markdown punctuation
+ * backslash-escaped, `&`, `<` and `>` as entities so nothing becomes HTML, `|` escaped for tables.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/[\\`*[\]|~]/g, (c) => `\\${c}`)
+    // An underscore inside a word never starts emphasis, so only those at a word's edge are escaped.
+    .replace(/_/g, (c, offset: number, whole: string) => (/[A-Za-z0-9]/.test(whole[offset - 1] ?? '') && /[A-Za-z0-9]/.test(whole[offset + 1] ?? '') ? c : `\\${c}`))
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/**
+ * A code span holding `text` exactly: a fence longer than any backtick run inside, padded when the text starts or
+ * ends with a backtick. In a table cell `|` is escaped, which GitHub undoes inside code spans.
+ */
+export function markdownCode(text: string, inTable = false): string {
+  if (text === '') return '';
+  const line = text.replace(/\r\n?|\n/g, ' ');
+  const body = inTable ? line.replace(/\|/g, '\\|') : line;
+  const longest = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = line.startsWith('`') || line.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
