@@ -118,7 +118,7 @@ class BodyWalker {
       let unknown: Unknown | undefined;
       for (const spec of Array.isArray(specs) ? specs : [specs]) {
         if (!isBody(spec)) continue;
-        const collection = this.leaf(String(spec['for_each'] ?? '${[]}'), `${path}.for_each`, topName, bindings);
+        const collection = this.value(spec['for_each'] ?? [], `${path}.for_each`, topName, bindings, depth);
         if (collection instanceof Unknown) {
           unknown ??= new Unknown(`the dynamic block ${name} repeats over an unknown value (${collection.reason})`);
           continue;

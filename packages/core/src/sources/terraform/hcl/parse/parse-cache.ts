@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -21,8 +21,8 @@ export class ParseCache {
   private constructor(readonly directory: string) {
     const versions = [
       hcl2jsonVersion(),
-      (require('web-tree-sitter/package.json') as { version: string }).version,
-      (require('@tree-sitter-grammars/tree-sitter-hcl/package.json') as { version: string }).version,
+      packageVersion('web-tree-sitter', require.resolve('web-tree-sitter')),
+      packageVersion('@tree-sitter-grammars/tree-sitter-hcl', require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm')),
     ];
     this.salt = `trustscan-parse-${formatVersion}-${versions.join('-')}`;
   }
@@ -66,4 +66,17 @@ export class ParseCache {
   private entry(key: string): string {
     return path.join(this.directory, 'hcl', key.slice(0, 2), `${key}.json`);
   }
+}
+
+/** The version of the package that contains `entry` (some packages do not export their package.json). */
+function packageVersion(name: string, entry: string): string {
+  for (let directory = path.dirname(entry); directory !== path.dirname(directory); directory = path.dirname(directory)) {
+    try {
+      const manifest = JSON.parse(readFileSync(path.join(directory, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === name) return manifest.version ?? 'unknown';
+    } catch {
+      // Not a package root; keep walking up.
+    }
+  }
+  return 'unknown';
 }

@@ -15,8 +15,8 @@ interface Job {
   readonly pending: Pending;
 }
 
-/** How many files a worker holds at once; a small number keeps the workers evenly loaded. */
-const inFlightPerWorker = 2;
+/** How many files a worker holds at once: overlapping calls hides hcl2json's waits, a bound keeps workers evenly loaded. */
+const inFlightPerWorker = 8;
 
 /**
  * Worker threads that parse files with hcl2json and tree-sitter, each with its own WASM instances (hcl2json runs
@@ -35,6 +35,8 @@ export class ParsePool {
       const slot = { worker, busy: 0 };
       worker.on('message', (message: { id: number; result?: ParsedFile; error?: string }) => {
         slot.busy--;
+        // An idle worker must not keep the process alive; a busy one must, or awaiting it would end the process.
+        if (slot.busy === 0) worker.unref();
         const pending = this.pending.get(message.id);
         this.pending.delete(message.id);
         if (message.error !== undefined) pending?.reject(new Error(message.error));
@@ -72,6 +74,7 @@ export class ParsePool {
         const job = this.queue.shift() as Job;
         this.pending.set(job.id, job.pending);
         slot.busy++;
+        slot.worker.ref();
         slot.worker.postMessage({ id: job.id, kind: job.kind, text: job.text });
       }
     }
