@@ -65,6 +65,21 @@ const azureRelations: readonly RelationSpec[] = [
   { from: 'azurerm_key_vault_key', attribute: 'key_vault_id', to: ['azurerm_key_vault'], keys: ['id'] },
   { from: 'azurerm_network_watcher_flow_log', attribute: 'network_security_group_id', to: ['azurerm_network_security_group'], keys: ['id'] },
   { from: 'azurerm_network_watcher_flow_log', attribute: 'target_resource_id', to: ['azurerm_network_security_group', 'azurerm_virtual_network'], keys: ['id'] },
+  // Subscription-scope settings, linked to the subscription a live scan describes.
+  { from: 'azurerm_monitor_diagnostic_setting', attribute: 'target_resource_id', to: ['azurerm_subscription', 'azurerm_key_vault_managed_hardware_security_module'], keys: ['id'] },
+  { from: 'azurerm_monitor_activity_log_alert', attribute: 'scopes', to: ['azurerm_subscription'], keys: ['id'] },
+  { from: 'azurerm_role_assignment', attribute: 'scope', to: ['azurerm_subscription'], keys: ['id'] },
+  // Where a diagnostic setting sends its logs, and how long the destination keeps them.
+  { from: 'azurerm_monitor_diagnostic_setting', attribute: 'log_analytics_workspace_id', to: ['azurerm_log_analytics_workspace'], keys: ['id'] },
+  { from: 'azurerm_monitor_diagnostic_setting', attribute: 'storage_account_id', to: ['azurerm_storage_account'], keys: ['id'] },
+  { from: 'azurerm_log_analytics_workspace_table', attribute: 'workspace_id', to: ['azurerm_log_analytics_workspace'], keys: ['id'] },
+  { from: 'azurerm_storage_management_policy', attribute: 'storage_account_id', to: ['azurerm_storage_account'], keys: ['id'] },
+  // A virtual network's subnets and their security groups, for NSG flow logs; disks attached to virtual machines.
+  { from: 'azurerm_subnet', attribute: 'virtual_network_name', to: ['azurerm_virtual_network'], keys: ['name'] },
+  { from: 'azurerm_subnet_network_security_group_association', attribute: 'subnet_id', to: ['azurerm_subnet'], keys: ['id'] },
+  { from: 'azurerm_subnet_network_security_group_association', attribute: 'network_security_group_id', to: ['azurerm_network_security_group'], keys: ['id'] },
+  { from: 'azurerm_virtual_machine_data_disk_attachment', attribute: 'managed_disk_id', to: ['azurerm_managed_disk'], keys: ['id'] },
+  { from: 'azurerm_virtual_machine_data_disk_attachment', attribute: 'virtual_machine_id', to: azureVirtualMachines, keys: ['id'] },
   ...['azurerm_linux_web_app_slot', 'azurerm_windows_web_app_slot', 'azurerm_linux_function_app_slot', 'azurerm_windows_function_app_slot'].map((from) => ({
     from,
     attribute: 'app_service_id',
