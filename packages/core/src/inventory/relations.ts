@@ -28,6 +28,9 @@ const s3SplitResources = [
   'aws_s3_bucket_website_configuration',
 ];
 
+/** The data stores AWS Backup can select by ARN (`aws_backup_selection.resources`). */
+const awsBackupDataStores = ['aws_db_instance', 'aws_rds_cluster', 'aws_ebs_volume', 'aws_efs_file_system', 'aws_dynamodb_table'];
+
 /** Terraform types of the Azure resources whose diagnostic settings rules read (by `target_resource_id`). */
 const azureDiagnosticTargets = [
   'azurerm_key_vault',
@@ -95,5 +98,15 @@ export const relationSpecs: readonly RelationSpec[] = [
     { from: `aws_iam_${principal}_policy_attachment`, attribute: principal, to: [`aws_iam_${principal}`], keys: ['name', 'id'] },
     { from: `aws_iam_${principal}_policy_attachment`, attribute: 'policy_arn', to: ['aws_iam_policy'], keys: ['arn', 'id'] },
   ]),
+  { from: 'aws_backup_selection', attribute: 'resources', to: awsBackupDataStores, keys: ['arn'] },
+  { from: 'aws_backup_vault_lock_configuration', attribute: 'backup_vault_name', to: ['aws_backup_vault'], keys: ['name', 'id'] },
+  { from: 'aws_backup_vault_policy', attribute: 'backup_vault_name', to: ['aws_backup_vault'], keys: ['name', 'id'] },
+  { from: 'aws_cloudtrail', attribute: 'cloud_watch_logs_group_arn', to: ['aws_cloudwatch_log_group'], keys: ['arn'] },
+  { from: 'aws_config_configuration_recorder_status', attribute: 'name', to: ['aws_config_configuration_recorder'], keys: ['name', 'id'] },
+  { from: 'aws_db_instance', attribute: 'parameter_group_name', to: ['aws_db_parameter_group'], keys: ['name', 'id'] },
+  { from: 'aws_flow_log', attribute: 'vpc_id', to: ['aws_vpc'], keys: ['id'] },
+  { from: 'aws_lb_listener', attribute: 'load_balancer_arn', to: ['aws_lb', 'aws_alb'], keys: ['arn', 'id'] },
+  { from: 'aws_alb_listener', attribute: 'load_balancer_arn', to: ['aws_lb', 'aws_alb'], keys: ['arn', 'id'] },
+  { from: 'aws_rds_cluster', attribute: 'db_cluster_parameter_group_name', to: ['aws_rds_cluster_parameter_group'], keys: ['name', 'id'] },
   ...azureRelations,
 ];

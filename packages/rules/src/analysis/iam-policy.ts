@@ -1,5 +1,11 @@
 import { isRecord, isUnknown, type Value } from '@trustscan/core';
 
+/** A fact about a policy that may be undecidable because part of the document is unknown. */
+export type Ternary = 'yes' | 'no' | 'unknown';
+
+/** The statement fields that may hold values known only after apply. */
+export type StatementField = 'Effect' | 'Action' | 'NotAction' | 'Resource' | 'NotResource' | 'Principal' | 'Condition';
+
 /** One statement of an IAM policy document, with every list-or-string field as a list. */
 export interface PolicyStatement {
   readonly index: number;
@@ -13,13 +19,20 @@ export interface PolicyStatement {
   readonly condition: { readonly [operator: string]: { readonly [key: string]: Value } } | undefined;
   /** Whether a field of the statement is unknown (e.g. a resource ARN known after apply). */
   readonly hasUnknown: boolean;
+  /** The fields holding an unknown value, in whole or in part. */
+  readonly unknownFields: ReadonlySet<StatementField>;
 }
 
 export type PolicyReading =
   | { readonly kind: 'absent' }
   | { readonly kind: 'unknown'; readonly reason: string }
   | { readonly kind: 'invalid'; readonly problem: string }
-  | { readonly kind: 'document'; readonly statements: readonly PolicyStatement[] };
+  | {
+      readonly kind: 'document';
+      readonly statements: readonly PolicyStatement[];
+      /** Set when some statements are unknown as a whole (e.g. built by a `dynamic` block from an unknown list). */
+      readonly unknownStatements?: string;
+    };
 
 /**
  * Reads a policy document from an attribute: a JSON string (what `jsonencode`, heredocs, data sources and IAM
@@ -42,36 +55,77 @@ export function readPolicy(value: Value | undefined): PolicyReading {
   const raw = (document as { Statement?: Value }).Statement;
   if (isUnknown(raw)) return { kind: 'unknown', reason: raw.reason };
   const list = Array.isArray(raw) ? (raw as readonly Value[]) : raw === undefined ? [] : [raw];
-  return { kind: 'document', statements: list.filter(isRecord).map((s, index) => readStatement(s, index)) };
+  const unknown = list.find(isUnknown);
+  return {
+    kind: 'document',
+    statements: list.filter(isRecord).map((s, index) => readStatement(s, index)),
+    ...(unknown ? { unknownStatements: unknown.reason } : {}),
+  };
 }
 
 function readStatement(statement: { readonly [key: string]: Value }, index: number): PolicyStatement {
-  let hasUnknown = false;
-  const strings = (value: Value | undefined): string[] => {
+  const unknownFields = new Set<StatementField>();
+  const strings = (field: StatementField): string[] => {
+    const value = statement[field];
     if (isUnknown(value)) {
-      hasUnknown = true;
+      unknownFields.add(field);
       return [];
     }
     const items = Array.isArray(value) ? (value as readonly Value[]) : value === undefined ? [] : [value];
     return items.flatMap((item) => {
-      if (isUnknown(item)) hasUnknown = true;
+      if (isUnknown(item)) unknownFields.add(field);
       return typeof item === 'string' ? [item] : [];
     });
   };
   const effect = statement['Effect'];
-  const principal = statement['Principal'];
+  if (isUnknown(effect)) unknownFields.add('Effect');
   const condition = statement['Condition'];
+  if (isUnknown(condition)) unknownFields.add('Condition');
+  const actions = strings('Action');
+  const notActions = strings('NotAction');
+  const resources = strings('Resource');
+  const notResources = strings('NotResource');
   return {
     index,
     effect: typeof effect === 'string' ? effect : '',
-    actions: strings(statement['Action']),
-    notActions: strings(statement['NotAction']),
-    resources: strings(statement['Resource']),
-    notResources: strings(statement['NotResource']),
-    principal: principal === '*' ? '*' : isRecord(principal) ? Object.fromEntries(Object.entries(principal).map(([k, v]) => [k, strings(v)])) : undefined,
+    actions,
+    notActions,
+    resources,
+    notResources,
+    principal: readPrincipal(statement['Principal'], unknownFields),
     condition: isRecord(condition) ? (condition as PolicyStatement['condition']) : undefined,
-    hasUnknown,
+    hasUnknown: unknownFields.size > 0,
+    unknownFields,
   };
+}
+
+function readPrincipal(principal: Value | undefined, unknownFields: Set<StatementField>): PolicyStatement['principal'] {
+  if (principal === '*') return '*';
+  if (isUnknown(principal)) {
+    unknownFields.add('Principal');
+    return undefined;
+  }
+  if (!isRecord(principal)) return undefined;
+  const kinds: Record<string, string[]> = {};
+  for (const [kind, raw] of Object.entries(principal)) {
+    if (isUnknown(raw)) unknownFields.add('Principal');
+    const items = Array.isArray(raw) ? (raw as readonly Value[]) : [raw];
+    kinds[kind] = items.flatMap((item) => {
+      if (isUnknown(item)) unknownFields.add('Principal');
+      return typeof item === 'string' ? [item] : [];
+    });
+  }
+  return kinds;
+}
+
+/** Whether an IAM action pattern (`s3:Get*`, `*`) matches an action, ignoring case as IAM does. */
+export function actionMatches(pattern: string, action: string): boolean {
+  const body = pattern
+    .trim()
+    .split('')
+    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${body}$`, 'is').test(action.trim());
 }
 
 /** Whether an action pattern list grants every action (`*`), ignoring case as IAM does. */
@@ -79,16 +133,80 @@ export function includesAllActions(actions: readonly string[]): boolean {
   return actions.some((a) => a.trim() === '*' || a.trim() === '*:*');
 }
 
-/** The service-wide wildcards in an action list, e.g. `s3:*`. */
+/** The service-wide wildcards in an action list, e.g. `s3:*` (also written `S3:*` or `s3:**`). */
 export function serviceWildcards(actions: readonly string[]): string[] {
-  return actions.filter((a) => /^[a-z0-9-]+:\*$/i.test(a.trim()));
+  return actions.filter((a) => /^[a-z0-9-]+:\*+$/i.test(a.trim()));
+}
+
+/** Whether an Allow statement's actions reach every action: `*`, or `NotAction` without `Action`. */
+function everyAction(statement: PolicyStatement): boolean {
+  return includesAllActions(statement.actions) || (statement.notActions.length > 0 && statement.actions.length === 0 && !statement.unknownFields.has('Action'));
+}
+
+/** Whether a statement applies to every resource: `Resource: "*"`, or `NotResource` without `Resource`. */
+export function appliesToEveryResource(statement: PolicyStatement): boolean {
+  return statement.resources.some((r) => r.trim() === '*') || (statement.notResources.length > 0 && statement.resources.length === 0 && !statement.unknownFields.has('Resource'));
+}
+
+function resourcesMayBeEvery(statement: PolicyStatement): boolean {
+  return appliesToEveryResource(statement) || statement.unknownFields.has('Resource') || statement.unknownFields.has('NotResource');
+}
+
+/** Whether a statement is an Allow; `unknown` when its effect is. Deny statements never count as grants. */
+export function isAllow(statement: PolicyStatement): Ternary {
+  if (statement.unknownFields.has('Effect')) return 'unknown';
+  return statement.effect === 'Allow' ? 'yes' : 'no';
 }
 
 /** Whether an Allow statement grants every action on every resource. `NotAction` with Allow is as broad. */
 export function grantsFullAdmin(statement: PolicyStatement): boolean {
-  if (statement.effect !== 'Allow') return false;
-  const everyResource = statement.resources.includes('*') || (statement.notResources.length > 0 && statement.resources.length === 0);
-  const everyAction = includesAllActions(statement.actions) || (statement.notActions.length > 0 && statement.actions.length === 0);
-  return everyResource && everyAction;
+  return fullAdmin(statement) === 'yes';
 }
 
+/** Three-valued `grantsFullAdmin`: `unknown` when an unknown action, resource or effect could make it one. */
+export function fullAdmin(statement: PolicyStatement): Ternary {
+  const allow = isAllow(statement);
+  if (allow === 'no') return 'no';
+  const actions = everyAction(statement) ? 'yes' : statement.unknownFields.has('Action') || statement.unknownFields.has('NotAction') ? 'unknown' : 'no';
+  const resources = appliesToEveryResource(statement) ? 'yes' : resourcesMayBeEvery(statement) ? 'unknown' : 'no';
+  return all([allow, actions, resources]);
+}
+
+/**
+ * The service-wide wildcards (`kms:*`) an Allow statement grants on every resource, leaving out statements that
+ * grant every action (those are full administrator access, reported on their own). `unknown` when unknown
+ * actions, resources or effect could make it such a grant.
+ */
+export function serviceWideGrants(statement: PolicyStatement): { readonly status: Ternary; readonly services: readonly string[] } {
+  const allow = isAllow(statement);
+  if (allow === 'no' || everyAction(statement)) return { status: 'no', services: [] };
+  const services = serviceWildcards(statement.actions);
+  const actions = services.length > 0 ? 'yes' : statement.unknownFields.has('Action') ? 'unknown' : 'no';
+  const resources = appliesToEveryResource(statement) ? 'yes' : resourcesMayBeEvery(statement) ? 'unknown' : 'no';
+  return { status: all([allow, actions, resources]), services };
+}
+
+/** Whether a statement names every principal: `Principal: "*"`, or `{ AWS: "*" }` alone or in a list. */
+export function namesEveryone(statement: PolicyStatement): Ternary {
+  const principal = statement.principal;
+  if (principal === '*') return 'yes';
+  if (principal && Object.values(principal).some((ids) => ids.some((id) => id.trim() === '*'))) return 'yes';
+  return statement.unknownFields.has('Principal') ? 'unknown' : 'no';
+}
+
+/** Whether a Deny statement covers `action` for everyone; Deny with `NotAction` counts when it leaves the action in. */
+export function deniesActionToEveryone(statement: PolicyStatement, action: string): Ternary {
+  if (statement.unknownFields.has('Effect')) return 'unknown';
+  if (statement.effect !== 'Deny') return 'no';
+  let covers: Ternary = 'no';
+  if (statement.actions.some((pattern) => actionMatches(pattern, action))) covers = 'yes';
+  else if (statement.notActions.length > 0 && !statement.notActions.some((pattern) => actionMatches(pattern, action))) covers = 'yes';
+  else if (statement.unknownFields.has('Action') || statement.unknownFields.has('NotAction')) covers = 'unknown';
+  return all([covers, namesEveryone(statement)]);
+}
+
+/** `yes` when all are, `no` when any is, else `unknown`. */
+export function all(values: readonly Ternary[]): Ternary {
+  if (values.includes('no')) return 'no';
+  return values.includes('unknown') ? 'unknown' : 'yes';
+}

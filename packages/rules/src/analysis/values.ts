@@ -45,3 +45,14 @@ export function readBlocks(value: Value | undefined): Reading<readonly Block[]> 
   if (isRecord(value)) return { kind: 'value', value: [value] };
   return { kind: 'value', value: [] };
 }
+
+/**
+ * The resources an attribute refers to, as recorded by the source (`['aws_cloudwatch_log_group.api']`): those of
+ * the exact dotted path, else those of its top-level attribute (sources record references of a nested block
+ * under the block's name). An attribute known only after apply that refers to a resource is set.
+ */
+export function referencesAt(resource: Resource, path: AttributePath): readonly string[] {
+  const references = resource.references;
+  if (!references) return [];
+  return references[path.join('.')] ?? (typeof path[0] === 'string' ? references[path[0]] : undefined) ?? [];
+}

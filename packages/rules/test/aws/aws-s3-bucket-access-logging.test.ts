@@ -20,6 +20,7 @@ resource "aws_s3_bucket_logging" "data" {
 }
 `,
       resources: [bucket, logs, { address: 'aws_s3_bucket_logging.data', values: { target_prefix: 'data/' }, unknown: ['bucket', 'target_bucket'], expressions: { bucket: ['aws_s3_bucket.data.id', 'aws_s3_bucket.data'], target_bucket: ['aws_s3_bucket.logs.id', 'aws_s3_bucket.logs'] } }],
+      subject: 'aws_s3_bucket.data',
       messageId: 'enabled',
       path: 'target_bucket',
     },

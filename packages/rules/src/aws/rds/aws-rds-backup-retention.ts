@@ -19,7 +19,7 @@ export default defineRule({
       '}',
       '```',
     ].join('\n'),
-    severity: 'medium',
+    severity: 'high',
     area: 'backup-recovery',
     criteria: {
       primary: ['A1.2'],

@@ -25,20 +25,20 @@ export default defineRule({
       secondary: ['PI1.5'],
       basis: 'Steampipe maps rds_db_instance_encryption_at_rest_enabled to CC6.1; Prowler maps rds_instance_storage_encrypted to PI1.5.',
     },
-    resourceTypes: ['aws_db_instance', 'aws_rds_cluster'],
+    resourceTypes: ['aws_db_instance', 'aws_rds_cluster', 'aws_rds_global_cluster'],
     live: {
-      aws: { configType: 'AWS::RDS::DBInstance', fields: ['configuration.storageEncrypted'] },
+      aws: { configType: 'AWS::RDS::DBInstance; AWS::RDS::DBCluster', fields: ['configuration.storageEncrypted', 'configuration.kmsKeyId'] },
     },
     defaults: [
       'storage_encrypted defaults to false for aws_db_instance and provisioned aws_rds_cluster; Aurora Serverless v1 clusters (engine_mode = "serverless") are always encrypted.',
-      'A read replica (replicate_source_db) inherits its source\'s encryption, so it is unknown from its own configuration.',
+      'A read replica (replicate_source_db), and a global cluster built from an existing cluster (source_db_cluster_identifier), inherit their source\'s encryption, so they are unknown from their own configuration.',
     ],
     equivalents: { checkov: ['CKV_AWS_16', 'CKV_AWS_96'], trivy: ['AVD-AWS-0080', 'AVD-AWS-0079'], prowler: ['rds_instance_storage_encrypted'], catalog: ['S2-AWS-RDS-001'] },
     messages: {
       encrypted: 'Database {{address}} encrypts its storage at rest.',
       serverless: 'Aurora Serverless v1 cluster {{address}} is always encrypted at rest.',
       notEncrypted: 'Database {{address}} does not encrypt its storage: storage_encrypted is {{value}}. Create it with storage_encrypted = true.',
-      replica: 'Database {{address}} is a read replica and takes its encryption from its source, which this configuration does not show.',
+      replica: 'Database {{address}} takes its encryption from the database it is created from, which this configuration does not show.',
       unknown: 'Whether database {{address}} encrypts its storage is not known: {{reason}}.',
     },
     examples: {
@@ -55,8 +55,9 @@ export default defineRule({
     if (database.type === 'aws_rds_cluster' && attribute(database, ['engine_mode']) === 'serverless') {
       return { status: 'pass', messageId: 'serverless', data: { address }, path: ['engine_mode'] };
     }
-    const source = readString(attribute(database, ['replicate_source_db']));
-    if (source.kind !== 'absent') return { status: 'unknown', messageId: 'replica', data: { address }, path: ['replicate_source_db'] };
+    const sourcePath = [database.type === 'aws_rds_global_cluster' ? 'source_db_cluster_identifier' : 'replicate_source_db'];
+    const source = readString(attribute(database, sourcePath));
+    if (source.kind !== 'absent') return { status: 'unknown', messageId: 'replica', data: { address }, path: sourcePath };
     return { status: 'fail', messageId: 'notEncrypted', data: { address, value: encrypted.kind === 'value' ? 'false' : 'not set (default false)' }, path };
   },
 });

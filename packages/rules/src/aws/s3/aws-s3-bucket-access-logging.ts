@@ -18,7 +18,7 @@ export default defineRule({
       '}',
       '```',
     ].join('\n'),
-    severity: 'medium',
+    severity: 'low',
     area: 'logging-monitoring',
     criteria: {
       primary: ['CC7.2'],

@@ -1,5 +1,5 @@
 import { defineRule, isUnknown } from '@trustscan/core';
-import { includesAllActions, readPolicy, type PolicyStatement } from '../../analysis/iam-policy.js';
+import { includesAllActions, namesEveryone, readPolicy, type PolicyStatement } from '../../analysis/iam-policy.js';
 import { bucketPolicyHolder } from '../../analysis/s3-policy.js';
 import { attribute } from '../../analysis/values.js';
 
@@ -69,16 +69,17 @@ export default defineRule({
       case 'invalid':
         return { status: 'fail', messageId: 'invalid', data: { address, problem: policy.problem }, path, at: holder };
       case 'document':
-        return policy.statements.some(deniesInsecureTransport)
-          ? { status: 'pass', messageId: 'enforced', data: { address }, path, at: holder }
-          : { status: 'fail', messageId: 'notEnforced', data: { address }, path, at: holder };
+        if (policy.statements.some(deniesInsecureTransport)) return { status: 'pass', messageId: 'enforced', data: { address }, path, at: holder };
+        // A statement known only after apply (a dynamic block over an unknown list) may be the Deny.
+        if (policy.unknownStatements) return { status: 'unknown', messageId: 'unknown', data: { address, reason: policy.unknownStatements }, path, at: holder };
+        return { status: 'fail', messageId: 'notEnforced', data: { address }, path, at: holder };
     }
   },
 });
 
-/** A Deny of every S3 action when `aws:SecureTransport` is false, or when the TLS version is below 1.2. */
+/** A Deny to everyone of every S3 action when `aws:SecureTransport` is false, or when the TLS version is below 1.2. */
 function deniesInsecureTransport(statement: PolicyStatement): boolean {
-  if (statement.effect !== 'Deny') return false;
+  if (statement.effect !== 'Deny' || namesEveryone(statement) !== 'yes') return false;
   const actions = statement.actions.map((a) => a.toLowerCase());
   if (!includesAllActions(actions) && !actions.includes('s3:*')) return false;
   for (const [operator, entries] of Object.entries(statement.condition ?? {})) {

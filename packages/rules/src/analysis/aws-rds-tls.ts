@@ -1,0 +1,61 @@
+import type { AttributePath, Resource, RuleContext } from '@trustscan/core';
+import { attribute, readBlocks, readString, type Block } from './values.js';
+
+/** The parameter that makes an engine refuse unencrypted connections, and the values that turn it on. */
+interface TlsParameter {
+  readonly name: string;
+  readonly on: readonly string[];
+  /** Whether the engine's default parameter group already turns it on, given the engine version. */
+  readonly onByDefault: (version: string | undefined) => boolean;
+}
+
+const forceSsl = (onByDefault: TlsParameter['onByDefault']): TlsParameter => ({ name: 'rds.force_ssl', on: ['1', 'true', 'on'], onByDefault });
+const requireSecureTransport: TlsParameter = { name: 'require_secure_transport', on: ['1', 'on', 'true'], onByDefault: () => false };
+
+/**
+ * The TLS parameter of an engine. RDS for PostgreSQL 15 and later sets `rds.force_ssl = 1` in its default
+ * parameter group; an absent `engine_version` gets the newest major version, so it counts as 15 or later.
+ */
+export function tlsParameterOf(engine: string): TlsParameter | undefined {
+  if (engine === 'postgres') return forceSsl((version) => version === undefined || Number(version.split('.')[0]) >= 15);
+  if (engine === 'aurora-postgresql' || engine.startsWith('sqlserver-')) return forceSsl(() => false);
+  if (engine === 'mysql' || engine === 'mariadb' || engine === 'aurora-mysql' || engine === 'aurora') return requireSecureTransport;
+  return undefined;
+}
+
+export type TlsSetting =
+  | { readonly kind: 'set'; readonly parameter: string; readonly value: string; readonly on: boolean; readonly group: Resource; readonly path: AttributePath }
+  | { readonly kind: 'default'; readonly parameter: string; readonly on: boolean; readonly group: string }
+  | { readonly kind: 'unknown'; readonly reason: string; readonly at?: Resource; readonly path: AttributePath };
+
+/**
+ * The effective TLS setting of a DB instance or cluster: the parameter in the custom parameter group it names
+ * (linked by the inventory), else the engine default when it uses a `default.*` group or none.
+ */
+export function effectiveTlsSetting(database: Resource, parameter: TlsParameter, version: string | undefined, context: RuleContext): TlsSetting {
+  const cluster = database.type === 'aws_rds_cluster';
+  const groupType = cluster ? 'aws_rds_cluster_parameter_group' : 'aws_db_parameter_group';
+  const groupPath = [cluster ? 'db_cluster_parameter_group_name' : 'parameter_group_name'];
+  const group = context.related(database, groupType)[0];
+  if (group) {
+    const blocks = readBlocks(attribute(group, ['parameter']));
+    if (blocks.kind === 'unknown') return { kind: 'unknown', reason: blocks.reason, at: group, path: ['parameter'] };
+    const list: readonly Block[] = blocks.kind === 'value' ? blocks.value : [];
+    const index = list.findIndex((p) => readString(p['name']).kind === 'value' && String(p['name']).toLowerCase() === parameter.name);
+    const entry = list[index];
+    if (entry) {
+      const value = readString(entry['value']);
+      const path = ['parameter', index, 'value'];
+      if (value.kind === 'unknown') return { kind: 'unknown', reason: value.reason, at: group, path };
+      const text = value.kind === 'value' ? value.value : '';
+      return { kind: 'set', parameter: parameter.name, value: text, on: parameter.on.includes(text.toLowerCase()), group, path };
+    }
+    return { kind: 'default', parameter: parameter.name, on: parameter.onByDefault(version), group: group.address };
+  }
+  const name = readString(attribute(database, groupPath));
+  if (name.kind === 'unknown') return { kind: 'unknown', reason: name.reason, path: groupPath };
+  if (name.kind === 'value' && !name.value.startsWith('default.')) {
+    return { kind: 'unknown', reason: `the parameter group ${name.value} is not part of this configuration`, path: groupPath };
+  }
+  return { kind: 'default', parameter: parameter.name, on: parameter.onByDefault(version), group: name.kind === 'value' ? name.value : 'the default parameter group' };
+}
