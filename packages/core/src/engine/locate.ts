@@ -36,10 +36,18 @@ export function attributeRange(declaration: Declaration, attributePath: Attribut
   return declaration.range;
 }
 
+const relativeFiles = new Map<string, string>();
+
 /** `file` relative to `root`, with `/` separators. */
 export function relativeFile(root: string, file: string): string {
-  const relative = path.relative(root, file);
-  return relative.split(path.sep).join('/');
+  const key = `${root}\0${file}`;
+  let relative = relativeFiles.get(key);
+  if (relative === undefined) {
+    relative = path.relative(root, file).split(path.sep).join('/');
+    if (relativeFiles.size > 10_000) relativeFiles.clear();
+    relativeFiles.set(key, relative);
+  }
+  return relative;
 }
 
 function cloudPath(provider: string, ...segments: string[]): string {

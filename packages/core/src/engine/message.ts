@@ -3,9 +3,22 @@ import { isRecord, parsePath, valueAt, type Value } from '../model/value.js';
 
 const placeholder = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 
+/** A template split once into literal text (even indexes) and placeholder names (odd indexes). */
+const compiled = new Map<string, readonly string[]>();
+
 /** Fills `{{name}}` placeholders from `data`; a missing value stays visible as `{{name}}`. */
 export function formatMessage(template: string, data: Readonly<Record<string, string | number | boolean>> = {}): string {
-  return template.replace(placeholder, (whole, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : whole));
+  let parts = compiled.get(template);
+  if (parts === undefined) {
+    parts = template.split(placeholder);
+    compiled.set(template, parts);
+  }
+  let text = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string;
+    text += (Object.hasOwn(data, name) ? String(data[name]) : `{{${name}}}`) + (parts[i + 1] ?? '');
+  }
+  return text;
 }
 
 export const redactedText = '(sensitive)';

@@ -2,6 +2,7 @@ const trailingInstanceKey = /^(.*)\[(\d+|"(?:[^"\\]|\\.)*")\]$/s;
 
 /** Splits `aws_s3_bucket.b["logs"]` into `aws_s3_bucket.b` and `["logs"]`; no key gives `''`. */
 export function splitInstanceKey(address: string): { base: string; key: string } {
+  if (!address.endsWith(']')) return { base: address, key: '' };
   const match = trailingInstanceKey.exec(address);
   if (!match) return { base: address, key: '' };
   return { base: match[1] ?? address, key: `[${match[2] ?? ''}]` };

@@ -1,11 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Declaration, Resource } from '../../../model/resource.js';
+import type { Resource } from '../../../model/resource.js';
 import { providerOfType } from '../../../model/resource.js';
 import { isRecord } from '../../../model/value.js';
 import { relativeFile } from '../../../engine/locate.js';
 import type { SourceContext, SourceOutput } from '../../source.js';
-import { blockKey } from '../syntax/declarations.js';
+import type { ModuleDeclarations } from '../syntax/declarations.js';
 import { PlanConfiguration, modulePathOf } from './plan-configuration.js';
 import type { PlanDocument, PlanModuleValues, ResourceChange } from './plan-json.js';
 import { dropUnconfiguredUnknowns, sensitivePaths, withUnknowns } from './planned-values.js';
@@ -21,6 +21,7 @@ export async function loadPlan(file: string, context: SourceContext, bytes?: Uin
   const configDirectory = context.tfDir ?? ((await hasTerraformFiles(path.dirname(file))) ? path.dirname(file) : undefined);
   const configuration = new PlanConfiguration(plan.configuration?.root_module, configDirectory);
   const resources: Resource[] = [];
+  const declarations = await declarationsByModule(context, configuration);
 
   for (const change of changesToEvaluate(plan)) {
     const moduleInstance = change.module_address ?? '';
@@ -29,14 +30,13 @@ export async function loadPlan(file: string, context: SourceContext, bytes?: Uin
     const configured = configuration.resource(modulePath, configAddress);
     const afterApply = withUnknowns(change.change.after ?? null, change.change.after_unknown);
     const attributes = configured ? dropUnconfiguredUnknowns(afterApply, configured.expressions ?? {}) : afterApply;
-    const references = Object.fromEntries(
-      configuration
-        .referencingAttributes(modulePath, configAddress)
-        .map((attribute) => [attribute, configuration.references(moduleInstance, configAddress, attribute)] as const)
-        .filter(([, targets]) => targets.length > 0),
-    );
+    let references: Record<string, string[]> | undefined;
+    for (const attribute of configuration.referencingAttributes(modulePath, configAddress)) {
+      const targets = configuration.references(moduleInstance, configAddress, attribute);
+      if (targets.length > 0) (references ??= {})[attribute] = targets;
+    }
     const sensitive = sensitivePaths(change.change.after_sensitive);
-    const declaration = await declarationOf(context, configuration, modulePath, change);
+    const declaration = declarations.get(modulePath)?.get(`resource.${configAddress}`);
     resources.push({
       address: change.address,
       type: change.type,
@@ -44,7 +44,7 @@ export async function loadPlan(file: string, context: SourceContext, bytes?: Uin
       attributes: isRecord(attributes) ? attributes : {},
       origin: { kind: 'plan', file, address: change.address },
       ...(declaration ? { declaration } : {}),
-      ...(Object.keys(references).length > 0 ? { references } : {}),
+      ...(references ? { references } : {}),
       ...(sensitive.length > 0 ? { sensitivePaths: sensitive } : {}),
     });
   }
@@ -82,17 +82,14 @@ function changesToEvaluate(plan: PlanDocument): ResourceChange[] {
   return changes;
 }
 
-async function declarationOf(
-  context: SourceContext,
-  configuration: PlanConfiguration,
-  modulePath: string,
-  change: ResourceChange,
-): Promise<Declaration | undefined> {
-  const directory = configuration.directoryOf(modulePath);
-  if (!directory) return undefined;
-  const declarations = await context.locator.inDirectory(directory);
-  const key = blockKey(change.mode === 'data' ? 'data' : 'resource', [change.type, change.name]);
-  return key ? declarations.get(key) : undefined;
+/** The `.tf` declarations of every module directory the configuration names, read once. */
+async function declarationsByModule(context: SourceContext, configuration: PlanConfiguration): Promise<Map<string, ModuleDeclarations>> {
+  const found = new Map<string, ModuleDeclarations>();
+  for (const modulePath of configuration.modulePaths()) {
+    const directory = configuration.directoryOf(modulePath);
+    if (directory) found.set(modulePath, await context.locator.inDirectory(directory));
+  }
+  return found;
 }
 
 async function hasTerraformFiles(directory: string): Promise<boolean> {

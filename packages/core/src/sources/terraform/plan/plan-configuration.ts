@@ -21,6 +21,8 @@ interface ModuleEntry {
 export class PlanConfiguration {
   private readonly modules = new Map<string, ModuleEntry>();
   private readonly resources = new Map<string, ConfigResource>();
+  private readonly localReferences = new Map<string, string[] | null>();
+  private readonly referencing = new Map<string, readonly string[]>();
 
   constructor(root: ConfigModule | undefined, configDirectory: string | undefined) {
     const installed = configDirectory ? readInstalledModules(configDirectory) : new Map<string, string>();
@@ -55,18 +57,39 @@ export class PlanConfiguration {
    * `moduleInstance` (`module.a["x"]`, `''` at the root).
    */
   references(moduleInstance: string, configAddress: string, attribute: string): string[] {
-    const resource = this.resource(modulePathOf(moduleInstance), configAddress);
-    const expression = resource?.expressions?.[attribute];
+    const modulePath = modulePathOf(moduleInstance);
+    const expression = this.resource(modulePath, configAddress)?.expressions?.[attribute];
     if (!expression || Array.isArray(expression)) return [];
-    return this.resolve((expression as Expression).references ?? [], moduleInstance, 0);
+    const references = (expression as Expression).references ?? [];
+    // Most references name a resource of the same module: resolve them once per configuration resource, and only
+    // prefix the module instance per planned instance.
+    const key = `${modulePath}|${configAddress}|${attribute}`;
+    let local = this.localReferences.get(key);
+    if (local === undefined) {
+      local = references.every((r) => !r.startsWith('var.') && !r.startsWith('module.')) ? this.resolve(references, '', 0) : null;
+      this.localReferences.set(key, local);
+    }
+    if (local === null) return this.resolve(references, moduleInstance, 0);
+    return moduleInstance === '' ? local : local.map((address) => `${moduleInstance}.${address}`);
   }
 
   /** Attributes of a configuration resource that hold references. */
-  referencingAttributes(modulePath: string, configAddress: string): string[] {
-    const expressions = this.resource(modulePath, configAddress)?.expressions ?? {};
-    return Object.entries(expressions)
-      .filter(([, e]) => !Array.isArray(e) && ((e as Expression).references?.length ?? 0) > 0)
-      .map(([name]) => name);
+  referencingAttributes(modulePath: string, configAddress: string): readonly string[] {
+    const key = `${modulePath}|${configAddress}`;
+    let attributes = this.referencing.get(key);
+    if (attributes === undefined) {
+      const expressions = this.resources.get(key)?.expressions ?? {};
+      attributes = Object.entries(expressions)
+        .filter(([, e]) => !Array.isArray(e) && ((e as Expression).references?.length ?? 0) > 0)
+        .map(([name]) => name);
+      this.referencing.set(key, attributes);
+    }
+    return attributes;
+  }
+
+  /** Every module path of the configuration, the root (`''`) first. */
+  modulePaths(): IterableIterator<string> {
+    return this.modules.keys();
   }
 
   private resolve(references: readonly string[], moduleInstance: string, depth: number): string[] {
@@ -116,9 +139,18 @@ export class PlanConfiguration {
   }
 }
 
+const modulePaths = new Map<string, string>();
+
 /** `module.a["x"].module.b[0]` → `module.a.module.b`: the module path without instance keys. */
 export function modulePathOf(moduleInstance: string): string {
-  return [...moduleInstance.matchAll(moduleSegment)].map((m) => `module.${m[1]}`).join('.');
+  if (moduleInstance === '') return '';
+  let found = modulePaths.get(moduleInstance);
+  if (found === undefined) {
+    found = [...moduleInstance.matchAll(moduleSegment)].map((m) => `module.${m[1]}`).join('.');
+    if (modulePaths.size > 10_000) modulePaths.clear();
+    modulePaths.set(moduleInstance, found);
+  }
+  return found;
 }
 
 function isLocalSource(source: string): boolean {

@@ -9,41 +9,49 @@ const knownAfterApply = new Unknown('known after apply');
  */
 export function withUnknowns(after: JsonValue | undefined, afterUnknown: JsonValue | undefined): Value | undefined {
   if (afterUnknown === true) return knownAfterApply;
+  // Copy only where something becomes unknown: most of a plan is known, and copying it all doubles the garbage.
   if (Array.isArray(afterUnknown)) {
     const items = Array.isArray(after) ? after : [];
+    let result: Value[] | undefined;
     const length = Math.max(items.length, afterUnknown.length);
-    const result: Value[] = [];
-    for (let i = 0; i < length; i++) result.push(withUnknowns(items[i], afterUnknown[i]) ?? null);
-    return result;
-  }
-  if (isObject(afterUnknown) && (isObject(after) || after === undefined || after === null)) {
-    const base = isObject(after) ? after : {};
-    const result: Record<string, Value> = { ...(base as Record<string, Value>) };
-    let changed = false;
-    for (const [key, marker] of Object.entries(afterUnknown)) {
-      if (marker === false) continue;
-      const merged = withUnknowns(base[key], marker);
-      if (merged !== undefined) {
-        result[key] = merged;
-        changed = true;
+    for (let i = 0; i < length; i++) {
+      const current = items[i];
+      const merged = i < afterUnknown.length ? withUnknowns(current, afterUnknown[i]) : current;
+      if (merged !== current) {
+        result ??= items.slice(0, length) as Value[];
+        result[i] = merged ?? null;
       }
     }
-    if (!changed && (after === undefined || after === null)) return after ?? undefined;
-    return result;
+    return result ?? (after as Value | undefined);
+  }
+  if (isObject(afterUnknown) && (isObject(after) || after === undefined || after === null)) {
+    const base = isObject(after) ? after : undefined;
+    let result: Record<string, Value> | undefined;
+    for (const key in afterUnknown) {
+      const marker = afterUnknown[key];
+      if (marker === false || marker === undefined) continue;
+      const current = base?.[key];
+      const merged = withUnknowns(current, marker);
+      if (merged !== current && merged !== undefined) {
+        result ??= { ...(base as Record<string, Value> | undefined) };
+        result[key] = merged;
+      }
+    }
+    return result ?? (after as Value | undefined);
   }
   return after as Value | undefined;
 }
 
 /** The dotted paths marked `true` in a `*_sensitive` shadow tree (which may itself be `true`, `false` or absent). */
-export function sensitivePaths(shadow: JsonValue | undefined, prefix = ''): string[] {
-  if (shadow === true) return [prefix];
-  const paths: string[] = [];
-  if (Array.isArray(shadow)) {
-    shadow.forEach((item, index) => paths.push(...sensitivePaths(item, join(prefix, String(index)))));
+export function sensitivePaths(shadow: JsonValue | undefined, prefix = '', found: string[] = []): string[] {
+  if (shadow === true) {
+    found.push(prefix);
+  } else if (Array.isArray(shadow)) {
+    for (let i = 0; i < shadow.length; i++) if (shadow[i] !== false) sensitivePaths(shadow[i], join(prefix, String(i)), found);
   } else if (isObject(shadow)) {
-    for (const [key, item] of Object.entries(shadow)) paths.push(...sensitivePaths(item, join(prefix, key)));
+    for (const key in shadow) if (shadow[key] !== false) sensitivePaths(shadow[key], join(prefix, key), found);
   }
-  return paths;
+  return found;
 }
 
 function join(prefix: string, key: string): string {
@@ -64,22 +72,33 @@ type Expressions = { readonly [attribute: string]: unknown };
  */
 export function dropUnconfiguredUnknowns(value: Value | undefined, expressions: Expressions): Value | undefined {
   if (!isObject(value as JsonValue)) return value;
-  const result: Record<string, Value> = {};
-  for (const [key, item] of Object.entries(value as Record<string, Value>)) {
+  const record = value as Record<string, Value>;
+  let result: Record<string, Value> | undefined;
+  for (const key in record) {
+    const item = record[key] as Value;
     const expression = expressions[key];
+    let kept: Value | undefined = item;
     if (expression === undefined) {
-      if (!(item instanceof Unknown)) result[key] = item;
-      continue;
-    }
-    if (Array.isArray(expression) && Array.isArray(item)) {
+      if (item instanceof Unknown) kept = undefined;
+    } else if (Array.isArray(expression) && Array.isArray(item)) {
       // A nested block: one expressions object per block, in order.
-      result[key] = (item as readonly Value[]).map((block, index) => {
+      const blocks = item as readonly Value[];
+      let changed: Value[] | undefined;
+      blocks.forEach((block, index) => {
         const blockExpressions = expression[index];
-        return isObject(blockExpressions as JsonValue) ? (dropUnconfiguredUnknowns(block, blockExpressions as Expressions) ?? null) : block;
+        const pruned = isObject(blockExpressions as JsonValue) ? (dropUnconfiguredUnknowns(block, blockExpressions as Expressions) ?? null) : block;
+        if (pruned !== block) {
+          changed ??= [...blocks];
+          changed[index] = pruned;
+        }
       });
-      continue;
+      if (changed) kept = changed;
     }
-    result[key] = item;
+    if (kept !== item) {
+      result ??= { ...record };
+      if (kept === undefined) delete result[key];
+      else result[key] = kept;
+    }
   }
-  return result;
+  return result ?? value;
 }
