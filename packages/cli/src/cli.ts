@@ -4,7 +4,7 @@ import { UsageError } from './usage-error.js';
 
 /** The whole command-line surface: every command and option is declared here. */
 
-export const reportFormats = ['text', 'json', 'sarif'] as const;
+export const reportFormats = ['text', 'json', 'sarif', 'markdown', 'html', 'junit'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
 
 export interface ReportRequest {
@@ -15,11 +15,23 @@ export interface ReportRequest {
 
 export type FailOn = Severity | 'never';
 
+/** Settings a config file may also give; listed when the command line gave them, so they win over the file. */
+export type ExplicitSetting = 'paths' | 'failOn';
+
 export interface ScanCommand {
   readonly command: 'scan';
   readonly paths: readonly string[];
   readonly reports: readonly ReportRequest[];
   readonly failOn: FailOn;
+  readonly failOnUnknown: boolean;
+  /** A config file to read; `false` for `--no-config`; absent to look for one from the working directory up. */
+  readonly config?: string | false;
+  /** Baseline file whose failures are reported as `baseline` and do not gate. */
+  readonly baseline?: string;
+  /** Record the current failures in this file (and treat them as the baseline of this run). */
+  readonly writeBaseline?: string;
+  /** Which of `paths` and `failOn` were typed rather than defaulted. */
+  readonly explicit: readonly ExplicitSetting[];
   readonly tfDir?: string;
   readonly rulesDirectories: readonly string[];
   readonly includePassed: boolean;
@@ -39,22 +51,33 @@ export interface RulesListCommand {
   readonly command: 'rules-list';
   readonly format: 'text' | 'json';
   readonly rulesDirectories: readonly string[];
+  readonly config?: string | false;
 }
 
 export type Command = ScanCommand | RulesListCommand | { readonly command: 'help'; readonly topic?: string } | { readonly command: 'version' };
 
-const extensionFormats: Readonly<Record<string, ReportFormat>> = { '.sarif': 'sarif', '.json': 'json', '.txt': 'text' };
+const extensionFormats: Readonly<Record<string, ReportFormat>> = {
+  '.sarif': 'sarif',
+  '.json': 'json',
+  '.txt': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xml': 'junit',
+};
 
 export const helpText = `trustscan: check Terraform and live cloud configuration against SOC 2
 
 Usage:
   trustscan scan [PATH...] [options]   Scan Terraform directories, .tf files, plan JSON files and live clouds
-  trustscan rules list [--format text|json]
+  trustscan rules list [--format text|json] [--config FILE]
   trustscan --help | --version
 
 Targets:
   PATH                       A Terraform directory, a .tf file or a plan from \`terraform show -json\`
-                             (recognised by its content). Defaults to "." when no live target is given.
+                             (recognised by its content). Defaults to the config file's targets, else "."
+                             when no live target is given.
   --aws                      Scan the AWS account of the default credentials through AWS Config and S3
   --aws-region R1,R2         Regions to scan (default: the SDK's configured region)
   --aws-profile NAME         Shared-config profile for credentials
@@ -73,9 +96,18 @@ Terraform:
 Rules:
   --rules DIR                Also load declarative rules (YAML or JSON) from DIR (repeatable)
 
+Configuration, waivers and baselines:
+  --config FILE              Read settings and waivers from FILE (default: the first trustscan.config.yaml,
+                             .yml or .json from the working directory up to the repository root)
+  --no-config                Do not look for a config file
+  --baseline FILE            Report failures recorded in FILE as "baseline": shown, but they do not fail
+  --write-baseline FILE      Record the current failures in FILE, and treat them as the baseline of this run
+
 Output:
-  -f, --format FORMAT        text, json or sarif (repeatable; each --output pairs with the --format before it)
-  -o, --output FILE          Write the report to FILE (the format follows the extension when no --format is given)
+  -f, --format FORMAT        text, json, sarif, markdown, html or junit (repeatable; each --output pairs with
+                             the --format before it)
+  -o, --output FILE          Write the report to FILE (without --format, the extension decides: .txt .json
+                             .sarif .md .html .xml)
   --report FORMAT=FILE       Same as --format FORMAT --output FILE
   --include-passed           List passing checks too (text and json)
   --root DIR                 Directory that report paths are relative to (default: the working directory)
@@ -86,8 +118,9 @@ Output:
 
 Exit status:
   --fail-on LEVEL            critical, high (default), medium, low or never
-  0  nothing failed at or above --fail-on
-  1  something failed at or above --fail-on
+  --fail-on-unknown          Also exit 1 when a check could not be decided
+  0  nothing failed at or above --fail-on (waived and baseline findings never count)
+  1  something failed at or above --fail-on, or was undecided with --fail-on-unknown
   2  a usage or input error (reports of what could be scanned are still written)
 `;
 
@@ -111,6 +144,11 @@ function parseScan(argv: readonly string[]): Command {
     output: { type: 'string', short: 'o', multiple: true },
     report: { type: 'string', multiple: true },
     'fail-on': { type: 'string' },
+    'fail-on-unknown': { type: 'boolean' },
+    config: { type: 'string' },
+    'no-config': { type: 'boolean' },
+    baseline: { type: 'string' },
+    'write-baseline': { type: 'string' },
     'tf-dir': { type: 'string' },
     rules: { type: 'string', multiple: true },
     'include-passed': { type: 'boolean' },
@@ -141,6 +179,8 @@ function parseScan(argv: readonly string[]): Command {
   const liveAws = values.aws || values['aws-region'] !== undefined || values['aws-profile'] !== undefined || values['aws-aggregator'] !== undefined;
   const liveAzure = values.azure || values['azure-subscription'] !== undefined || values['azure-resource-graph'] !== undefined;
   const paths = positionals.length > 0 || liveAws || liveAzure ? positionals : ['.'];
+  const explicit: ExplicitSetting[] = [...(positionals.length > 0 || liveAws || liveAzure ? ['paths' as const] : []), ...(values['fail-on'] === undefined ? [] : ['failOn' as const])];
+  if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot be used together');
   const regions = splitList(values['aws-region']);
   const subscriptions = splitList(values['azure-subscription']);
 
@@ -149,6 +189,11 @@ function parseScan(argv: readonly string[]): Command {
     paths,
     reports: reportsFrom(tokens),
     failOn: failOn as FailOn,
+    failOnUnknown: values['fail-on-unknown'] ?? false,
+    explicit,
+    ...(values['no-config'] ? { config: false as const } : values.config === undefined ? {} : { config: values.config }),
+    ...(values.baseline === undefined ? {} : { baseline: values.baseline }),
+    ...(values['write-baseline'] === undefined ? {} : { writeBaseline: values['write-baseline'] }),
     rulesDirectories: values.rules ?? [],
     includePassed: values['include-passed'] ?? false,
     vars: (values.var ?? []).map(parseVar),
@@ -174,11 +219,22 @@ function parseScan(argv: readonly string[]): Command {
 }
 
 function parseRulesList(argv: readonly string[]): Command {
-  const { values } = parse(argv, { format: { type: 'string', short: 'f' }, rules: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } });
+  const { values } = parse(argv, {
+    format: { type: 'string', short: 'f' },
+    rules: { type: 'string', multiple: true },
+    config: { type: 'string' },
+    'no-config': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return { command: 'help', topic: 'rules' };
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`rules list --format must be text or json, not "${format}"`);
-  return { command: 'rules-list', format, rulesDirectories: values.rules ?? [] };
+  return {
+    command: 'rules-list',
+    format,
+    rulesDirectories: values.rules ?? [],
+    ...(values['no-config'] ? { config: false as const } : values.config === undefined ? {} : { config: values.config }),
+  };
 }
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;

@@ -34,7 +34,7 @@ export function toText(result: ScanResult, options: TextOptions = {}): string {
         .filter((s) => criterion[s] > 0)
         .map((s) => `${criterion[s]} ${s === 'unknown' ? 'unknown' : s}`)
         .join(', ');
-      lines.push(`  ${paintVerdict(paint, verdict, verdictMarks[verdict])} ${criterion.id.padEnd(6)} ${paintVerdict(paint, verdict, verdictLabels[verdict].padEnd(21))} ${paint.dim(counts.padEnd(30))} ${criterion.title}`);
+      lines.push(`  ${paintVerdict(paint, verdict, verdictMarks[verdict])} ${criterion.id.padEnd(6)} ${paintVerdict(paint, verdict, verdictLabels[verdict].padEnd(22))} ${paint.dim(counts.padEnd(30))} ${criterion.title}`);
     }
   }
 

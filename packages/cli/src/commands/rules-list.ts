@@ -1,11 +1,15 @@
 import type { RuleMeta } from '@trustscan/core';
 import type { RulesListCommand } from '../cli.js';
 import type { Io } from '../io.js';
-import { loadRules } from './scan.js';
+import { effectiveRules, loadConfig } from '../scan-settings.js';
 
-/** Runs `trustscan rules list`: a table for people, or the full metadata as JSON for tools. */
+/**
+ * Runs `trustscan rules list`: a table for people, or the full metadata as JSON for tools. Lists the rules a scan
+ * here would run: the config file's rule directories, enabled and disabled rules and severity overrides apply.
+ */
 export async function runRulesList(command: RulesListCommand, io: Io): Promise<number> {
-  const metas = (await loadRules(command.rulesDirectories, io.cwd)).map((r) => r.meta);
+  const loaded = await loadConfig(command.config, io.cwd);
+  const metas = (await effectiveRules(command.rulesDirectories, loaded?.config, io.cwd)).map((r) => r.meta);
   if (command.format === 'json') {
     io.stdout.write(`${JSON.stringify({ schemaVersion: 1, rules: metas }, null, 2)}\n`);
     return 0;

@@ -7,7 +7,7 @@ export class ConfigError extends InputError {
   readonly field: string;
 
   constructor(file: string, line: number, field: string, problem: string) {
-    super(`${file}:${line}: ${field === '' ? '' : `${field}: `}${problem}`, { subject: `${file}:${line}` });
+    super(`${file}:${line}: ${field === '' ? '' : `${field}: `}${problem}${/[.?!]$/.test(problem) ? '' : '.'}`, { subject: `${file}:${line}` });
     this.file = file;
     this.line = line;
     this.field = field;
