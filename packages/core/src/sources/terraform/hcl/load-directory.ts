@@ -69,6 +69,7 @@ export async function loadTerraformDirectory(target: string, context: SourceCont
       (name) => given.get(name),
       (call, callerDirectory, callPath) => loader.resolve(call, callerDirectory, callPath),
       process.env['TF_WORKSPACE'] ?? 'default',
+      relative,
     );
     const root = new ModuleInstance(rootConfig, '', services, [], []);
     const { resources, prefixesByDirectory } = collectResources(root, context.signal);

@@ -52,19 +52,26 @@ function readBlock(node: Node): SyntaxBlock {
   const kind = node.namedChildren.find((n) => n?.type === 'identifier')?.text ?? '';
   const labels = node.namedChildren.filter((n) => n?.type === 'string_lit' || (n?.type === 'identifier' && n !== node.namedChildren[0])).map((n) => labelText(n as Node));
   const attributes: Record<string, SourceRange> = {};
-  const comments: { line: number; text: string }[] = [];
   const body = node.namedChildren.find((n) => n?.type === 'body');
-  if (body) readBody(body, '', attributes, comments);
+  if (body) readBody(body, '', attributes, 0);
+  // Comments are extras: tree-sitter attaches them to whichever node surrounds them (the block, its body, an
+  // expression), so they are gathered from the whole block.
+  const comments = node
+    .descendantsOfType('comment')
+    .map(commentOf)
+    .sort((a, b) => a.line - b.line);
   return { kind, labels, range: rangeOf(node), attributes, comments };
 }
 
-function readBody(body: Node, prefix: string, into: Record<string, SourceRange>, comments: { line: number; text: string }[]): void {
+/** Nested blocks deeper than this are not recorded (hand-written Terraform nests a handful of levels). */
+const maxBodyDepth = 64;
+
+function readBody(body: Node, prefix: string, into: Record<string, SourceRange>, depth: number): void {
+  if (depth > maxBodyDepth) return;
   const seen = new Map<string, number>();
   for (const child of body.namedChildren) {
     if (!child) continue;
-    if (child.type === 'comment') {
-      comments.push(commentOf(child));
-    } else if (child.type === 'attribute') {
+    if (child.type === 'attribute') {
       const name = child.namedChildren.find((n) => n?.type === 'identifier')?.text;
       if (name !== undefined) into[prefix + name] = rangeOf(child);
     } else if (child.type === 'block') {
@@ -82,7 +89,7 @@ function readBody(body: Node, prefix: string, into: Record<string, SourceRange>,
       const path = `${prefix}${name}.${index}`;
       into[path] = rangeOf(child);
       into[prefix + name] ??= rangeOf(child);
-      if (inner) readBody(inner, `${path}.`, into, comments);
+      if (inner) readBody(inner, `${path}.`, into, depth + 1);
     }
   }
 }
@@ -107,13 +114,19 @@ export function rangeOf(node: Node): SourceRange {
   };
 }
 
-function firstError(node: Node): SyntaxError | undefined {
-  if (node.isError || node.isMissing) return { line: node.startPosition.row + 1, column: node.startPosition.column + 1 };
-  for (const child of node.children) {
-    if (child?.hasError || child?.isMissing) {
-      const found = firstError(child);
-      if (found) return found;
+/** The first error or missing node in document order, found without recursion (the tree may be very deep). */
+function firstError(root: Node): SyntaxError | undefined {
+  const cursor = root.walk();
+  try {
+    for (;;) {
+      const node = cursor.currentNode;
+      if (node.isError || node.isMissing) return { line: node.startPosition.row + 1, column: node.startPosition.column + 1 };
+      if (node.hasError && cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return undefined;
+      }
     }
+  } finally {
+    cursor.delete();
   }
-  return undefined;
 }

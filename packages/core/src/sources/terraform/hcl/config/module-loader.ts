@@ -4,6 +4,7 @@ import type { Notification } from '../../../../model/finding.js';
 import type { SyntaxFile } from '../../syntax/blocks.js';
 import type { ModuleSource } from '../evaluate/services.js';
 import { readModuleFiles, type SourceFile } from '../files/module-files.js';
+import { maxBracketDepth } from '../parse/nesting-limit.js';
 import type { FileParser } from '../parse/parse-files.js';
 import { isLocalSource, readInstalledModules } from './installed-modules.js';
 import { buildModuleConfig, type ModuleCallConfig, type ModuleConfig } from './module-config.js';
@@ -117,6 +118,14 @@ export class ModuleLoader {
             subject: this.relative(file.file),
           });
           continue;
+        }
+        for (const line of result.deepLines ?? []) {
+          this.notifications.push({
+            level: 'warning',
+            code: 'nesting-too-deep',
+            message: `${this.relative(file.file)}:${line}: brackets nest more than ${maxBracketDepth} levels deep; the deeper part is not evaluated and reads as unknown.`,
+            subject: this.relative(file.file),
+          });
         }
         good.push({ file: file.file, parsed: result });
         if (result.syntax) this.files.push({ file: file.file, syntax: result.syntax });

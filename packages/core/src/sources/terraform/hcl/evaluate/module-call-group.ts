@@ -49,7 +49,7 @@ export class ModuleCallGroup<Child> {
           level: 'error',
           code: 'module-cycle',
           message: `${this.baseAddress}: the module calls itself through ${source.config.directory}; Terraform rejects module cycles, and its resources are not scanned.`,
-          subject: this.config.file,
+          subject: this.owner.services.relative(this.config.file),
         });
       } else if (source.kind === 'loaded' && this.owner.ancestry.length >= maxModuleDepth) {
         this.sourceMemo = { kind: 'not-scanned', reason: `modules nest more than ${maxModuleDepth} levels deep` };
@@ -57,7 +57,7 @@ export class ModuleCallGroup<Child> {
           level: 'error',
           code: 'module-too-deep',
           message: `${this.baseAddress}: modules nest more than ${maxModuleDepth} levels deep; the deeper ones are not scanned.`,
-          subject: this.config.file,
+          subject: this.owner.services.relative(this.config.file),
         });
       } else {
         this.sourceMemo = source;

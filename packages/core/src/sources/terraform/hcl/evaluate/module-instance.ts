@@ -142,7 +142,7 @@ export class ModuleInstance implements NameResolver {
   reportProblems(config: ResourceConfig, address: string, problems: readonly { path: string; message: string }[]): void {
     for (const problem of problems) {
       const range = config.syntax ? attributeLine(config.syntax.attributes, problem.path) : undefined;
-      const where = `${path.relative(this.services.rootDirectory, config.file).split(path.sep).join('/')}${range === undefined ? '' : `:${range}`}`;
+      const where = `${this.services.relative(config.file)}${range === undefined ? '' : `:${range}`}`;
       this.services.report({
         level: 'note',
         code: 'expression-not-evaluated',
@@ -321,7 +321,7 @@ export class ModuleInstance implements NameResolver {
         level: 'warning',
         code: 'invalid-variable-value',
         message: `${this.prefix}var.${name}: the value does not match the variable's type (${error.message}); it is used as given.`,
-        subject: config.file,
+        subject: this.services.relative(config.file),
       });
     }
     return { value, sensitive: sensitive || cell.sensitive, references: cell.references };
@@ -341,7 +341,7 @@ export class ModuleInstance implements NameResolver {
             level: 'warning',
             code: 'invalid-variable-type',
             message: `${this.prefix}var.${name}: the type cannot be read (${error.message}); any value is accepted.`,
-            subject: config.file,
+            subject: this.services.relative(config.file),
           });
         }
       }
@@ -386,7 +386,7 @@ export class ModuleInstance implements NameResolver {
       value = evaluateRaw(raw, this.evaluateLeaf, bindings, trace);
     } catch (error) {
       if (!(error instanceof EvaluationError) && !(error instanceof ExpressionSyntaxError)) throw error;
-      const where = path.relative(this.services.rootDirectory, file).split(path.sep).join('/');
+      const where = this.services.relative(file);
       this.services.report({
         level: 'note',
         code: 'expression-not-evaluated',

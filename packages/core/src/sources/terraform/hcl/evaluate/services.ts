@@ -52,6 +52,8 @@ export class EvaluationServices {
     readonly rootValue: (name: string) => GivenValue | undefined,
     readonly moduleSource: (call: ModuleCallConfig, callerDirectory: string, callPath: readonly string[]) => ModuleSource,
     readonly workspace: string,
+    /** A path relative to the scan root, for messages. */
+    readonly relative: (file: string) => string,
   ) {}
 
   /** The parsed form of an hcl2json template string, parsed once per distinct text. */

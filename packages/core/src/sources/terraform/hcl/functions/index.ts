@@ -1,4 +1,6 @@
+import { Unknown } from '../../../../model/value.js';
 import type { FunctionDefinition } from '../expression/evaluate.js';
+import { maxBracketDepth } from '../parse/nesting-limit.js';
 import { collectionFunctions } from './collections.js';
 import { conversionFunctions } from './conversion.js';
 import { cryptoFunctions } from './crypto.js';
@@ -17,5 +19,7 @@ export const terraformFunctions: ReadonlyMap<string, FunctionDefinition> = new M
     ...filesystemFunctions,
     ...numericFunctions,
     ...stringFunctions,
+    // Stands in for brackets nested too deep for hcl2json (see parse/nesting-limit.ts).
+    trustscan_nested_too_deep: { maxArgs: 0, call: () => new Unknown(`the expression nests more than ${maxBracketDepth} brackets deep`) },
   }).sort(([a], [b]) => (a < b ? -1 : 1)),
 );

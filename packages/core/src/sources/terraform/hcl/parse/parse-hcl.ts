@@ -1,6 +1,7 @@
 import { describeError } from '../../../../model/errors.js';
 import { readSyntax } from '../../syntax/blocks.js';
 import { hcl2jsonParse } from './hcl2json.js';
+import { limitNesting } from './nesting-limit.js';
 import type { ParsedFile, ParseProblem, TerraformFileKind } from './parsed-file.js';
 
 /** The name given to hcl2json, so its messages can be read back without the real path. */
@@ -10,13 +11,15 @@ const diagnostic = /:(\d+),(\d+)(?:-\d+(?:,\d+)?)?: ([^\]]*?)(?:\]|, input\.tf:|
 /** Parses the text of one `.tf` or `.tfvars` file with hcl2json, and `.tf` files with tree-sitter for positions. */
 export async function parseHclText(kind: TerraformFileKind, text: string): Promise<ParsedFile> {
   let body: Record<string, unknown>;
+  const limited = limitNesting(text);
   try {
-    body = await hcl2jsonParse()(placeholderName, text);
+    body = await hcl2jsonParse()(placeholderName, limited.text);
   } catch (error) {
     return { problem: readProblem(describeError(error)) };
   }
-  if (kind === 'tfvars') return { body };
-  return { body, syntax: await readSyntax(text) };
+  const deep = limited.cutLines.length > 0 ? { deepLines: limited.cutLines } : {};
+  if (kind === 'tfvars') return { body, ...deep };
+  return { body, syntax: await readSyntax(text), ...deep };
 }
 
 /** Reads `parse config: [input.tf:2,6-3,1: Invalid expression; Expected …]` into a position and a summary. */

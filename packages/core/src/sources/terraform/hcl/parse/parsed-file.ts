@@ -15,6 +15,8 @@ export interface ParsedFile {
   readonly body?: Readonly<Record<string, unknown>>;
   readonly syntax?: SyntaxFile;
   readonly problem?: ParseProblem;
+  /** Lines where brackets nested too deep were cut out before parsing (they evaluate as unknown). */
+  readonly deepLines?: readonly number[];
 }
 
 /** What a file holds: configuration (`.tf`) or variable values (`.tfvars`); each JSON form is read without hcl2json. */
