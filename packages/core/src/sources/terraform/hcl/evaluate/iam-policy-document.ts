@@ -5,13 +5,11 @@ import { compareStrings, firstUnknown, type ObjectValue } from '../expression/va
 type Statement = Record<string, Value>;
 
 /**
- * Renders `data "aws_iam_policy_document"` the way the AWS provider does: statements merged with
+ * The policy `data "aws_iam_policy_document"` renders, built the way the AWS provider does: statements merged with
  * `source_policy_documents` and `override_policy_documents` by `Sid`, single-element lists written as strings,
- * `&{…}` turned into `${…}`. Returns `json` (indented, as the provider writes it) and `minified_json`; both parse to
- * the same document as `jsonencode` of the equivalent object. Unknown inputs make them `Unknown` with the document as
- * the known part.
+ * `&{…}` turned into `${…}`. Unknown inputs make it `Unknown`, with the document as the known part.
  */
-export function renderPolicyDocument(attributes: ObjectValue): { json: Value; minified_json: Value } {
+export function policyDocument(attributes: ObjectValue): Value {
   const statements: Statement[] = [];
   let unknown: Unknown | undefined;
   const merge = (incoming: readonly Statement[]): void => {
@@ -52,11 +50,16 @@ export function renderPolicyDocument(attributes: ObjectValue): { json: Value; mi
   if (id !== undefined && id !== null && id !== '') document['Id'] = id;
   document['Statement'] = statements;
   unknown ??= firstUnknown(document);
-  if (unknown) {
-    const partial = new Unknown(unknown.reason, document);
-    return { json: partial, minified_json: partial };
-  }
-  return { json: escapeLikeGo(JSON.stringify(document, null, 2)), minified_json: escapeLikeGo(JSON.stringify(document)) };
+  return unknown ? new Unknown(unknown.reason, document) : document;
+}
+
+/**
+ * The `json` (indented, as the provider writes it) or `minified_json` text of a policy document; both parse to the
+ * same document as `jsonencode` of the equivalent object.
+ */
+export function policyJson(document: Value, indented: boolean): Value {
+  if (document instanceof Unknown) return document;
+  return escapeLikeGo(indented ? JSON.stringify(document, null, 2) : JSON.stringify(document));
 }
 
 function renderStatement(block: ObjectValue): Statement {

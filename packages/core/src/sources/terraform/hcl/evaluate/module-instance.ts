@@ -111,6 +111,8 @@ export class ModuleInstance implements NameResolver {
 
   /** The value of `var.<name>`, or `undefined` when no such variable is declared. */
   variable(name: string): Cell | undefined {
+    const done = this.variables.done(name);
+    if (done) return done;
     const config = this.config.variables.get(name);
     if (!config) return undefined;
     return this.services.nested(
@@ -120,6 +122,8 @@ export class ModuleInstance implements NameResolver {
   }
 
   local(name: string): Cell | undefined {
+    const done = this.locals.done(name);
+    if (done) return done;
     const config = this.config.locals.get(name);
     if (!config) return undefined;
     return this.services.nested(
@@ -129,6 +133,8 @@ export class ModuleInstance implements NameResolver {
   }
 
   output(name: string): Cell | undefined {
+    const done = this.outputs.done(name);
+    if (done) return done;
     const config = this.config.outputs.get(name);
     if (!config) return undefined;
     const what = `${this.prefix}output.${name}`;

@@ -4,7 +4,7 @@ import { markComputed } from '../expression/values.js';
 import type { ResourceConfig } from '../config/module-config.js';
 import { evaluateBody, type LeafEvaluator } from './block-body.js';
 import { instanceAddress, instanceKeys, isKeyed, readExpansion, type Expansion } from './expansion.js';
-import { renderPolicyDocument } from './iam-policy-document.js';
+import { policyDocument, policyJson } from './iam-policy-document.js';
 import { maxInstances, type EvaluationServices } from './services.js';
 
 /** One instance of a resource or data block, evaluated. */
@@ -119,14 +119,18 @@ export class ResourceGroup {
       const address = instanceAddress(this.baseAddress, key);
       const body = evaluateBody(this.config.body, this.owner.evaluateLeaf, Bindings.of(bindings));
       if (body.problems.length > 0) this.owner.reportProblems(this.config, address, body.problems);
-      const object: Record<string, Value> = { ...body.attributes };
+      let object: Record<string, Value> = body.attributes;
       if (this.config.mode === 'data' && this.config.type === 'aws_iam_policy_document') {
+        object = { ...body.attributes };
+        let document: Value;
         try {
-          Object.assign(object, renderPolicyDocument(body.attributes));
+          document = policyDocument(body.attributes);
         } catch (error) {
-          const unknown = new Unknown(`the policy document cannot be rendered (${(error as Error).message})`);
-          Object.assign(object, { json: unknown, minified_json: unknown });
+          document = new Unknown(`the policy document cannot be rendered (${(error as Error).message})`);
         }
+        object['json'] = policyJson(document, true);
+        // Rarely read, so rendered on first use.
+        Object.defineProperty(object, 'minified_json', { get: () => policyJson(document, false), enumerable: true });
       }
       const reason = this.config.mode === 'data' ? 'is read from the provider during plan, not offline' : 'is known only after apply';
       return {

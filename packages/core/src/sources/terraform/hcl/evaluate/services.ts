@@ -97,6 +97,12 @@ const pending = Symbol('pending');
 export class Memo<V> {
   private readonly values = new Map<string, V | typeof pending>();
 
+  /** The finished value for `key`, if there is one (no closures needed on this common path). */
+  done(key: string): V | undefined {
+    const existing = this.values.get(key);
+    return existing === pending ? undefined : existing;
+  }
+
   get(key: string, compute: () => V, onCycle: () => V): V {
     const existing = this.values.get(key);
     if (existing === pending) return onCycle();

@@ -644,8 +644,19 @@ class Parser {
    * construct is an object constructor (or `skipNewlines` is given). `noSpace` refuses spacing, for `a.b`.
    */
   private peek(skipAllNewlines = false, noSpace = false): Token {
-    const src = this.src;
     const significant = !skipAllNewlines && (this.newlineModes.at(-1) ?? false);
+    // The parser often peeks twice at the same place (peek, then accept): keep the last token.
+    const cached = this.lastToken;
+    if (cached && cached.pos === this.pos && cached.significant === significant && cached.noSpace === noSpace) return cached.token;
+    const token = this.scan(significant, noSpace);
+    this.lastToken = { pos: this.pos, significant, noSpace, token };
+    return token;
+  }
+
+  private lastToken: { pos: number; significant: boolean; noSpace: boolean; token: Token } | undefined;
+
+  private scan(significant: boolean, noSpace: boolean): Token {
+    const src = this.src;
     let pos = this.pos;
     for (;;) {
       if (noSpace) break;

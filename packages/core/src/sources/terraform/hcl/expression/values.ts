@@ -11,21 +11,21 @@ export type ObjectValue = { readonly [key: string]: Value };
 export const maxStringLength = 16 * 1024 * 1024;
 export const maxCollectionLength = 1_000_000;
 
-const computedMarker = Symbol('trustscan.computed');
+const computedObjects = new WeakMap<object, { readonly address: string; readonly reason: string }>();
 
 /**
  * Marks an object as the value of a resource or data source instance: attributes the configuration does not set
- * read as `Unknown` (computed by the provider) instead of being an error. The mark is not enumerable, so copies
- * made by functions such as `merge` do not inherit it.
+ * read as `Unknown` (computed by the provider) instead of being an error. The mark belongs to the object itself, so
+ * copies made by functions such as `merge` do not inherit it.
  */
 export function markComputed<T extends object>(object: T, address: string, reason: string): T {
-  Object.defineProperty(object, computedMarker, { value: { address, reason }, enumerable: false });
+  computedObjects.set(object, { address, reason });
   return object;
 }
 
 /** The address and reason of an object marked by `markComputed`. */
 export function computedOf(object: object): { address: string; reason: string } | undefined {
-  return (object as { [computedMarker]?: { address: string; reason: string } })[computedMarker];
+  return computedObjects.get(object);
 }
 
 /** Terraform's name for the type of a value, for messages. */
