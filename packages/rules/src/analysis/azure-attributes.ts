@@ -32,10 +32,16 @@ export function readLink(resource: Resource, path: AttributePath): Reading<boole
   return { kind: 'absent' };
 }
 
-/** Whether the configuration of `path` refers to another resource of the scan. */
+/**
+ * Whether the configuration of `path` refers to another resource of the scan. Sources record the references of a
+ * nested block under the block (`action`) rather than the attribute (`action.0.action_group_id`), so references
+ * recorded for an enclosing path count too.
+ */
 export function refersToResource(resource: Resource, path: AttributePath): boolean {
   const dotted = pathToString(path);
-  return Object.entries(resource.references ?? {}).some(([key, targets]) => (key === dotted || key.startsWith(`${dotted}.`)) && targets.length > 0);
+  return Object.entries(resource.references ?? {}).some(
+    ([key, targets]) => targets.length > 0 && (key === dotted || key.startsWith(`${dotted}.`) || dotted.startsWith(`${key}.`)),
+  );
 }
 
 /** The first link attribute of `paths` that is set, else the first unknown one, else `undefined` (none is set). */
