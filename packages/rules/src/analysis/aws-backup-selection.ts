@@ -84,8 +84,9 @@ function matchPattern(pattern: string, store: Resource): Decision {
   const layout = arnLayouts[store.type];
   if (!layout) return { status: 'no' };
   const [service, prefix] = layout;
-  if (matchesGlob(pattern, `arn:${hidden}:${service}:${hidden}:${hidden}:${prefix}${hidden}`)) return { status: 'yes' };
-  const patternService = pattern.split(':')[2];
+  // The partition is the pattern's own (`aws` nearly always); region, account and name are what is unknown.
+  const [, partition = hidden, patternService] = pattern.split(':');
+  if (matchesGlob(pattern, `arn:${partition}:${service}:${hidden}:${hidden}:${prefix}${hidden}`)) return { status: 'yes' };
   const sameKind = (patternService === service || patternService === '*') && pattern.includes(`:${prefix}`);
   return sameKind ? { status: 'unknown', reason: `the ARN of ${store.address} is known after apply` } : { status: 'no' };
 }

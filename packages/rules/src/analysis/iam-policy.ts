@@ -41,7 +41,11 @@ export type PolicyReading =
 export function readPolicy(value: Value | undefined): PolicyReading {
   if (value === undefined || value === null || value === '') return { kind: 'absent' };
   if (isUnknown(value)) {
-    return value.partial === undefined ? { kind: 'unknown', reason: value.reason } : readPolicy(value.partial);
+    if (value.partial === undefined) return { kind: 'unknown', reason: value.reason };
+    const known = readPolicy(value.partial);
+    // A known part without any unknown leaf has left out what is unknown (statements of a dynamic block): say so.
+    if (known.kind === 'document' && !known.unknownStatements && !holdsUnknown(value.partial)) return { ...known, unknownStatements: value.reason };
+    return known;
   }
   let document: unknown = value;
   if (typeof value === 'string') {
@@ -61,6 +65,12 @@ export function readPolicy(value: Value | undefined): PolicyReading {
     statements: list.filter(isRecord).map((s, index) => readStatement(s, index)),
     ...(unknown ? { unknownStatements: unknown.reason } : {}),
   };
+}
+
+function holdsUnknown(value: Value): boolean {
+  if (isUnknown(value)) return true;
+  if (Array.isArray(value)) return (value as readonly Value[]).some(holdsUnknown);
+  return isRecord(value) && Object.values(value).some(holdsUnknown);
 }
 
 function readStatement(statement: { readonly [key: string]: Value }, index: number): PolicyStatement {

@@ -1,10 +1,3 @@
-import { scan } from '@trustscan/core';
-import { writeFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { expect, it } from 'vitest';
-import { buildPlan } from '../../../../testing/plan-builder.js';
 import rule from '../../src/aws/kms/aws-kms-key-rotation.js';
 import { testRule } from '../rule-tester.js';
 
@@ -31,18 +24,4 @@ testRule(rule, {
       path: 'enable_key_rotation',
     },
   ],
-});
-
-it('aws-kms-key-rotation does not evaluate asymmetric, HMAC or disabled keys', async () => {
-  const directory = mkdtempSync(path.join(tmpdir(), 'trustscan-kms-'));
-  const file = path.join(directory, 'plan.json');
-  const resources = [
-    { address: 'aws_kms_key.signing', values: { customer_master_key_spec: 'RSA_2048', key_usage: 'SIGN_VERIFY' } },
-    { address: 'aws_kms_key.hmac', values: { customer_master_key_spec: 'HMAC_256', key_usage: 'GENERATE_VERIFY_MAC' } },
-    { address: 'aws_kms_key.retired', values: { is_enabled: false } },
-    { address: 'aws_kms_key.data', values: { enable_key_rotation: true } },
-  ];
-  writeFileSync(file, JSON.stringify(buildPlan(resources)));
-  const result = await scan({ targets: [{ kind: 'terraform-plan', path: file }], rules: [rule], root: directory });
-  expect(result.findings.map((f) => [f.resource.address, f.status])).toEqual([['aws_kms_key.data', 'pass']]);
 });

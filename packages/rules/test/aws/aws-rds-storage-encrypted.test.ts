@@ -16,6 +16,13 @@ testRule(rule, {
   storage_encrypted = true
 }
 `, resources: [instance({ storage_encrypted: true })], messageId: 'encrypted', path: 'storage_encrypted' },
+    {
+      name: 'global cluster with storage_encrypted',
+      hcl: 'resource "aws_rds_global_cluster" "main" {\n  global_cluster_identifier = "main"\n  engine                    = "aurora-postgresql"\n  storage_encrypted         = true\n}\n',
+      resources: [{ address: 'aws_rds_global_cluster.main', values: { global_cluster_identifier: 'main', engine: 'aurora-postgresql', storage_encrypted: true } }],
+      messageId: 'encrypted',
+      path: 'storage_encrypted',
+    },
     { name: 'Aurora Serverless v1 cluster', resources: [{ address: 'aws_rds_cluster.main', values: { engine: 'aurora-mysql', engine_mode: 'serverless' }, computed: ['storage_encrypted'] }], messageId: 'serverless', path: 'engine_mode' },
   ],
   fail: [
@@ -40,6 +47,13 @@ resource "aws_db_instance" "main" {
   storage_encrypted = var.encrypt
 }
 `, resources: [instance({}, { unknown: ['storage_encrypted'] })], messageId: 'unknown', path: 'storage_encrypted' },
+    {
+      name: 'global cluster built from an existing cluster inherits its encryption',
+      hcl: 'resource "aws_rds_global_cluster" "main" {\n  global_cluster_identifier    = "main"\n  source_db_cluster_identifier = "arn:aws:rds:eu-west-1:111122223333:cluster:main"\n}\n',
+      resources: [{ address: 'aws_rds_global_cluster.main', values: { global_cluster_identifier: 'main', source_db_cluster_identifier: 'arn:aws:rds:eu-west-1:111122223333:cluster:main' }, computed: ['storage_encrypted'] }],
+      messageId: 'replica',
+      path: 'source_db_cluster_identifier',
+    },
     { name: 'read replica inherits its source', resources: [instance({ replicate_source_db: 'main-primary' }, { computed: ['storage_encrypted'] })], messageId: 'replica', path: 'replicate_source_db' },
   ],
 });

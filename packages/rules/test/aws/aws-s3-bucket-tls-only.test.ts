@@ -46,6 +46,7 @@ resource "aws_s3_bucket_policy" "data" {
 `, resources: [bucket, policy(document({ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' }))], messageId: 'notEnforced', path: 'policy' },
     { name: 'a Deny on SecureTransport true is not a TLS requirement', resources: [bucket, policy(document({ ...denyInsecure, Condition: { Bool: { 'aws:SecureTransport': 'true' } } }))], messageId: 'notEnforced', path: 'policy' },
     { name: 'policy that is not JSON', resources: [bucket, policy('{"Statement": [')], messageId: 'invalid', path: 'policy' },
+    { name: 'a Deny for one role only does not require TLS of everyone', resources: [bucket, policy(document({ ...denyInsecure, Principal: { AWS: 'arn:aws:iam::111122223333:role/app' } }))], messageId: 'notEnforced', path: 'policy' },
   ],
   unknown: [{ name: 'policy rendered from values known after apply',
       hcl: `variable "policy_json" {
@@ -57,5 +58,38 @@ resource "aws_s3_bucket_policy" "data" {
   bucket = aws_s3_bucket.data.id
   policy = var.policy_json
 }
-`, resources: [bucket, policy(undefined)], messageId: 'unknown', path: 'policy' }],
+`, resources: [bucket, policy(undefined)], messageId: 'unknown', path: 'policy' },
+    {
+      name: 'statements built by a dynamic block over an unknown list',
+      hcl: `variable "extra_statements" {
+  type = list(object({ sid = string }))
+}
+
+resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n
+data "aws_iam_policy_document" "data" {
+  dynamic "statement" {
+    for_each = var.extra_statements
+    content {
+      sid       = statement.value.sid
+      effect    = "Allow"
+      actions   = ["s3:GetObject"]
+      resources = ["arn:aws:s3:::acme-data/*"]
+      principals {
+        type        = "AWS"
+        identifiers = ["arn:aws:iam::111122223333:root"]
+      }
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "data" {
+  bucket = aws_s3_bucket.data.id
+  policy = data.aws_iam_policy_document.data.json
+}
+`,
+      subject: 'aws_s3_bucket.data',
+      messageId: 'unknown',
+      path: 'policy',
+    },
+  ],
 });

@@ -50,7 +50,7 @@ export default defineRule<MessageId>({
     const lock = context.related(vault, 'aws_backup_vault_lock_configuration')[0];
     if (lock) return { status: 'pass', messageId: 'locked', data: { address, lock: lock.address }, at: lock };
     const verdicts = context.related(vault, 'aws_backup_vault_policy').map((policy) => fromPolicy(address, policy));
-    return verdicts.find((v) => v.status === 'pass') ?? verdicts.find((v) => v.status === 'unknown') ?? { status: 'fail', messageId: 'unprotected', data: { address } };
+    return verdicts.find((v) => v.status === 'pass') ?? verdicts.find((v) => v.status === 'unknown') ?? verdicts[0] ?? { status: 'fail', messageId: 'unprotected', data: { address } };
   },
 });
 

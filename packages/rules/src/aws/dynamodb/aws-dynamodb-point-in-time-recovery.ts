@@ -47,6 +47,6 @@ export default defineRule({
     if (enabled.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: enabled.reason }, path };
     if (enabled.kind === 'value' && enabled.value) return { status: 'pass', messageId: 'enabled', data: { address }, path };
     const why = enabled.kind === 'value' ? 'enabled is false' : 'it is not configured';
-    return { status: 'fail', messageId: 'disabled', data: { address, why }, path: enabled.kind === 'value' ? path : ['point_in_time_recovery'] };
+    return { status: 'fail', messageId: 'disabled', data: { address, why }, path };
   },
 });
