@@ -218,6 +218,8 @@ describe('references and relations', () => {
     expect(related('aws_s3_bucket.direct', 'aws_s3_bucket_logging')).toEqual(['aws_s3_bucket_logging.via_local']);
     expect(related('module.store.aws_s3_bucket.this', 'aws_s3_bucket_versioning')).toEqual(['aws_s3_bucket_versioning.via_module']);
     expect(related('aws_s3_bucket.direct', 'aws_s3_bucket_versioning')).toEqual(['aws_s3_bucket_versioning.by_name']);
+    expect(related('aws_s3_bucket.keyed["data"]', 'aws_s3_bucket_ownership_controls')).toEqual(['aws_s3_bucket_ownership_controls.keyed["data"]']);
+    expect(resourceAt(output, 'aws_s3_bucket_ownership_controls.keyed["logs"]').references).toEqual({ bucket: ['aws_s3_bucket.keyed["logs"]'] });
     expect(resourceAt(output, 'aws_s3_bucket_versioning.counted[0]').references).toEqual({ bucket: ['aws_s3_bucket.counted[0]'] });
     expect(resourceAt(output, 'aws_s3_bucket_logging.via_local').references).toEqual({ bucket: ['aws_s3_bucket.direct'], target_bucket: ['aws_s3_bucket.keyed["logs"]'] });
     expect(resourceAt(output, 'aws_s3_bucket_versioning.by_name').attributes['bucket']).toBe('direct-bucket');

@@ -36,7 +36,7 @@ function toResource(instance: ResourceInstance): Resource {
   const references = [...instance.references.entries()]
     .filter(([, targets]) => targets.size > 0)
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([attribute, targets]) => [attribute, [...targets].sort()] as const);
+    .map(([attribute, targets]) => [attribute, mostSpecific(targets)] as const);
   const sensitivePaths = [...new Set(instance.sensitivePaths)].sort();
   return {
     address: instance.address,
@@ -48,4 +48,9 @@ function toResource(instance: ResourceInstance): Resource {
     ...(references.length > 0 ? { references: Object.fromEntries(references) } : {}),
     ...(sensitivePaths.length > 0 ? { sensitivePaths } : {}),
   };
+}
+
+/** Drops `a.b` when `a.b[key]` is also referred to, as the plan source does: the instance is what is read. */
+function mostSpecific(targets: ReadonlySet<string>): string[] {
+  return [...targets].filter((target) => ![...targets].some((other) => other !== target && other.startsWith(`${target}[`))).sort();
 }

@@ -140,7 +140,7 @@ export class ResourceGroup {
         attributes: body.attributes,
         references: body.references,
         sensitivePaths: body.sensitivePaths,
-        object: markComputed(object, address, reason),
+        object: markComputed(object, address, reason, this.config.mode === 'managed'),
       };
     });
   }

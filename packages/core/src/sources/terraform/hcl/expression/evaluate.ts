@@ -166,7 +166,15 @@ export class Evaluator {
     } else {
       value = this.eval(node, bindings, trace, splatItem);
     }
-    for (let i = consumed; i < steps.length; i++) value = applyStep(value, steps[i] as Step);
+    for (let i = consumed; i < steps.length; i++) {
+      // Reading an attribute of a resource instance however it was reached (`each.value.id`, `[for b in …]`,
+      // a local holding the instance) refers to that instance.
+      if (isRecord(value)) {
+        const computed = computedOf(value);
+        if (computed?.managed) trace.references.add(computed.address);
+      }
+      value = applyStep(value, steps[i] as Step);
+    }
     return value;
   }
 

@@ -11,20 +11,27 @@ export type ObjectValue = { readonly [key: string]: Value };
 export const maxStringLength = 16 * 1024 * 1024;
 export const maxCollectionLength = 1_000_000;
 
-const computedObjects = new WeakMap<object, { readonly address: string; readonly reason: string }>();
+/** What `markComputed` knows about an instance object; `managed` is false for data sources. */
+export interface ComputedObject {
+  readonly address: string;
+  readonly reason: string;
+  readonly managed: boolean;
+}
+
+const computedObjects = new WeakMap<object, ComputedObject>();
 
 /**
  * Marks an object as the value of a resource or data source instance: attributes the configuration does not set
  * read as `Unknown` (computed by the provider) instead of being an error. The mark belongs to the object itself, so
  * copies made by functions such as `merge` do not inherit it.
  */
-export function markComputed<T extends object>(object: T, address: string, reason: string): T {
-  computedObjects.set(object, { address, reason });
+export function markComputed<T extends object>(object: T, address: string, reason: string, managed: boolean): T {
+  computedObjects.set(object, { address, reason, managed });
   return object;
 }
 
 /** The address and reason of an object marked by `markComputed`. */
-export function computedOf(object: object): { address: string; reason: string } | undefined {
+export function computedOf(object: object): ComputedObject | undefined {
   return computedObjects.get(object);
 }
 

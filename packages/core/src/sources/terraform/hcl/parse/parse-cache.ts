@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { makeDirectories } from '../../../../files/make-directories.js';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,7 +56,7 @@ export class ParseCache {
     const file = this.entry(key);
     const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await mkdir(path.dirname(file), { recursive: true });
+      await makeDirectories(path.dirname(file));
       await writeFile(temporary, JSON.stringify(value));
       await rename(temporary, file);
     } catch {
