@@ -132,3 +132,26 @@ describe('other inputs', () => {
     expect(bucket.declaration?.file).toBe(path.join(dir, 'main.tf'));
   });
 });
+
+describe('expansion limits', () => {
+  it('stops a module fan-out at the instance limit instead of hanging', async () => {
+    const dir = directory('fan-out', {
+      'main.tf': 'module "m" {\n  source = "./m"\n  count  = 100\n}\n',
+      'm/main.tf': 'module "m" {\n  source = "../n"\n  count  = 100\n}\n',
+      'n/main.tf': 'module "m" {\n  source = "../o"\n  count  = 100\n}\n',
+      'o/main.tf': 'resource "aws_s3_bucket" "b" {\n  count  = 100\n  bucket = "b"\n}\n',
+    });
+    const output = await loadHcl(dir);
+    expect(output.resources.length).toBeLessThanOrEqual(100_000);
+    expect(output.notifications.map((n) => n.code)).toContain('too-many-instances');
+  });
+
+  it('refuses a count beyond the instance limit', async () => {
+    const dir = directory('huge-count', { 'main.tf': 'resource "aws_s3_bucket" "b" {\n  count  = 2000000\n  bucket = "b"\n}\n' });
+    const output = await loadHcl(dir);
+    expect(output.resources.map((r) => r.address)).toEqual(['aws_s3_bucket.b']);
+    expect(output.notifications.map((n) => n.message)).toEqual([
+      'aws_s3_bucket.b: count is 2000000, more than the 100000 instances trustscan expands; it is evaluated as one instance.',
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ import type { ModuleCallConfig } from '../config/module-config.js';
 import { Bindings } from '../expression/evaluate.js';
 import type { LeafEvaluator } from './block-body.js';
 import { instanceAddress, instanceKeys, isKeyed, readExpansion, type Expansion, type InstanceKey } from './expansion.js';
-import type { EvaluationServices, ModuleSource } from './services.js';
+import { maxInstances, type EvaluationServices, type ModuleSource } from './services.js';
 
 /** How deeply module calls may nest; Terraform configurations rarely go past five. */
 export const maxModuleDepth = 32;
@@ -94,7 +94,19 @@ export class ModuleCallGroup<Child> {
         subject: this.baseAddress,
       });
     }
-    const children = instanceKeys(expansion).map((key) => this.createChild(instanceAddress(this.baseAddress, key.key), key, source));
+    let keys = instanceKeys(expansion);
+    const services = this.owner.services;
+    if (services.instances + keys.length > maxInstances) {
+      services.report({
+        level: 'error',
+        code: 'too-many-instances',
+        message: `${this.baseAddress}: the configuration expands to more than ${maxInstances} resource and module instances; the rest are not scanned.`,
+        subject: this.baseAddress,
+      });
+      keys = keys.slice(0, Math.max(0, maxInstances - services.instances));
+    }
+    services.instances += keys.length;
+    const children = keys.map((key) => this.createChild(instanceAddress(this.baseAddress, key.key), key, source));
     this.instancesMemo = children;
     return children;
   }

@@ -3,6 +3,13 @@ import type { BinaryOperator, Expr, ObjectItem, TemplatePart } from './ast.js';
 /** An expression that is not valid HCL native syntax, or nests deeper than the parser allows. */
 export class ExpressionSyntaxError extends Error {
   override readonly name = 'ExpressionSyntaxError';
+  constructor(message: string) {
+    // Reported as a message only; no stack is needed.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(message);
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /** How deeply expressions may nest; deeper input is refused rather than risking the stack. */

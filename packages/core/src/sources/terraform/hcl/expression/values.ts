@@ -3,6 +3,14 @@ import { Unknown, isRecord, type Value } from '../../../../model/value.js';
 /** An expression that Terraform would reject (a type mismatch, a missing key, a function error). */
 export class EvaluationError extends Error {
   override readonly name = 'EvaluationError';
+  constructor(message: string) {
+    // These errors steer evaluation (`try()`, `can()`, unknown fallbacks) and never reach the user with a stack;
+    // capturing one on a deep evaluation stack costs more than the rest of the work.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(message);
+    Error.stackTraceLimit = limit;
+  }
 }
 
 export type ObjectValue = { readonly [key: string]: Value };

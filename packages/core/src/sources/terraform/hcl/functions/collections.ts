@@ -8,6 +8,7 @@ import {
   asString,
   checkCollectionLength,
   describeValue,
+  maxCollectionLength,
   firstUnknown,
   sortedKeys,
   valuesEqual,
@@ -267,11 +268,11 @@ export const collectionFunctions: Readonly<Record<string, FunctionDefinition>> =
   setproduct: {
     minArgs: 1,
     call: (args) => {
+      const lists = args.map((arg) => asList(arg, 'argument'));
+      const size = lists.reduce((product, list) => product * list.length, 1);
+      if (size > maxCollectionLength) throw new EvaluationError(`setproduct() would produce ${size} elements, more than ${maxCollectionLength}`);
       let result: Value[][] = [[]];
-      for (const arg of args) {
-        const items = asList(arg, 'argument');
-        result = checkCollectionLength(result.flatMap((prefix) => items.map((item) => [...prefix, item])));
-      }
+      for (const items of lists) result = result.flatMap((prefix) => items.map((item) => [...prefix, item]));
       return result;
     },
   },
