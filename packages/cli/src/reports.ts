@@ -1,6 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError, describeError, type ScanResult } from '@trustscan/core';
+import { InputError, describeError, makeDirectories, type ScanResult } from '@trustscan/core';
 import { toHtml, toJson, toJunit, toMarkdown, toSarif, toText } from '@trustscan/reporters';
 import type { FailOn, ReportFormat, ReportRequest } from './cli.js';
 import type { Io } from './io.js';
@@ -34,7 +34,7 @@ export async function writeReports(result: ScanResult, requests: readonly Report
     }
     const file = path.resolve(io.cwd, request.output);
     try {
-      await mkdir(path.dirname(file), { recursive: true });
+      await makeDirectories(path.dirname(file));
       await writeFile(file, text);
     } catch (error) {
       throw new InputError(`${request.output}: cannot write the ${request.format} report (${describeError(error)}).`, { subject: request.output });

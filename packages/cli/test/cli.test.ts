@@ -61,7 +61,9 @@ describe('command line parsing', () => {
 describe('trustscan scan (the real binary)', () => {
   it('exits 1 on findings at or above --fail-on, 0 below it, and 0 for a compliant plan', () => {
     expect(trustscan(['scan', insecurePlan, '-q']).status).toBe(1);
-    expect(trustscan(['scan', insecurePlan, '-q', '--fail-on', 'critical']).status).toBe(1);
+    // The insecure example's worst findings are high: nothing is critical.
+    expect(trustscan(['scan', insecurePlan, '-q', '--fail-on', 'critical']).status).toBe(0);
+    expect(trustscan(['scan', insecurePlan, '-q', '--fail-on', 'low']).status).toBe(1);
     expect(trustscan(['scan', insecurePlan, '-q', '--fail-on', 'never']).status).toBe(0);
     const compliant = trustscan(['scan', compliantPlan]);
     expect(compliant.status).toBe(0);
@@ -94,7 +96,8 @@ describe('trustscan scan (the real binary)', () => {
   it.each<[string, string[], RegExp]>([
     ['a missing path', ['scan', 'no/such/plan.json'], /no\/such\/plan\.json: cannot read it \(no such file or directory\)/],
     ['a JSON file that is not a plan', ['scan', 'package.json'], /package\.json: JSON but not a Terraform plan/],
-    ['an unwritable output', ['scan', insecurePlan, '-o', '/proc/trustscan/r.json'], /\/proc\/trustscan\/r\.json: cannot write the json report/],
+    ['an output under a file', ['scan', insecurePlan, '-o', 'package.json/r.json'], /package\.json\/r\.json: cannot write the json report/],
+    ['an output where directories cannot be made', ['scan', insecurePlan, '-o', '/proc/trustscan/r.json'], /\/proc\/trustscan\/r\.json: cannot write the json report/],
   ])('%s: exit 2 with one line', (_name, args, message) => {
     const run = trustscan([...args, '-q']);
     expect(run.status).toBe(2);

@@ -27,3 +27,4 @@ export { createBaseline, writeBaseline, readBaseline, applyBaseline, baselineVer
 export * from './tsc/criteria.js';
 export { toolName, toolVersion, toolHomepage, ruleDocsUrl } from './version.js';
 export { loadTerraformDirectory, lastHclLoadStatistics, type HclLoadStatistics } from './sources/terraform/hcl/load-directory.js';
+export { makeDirectories } from './files/make-directories.js';

@@ -1,4 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { makeDirectories } from '../files/make-directories.js';
 import path from 'node:path';
 import { summarize } from '../engine/summary.js';
 import { InputError, describeError } from '../model/errors.js';
@@ -43,7 +44,7 @@ export function createBaseline(result: ScanResult, createdAt: Date): Baseline {
 /** Writes a baseline as indented JSON, one failure per entry, so it reviews well in a pull request. */
 export async function writeBaseline(file: string, baseline: Baseline): Promise<void> {
   try {
-    await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    await makeDirectories(path.dirname(path.resolve(file)));
     await writeFile(file, `${JSON.stringify(baseline, null, 2)}\n`);
   } catch (error) {
     throw new InputError(`${file}: cannot write the baseline (${describeError(error)}).`, { subject: file });

@@ -1,0 +1,64 @@
+import { findCriterion, ruleDocsUrl, type RuleMeta } from '@trustscan/core';
+
+/** The Markdown page of one rule (`docs/rules/<id>.md`), generated from its metadata. */
+export function renderRuleDoc(meta: RuleMeta): string {
+  const criteria = [
+    ...meta.criteria.primary.map((id) => `| ${id} | primary | ${findCriterion(id)?.title ?? ''} |`),
+    ...(meta.criteria.secondary ?? []).map((id) => `| ${id} | secondary | ${findCriterion(id)?.title ?? ''} |`),
+  ];
+  const lines = [
+    '<!-- Generated from the rule\'s metadata by `pnpm docs`; edit the rule, not this file. -->',
+    '',
+    `# ${meta.id}`,
+    '',
+    `**${meta.title}.**`,
+    '',
+    `| Severity | Area | Resource types |`,
+    `|---|---|---|`,
+    `| ${meta.severity} | ${meta.area} | ${meta.resourceTypes.map((t) => `\`${t}\``).join(', ')} |`,
+    '',
+    '## Why it matters',
+    '',
+    meta.description,
+    '',
+    '## SOC 2 mapping',
+    '',
+    '| Criterion | Role | What it asks |',
+    '|---|---|---|',
+    ...criteria,
+    '',
+    `Basis: ${meta.criteria.basis}`,
+    '',
+  ];
+  if (meta.liveOnly) lines.push('This control can only be decided against live cloud configuration: for Terraform input the rule reports `unknown`.', '');
+  if (meta.defaults?.length) lines.push('## Defaults it relies on', '', ...meta.defaults.map((d) => `- ${d}`), '');
+  if (meta.relatedTypes?.length) lines.push('## Related resources it reads', '', meta.relatedTypes.map((t) => `\`${t}\``).join(', '), '');
+  if (meta.live?.aws || meta.live?.azure) {
+    lines.push('## Live cloud', '');
+    if (meta.live.aws) lines.push(`- AWS Config \`${meta.live.aws.configType}\`: ${meta.live.aws.fields.map((f) => `\`${f}\``).join(', ')}${meta.live.aws.api ? ` (API: ${meta.live.aws.api})` : ''}`);
+    if (meta.live.azure) lines.push(`- Azure Resource Manager \`${meta.live.azure.armType}\`: ${meta.live.azure.fields.map((f) => `\`${f}\``).join(', ')}`);
+    lines.push('');
+  }
+  lines.push('## How to fix it', '', meta.remediation, '');
+  if (meta.examples) {
+    lines.push('## Examples', '', 'Fails:', '', '```hcl', meta.examples.bad.trimEnd(), '```', '', 'Passes:', '', '```hcl', meta.examples.good.trimEnd(), '```', '');
+  }
+  const equivalents = Object.entries(meta.equivalents ?? {}).filter(([, ids]) => ids.length > 0);
+  if (equivalents.length > 0) {
+    lines.push('## Equivalent checks elsewhere', '', ...equivalents.map(([tool, ids]) => `- ${tool}: ${ids.join(', ')}`), '');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** The README's rule table: one row per rule, linking its page. */
+export function renderRuleTable(metas: readonly RuleMeta[]): string {
+  const rows = [...metas]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((m) => `| [${m.id}](docs/rules/${m.id}.md) | ${m.title} | ${m.severity} | ${m.area} | ${[...m.criteria.primary, ...(m.criteria.secondary ?? [])].join(', ')} |`);
+  const aws = metas.filter((m) => m.id.startsWith('aws-')).length;
+  const azure = metas.filter((m) => m.id.startsWith('azure-')).length;
+  return [`${metas.length} rules (${aws} AWS, ${azure} Azure).`, '', '| Rule | Checks that | Severity | Area | SOC 2 |', '|---|---|---|---|---|', ...rows, ''].join('\n');
+}
+
+/** The rule's page URL, for links from other documents. */
+export { ruleDocsUrl };
