@@ -7,3 +7,4 @@ export const rules: readonly Rule[] = [...awsRules, ...azureRules];
 
 export { awsRules, azureRules };
 export default rules;
+export { renderRuleDoc, renderRuleTable } from './docs/rule-docs.js';
