@@ -99,6 +99,7 @@ export const defaultProviders: readonly ProviderRegistration[] = [
   ]),
   provider('Microsoft.Network', [
     ['networkSecurityGroups', ['2023-11-01', '2024-05-01'], true],
+    ['virtualNetworks', ['2023-11-01', '2024-05-01'], true],
     ['networkWatchers', ['2023-11-01', '2024-05-01'], true],
     ['networkWatchers/flowLogs', ['2023-11-01', '2024-05-01'], true],
   ]),

@@ -411,18 +411,59 @@ export function redisCache(name: string, fixture: Fixture): ArmObject[] {
   ];
 }
 
-/** Subscription-scope Activity Log export (monitor/…/getDiagnosticSetting.json shape) and Defender plans. */
+/** Subscription-scope settings: the Activity Log export (getDiagnosticSetting.json shape), its Log Analytics
+ * workspace, Defender plans, role definitions and assignments, and activity log alerts. The export names its
+ * workspace in lower case, as ARM often does, unlike the workspace's own id. */
 export function subscriptionSettings(subscription: string, fixture: Fixture): ArmObject[] {
   const scope = `/subscriptions/${subscription}`;
+  const workspace = `${groupId(subscription, 'rg-ops')}/providers/Microsoft.OperationalInsights/workspaces/logs`;
+  const owner = `${scope}/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635`;
+  const assignment = (n: number): ArmObject => ({
+    id: `${scope}/providers/Microsoft.Authorization/roleAssignments/a1b2c3d4-0000-0000-0000-00000000000${n}`,
+    name: `a1b2c3d4-0000-0000-0000-00000000000${n}`,
+    type: 'Microsoft.Authorization/roleAssignments',
+    properties: { roleDefinitionId: owner, principalId: `99999999-0000-0000-0000-00000000000${n}`, principalType: 'User', scope },
+  });
+  const operations = [
+    'Microsoft.Authorization/policyAssignments/write',
+    'Microsoft.Authorization/policyAssignments/delete',
+    'Microsoft.Network/networkSecurityGroups/write',
+    'Microsoft.Network/networkSecurityGroups/delete',
+    'Microsoft.Network/publicIPAddresses/write',
+    'Microsoft.Network/publicIPAddresses/delete',
+    'Microsoft.Security/securitySolutions/write',
+    'Microsoft.Security/securitySolutions/delete',
+    'Microsoft.Sql/servers/firewallRules/write',
+    'Microsoft.Sql/servers/firewallRules/delete',
+  ];
+  const alerts: ArmObject[] = (fixture.secure ? operations : operations.slice(0, 1)).map((operation, index) => ({
+    id: `${groupId(subscription, 'rg-ops')}/providers/Microsoft.Insights/activityLogAlerts/alert-${index}`,
+    name: `alert-${index}`,
+    type: 'Microsoft.Insights/activityLogAlerts',
+    location: 'Global',
+    properties: {
+      scopes: [scope],
+      enabled: fixture.secure,
+      condition: { allOf: [{ field: 'category', equals: 'Administrative' }, { field: 'operationName', equals: operation }] },
+      actions: { actionGroups: [{ actionGroupId: `${groupId(subscription, 'rg-ops')}/providers/Microsoft.Insights/actionGroups/oncall` }] },
+    },
+  }));
   return [
     {
       id: `${scope}/providers/microsoft.insights/diagnosticSettings/activity`,
       type: 'Microsoft.Insights/diagnosticSettings',
       name: 'activity',
       properties: {
-        workspaceId: `${groupId(subscription, 'rg-ops')}/providers/Microsoft.OperationalInsights/workspaces/logs`,
+        workspaceId: workspace.toLowerCase(),
         logs: ['Administrative', 'Security', 'Policy', 'Alert'].map((category) => ({ category, enabled: fixture.secure || category === 'Administrative' })),
       },
+    },
+    {
+      id: workspace,
+      name: 'logs',
+      type: 'Microsoft.OperationalInsights/workspaces',
+      location: 'westus',
+      properties: { provisioningState: 'Succeeded', sku: { name: 'PerGB2018' }, retentionInDays: fixture.secure ? 365 : 30 },
     },
     {
       id: `${scope}/providers/Microsoft.Security/pricings/VirtualMachines`,
@@ -431,7 +472,7 @@ export function subscriptionSettings(subscription: string, fixture: Fixture): Ar
       properties: { pricingTier: fixture.secure ? 'Standard' : 'Free', subPlan: fixture.secure ? 'P2' : null },
     },
     {
-      id: `${scope}/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635`,
+      id: owner,
       name: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
       type: 'Microsoft.Authorization/roleDefinitions',
       properties: { roleName: 'Owner', type: 'BuiltInRole', assignableScopes: ['/'], permissions: [{ actions: ['*'], notActions: [] }] },
@@ -447,15 +488,56 @@ export function subscriptionSettings(subscription: string, fixture: Fixture): Ar
         permissions: [{ actions: fixture.secure ? ['Microsoft.Compute/virtualMachines/read'] : ['*'], notActions: [], dataActions: [], notDataActions: [] }],
       },
     },
+    ...(fixture.secure ? [assignment(1), assignment(2)] : [assignment(1)]),
+    ...alerts,
+  ];
+}
+
+/** compute/…/ComputeRP virtual machine GET shape: a Linux VM, encrypted at host or not. */
+export function virtualMachine(name: string, fixture: Fixture): ArmObject[] {
+  return [
     {
-      id: `${scope}/providers/Microsoft.Authorization/roleAssignments/a1b2c3d4-0000-0000-0000-000000000001`,
-      name: 'a1b2c3d4-0000-0000-0000-000000000001',
-      type: 'Microsoft.Authorization/roleAssignments',
+      id: `${base(fixture)}/providers/Microsoft.Compute/virtualMachines/${name}`,
+      name,
+      type: 'Microsoft.Compute/virtualMachines',
+      location: 'westus',
       properties: {
-        roleDefinitionId: `${scope}/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635`,
-        principalId: '99999999-0000-0000-0000-000000000001',
-        principalType: 'User',
-        scope,
+        hardwareProfile: { vmSize: 'Standard_D2s_v3' },
+        ...(fixture.secure ? { securityProfile: { encryptionAtHost: true } } : {}),
+        storageProfile: { osDisk: { osType: 'Linux', name: `${name}-os`, createOption: 'FromImage', managedDisk: { storageAccountType: 'Premium_LRS' } } },
+        provisioningState: 'Succeeded',
+      },
+    },
+  ];
+}
+
+/** network/…/2024-05-01 virtual network GET shape with one subnet behind `nsg`, and a flow log (NetworkWatcher flowLogs). */
+export function virtualNetwork(name: string, nsg: string, fixture: Fixture): ArmObject[] {
+  const id = `${base(fixture)}/providers/Microsoft.Network/virtualNetworks/${name}`;
+  const nsgId = `${base(fixture)}/providers/Microsoft.Network/networkSecurityGroups/${nsg}`;
+  const watcher = `${groupId(fixture.subscription ?? subscriptionA, 'NetworkWatcherRG')}/providers/Microsoft.Network/networkWatchers/NetworkWatcher_westus`;
+  return [
+    {
+      id,
+      name,
+      type: 'Microsoft.Network/virtualNetworks',
+      location: 'westus',
+      properties: {
+        addressSpace: { addressPrefixes: ['10.0.0.0/16'] },
+        subnets: [{ name: 'app', id: `${id}/subnets/app`, properties: { addressPrefix: '10.0.1.0/24', networkSecurityGroup: { id: nsgId } } }],
+      },
+    },
+    {
+      id: `${watcher}/flowLogs/${name}-flows`,
+      name: `NetworkWatcher_westus/${name}-flows`,
+      type: 'Microsoft.Network/networkWatchers/flowLogs',
+      location: 'westus',
+      properties: {
+        targetResourceId: id,
+        storageId: `${base(fixture)}/providers/Microsoft.Storage/storageAccounts/flowlogs`,
+        enabled: fixture.secure,
+        retentionPolicy: { days: fixture.secure ? 90 : 7, enabled: true },
+        format: { type: 'JSON', version: 2 },
       },
     },
   ];

@@ -81,6 +81,10 @@ beforeEach(async () => {
           ...f.postgresqlFlexibleServer('pg-weak', { secure: false }),
           ...f.redisCache('redis-good', { secure: true }),
           ...f.redisCache('redis-weak', { secure: false }),
+          ...f.virtualMachine('vm1', { secure: true }),
+          ...f.virtualMachine('vm-weak', { secure: false }),
+          ...f.virtualNetwork('vnet-good', 'nsg-good', { secure: true }),
+          ...f.virtualNetwork('vnet-weak', 'nsg-weak', { secure: false }),
           ...f.subscriptionSettings(f.subscriptionA, { secure: false }),
         ],
       },
@@ -229,15 +233,78 @@ describe('scan() of a subscription through the local ARM server', () => {
     }
   });
 
-  it('fires the built-in Azure rules: compliant resources never fail, each rule fails on an insecure resource', async () => {
+  it('fires the built-in Azure rules: compliant resources never fail, insecure ones do', async () => {
+    const estate = (subscription: string, secure: boolean) => {
+      const x = { secure, subscription };
+      const tag = secure ? 'good' : 'weak';
+      return [
+        ...f.storageAccount(`st${tag}`, x),
+        ...f.keyVault(`kv-${tag}`, x),
+        ...f.sqlServer(`sql-${tag}`, x),
+        ...f.sqlDatabase(`sql-${tag}`, `db-${tag}`, x),
+        ...f.webApp(`web-${tag}`, x),
+        ...f.networkSecurityGroup(`nsg-${tag}`, x),
+        ...f.managedDisk(`disk-${tag}`, x),
+        ...f.recoveryServicesVault(`rsv-${tag}`, x),
+        ...f.postgresqlFlexibleServer(`pg-${tag}`, x),
+        ...f.redisCache(`redis-${tag}`, x),
+        // The vaults protect `vm1`: compliant in the good subscription, kept too briefly in the weak one.
+        ...f.virtualMachine('vm1', x),
+        ...f.virtualNetwork(`vnet-${tag}`, `nsg-${tag}`, x),
+        ...f.subscriptionSettings(subscription, x),
+      ];
+    };
+    const both = await startArmServer({
+      subscriptions: [
+        { subscriptionId: f.subscriptionA, resources: estate(f.subscriptionA, true) },
+        { subscriptionId: f.subscriptionB, resources: estate(f.subscriptionB, false) },
+      ],
+    });
+    vi.stubEnv('TRUSTSCAN_AZURE_ENDPOINT', both.url);
     const azureRules = rules.filter((rule) => rule.meta.resourceTypes.some((type) => type.startsWith('azurerm_')));
-    const result = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA] }], rules: azureRules, root: '/work/repo' });
+    const result = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA, f.subscriptionB] }], rules: azureRules, root: '/work/repo' }).finally(() => both.close());
     expect(result.targets[0]?.ok).toBe(true);
-    const insecureName = /(weak|stweak)/;
+    expect(result.notifications).toEqual([]);
+    const inGood = (address: string): boolean => address.startsWith(`/subscriptions/${f.subscriptionA}`);
+    const failing = new Set<string>();
     for (const rule of azureRules) {
       const own = result.findings.filter((x) => x.ruleId === rule.meta.id);
-      const failingGood = own.filter((x) => x.status === 'fail' && !insecureName.test(x.resource.address) && !x.resource.address.includes('/providers/Microsoft.Authorization/'));
+      const failingGood = own.filter((x) => x.status === 'fail' && inGood(x.resource.address));
       expect(failingGood.map((x) => `${x.resource.address}: ${x.message}`), rule.meta.id).toEqual([]);
+      if (own.some((x) => x.status === 'fail' && !inGood(x.resource.address))) failing.add(rule.meta.id);
     }
+    // The compliant subscription is decided entirely: every finding passes.
+    expect(result.findings.filter((x) => inGood(x.resource.address) && x.status !== 'pass').map((x) => `${x.ruleId} ${x.status}: ${x.message}`)).toEqual([]);
+    // Every rule about a type of the insecure estate finds it insecure (or, where the response lacks the setting, unknown).
+    const expectedToFail = [
+      'azure-storage-account-https-only',
+      'azure-storage-account-customer-managed-key',
+      'azure-storage-account-blob-soft-delete',
+      'azure-key-vault-audit-logging',
+      'azure-mssql-server-min-tls-1-2',
+      'azure-mssql-server-auditing',
+      'azure-mssql-database-transparent-data-encryption',
+      'azure-mssql-database-geo-redundant-backup',
+      'azure-app-service-https-only',
+      'azure-app-service-min-tls-1-2',
+      'azure-app-service-no-plain-ftp',
+      'azure-network-security-group-no-internet-ssh-rdp',
+      'azure-backup-vault-deletion-protection',
+      'azure-backup-vault-geo-redundant-storage',
+      'azure-postgresql-server-tls-required',
+      'azure-postgresql-mysql-geo-redundant-backup',
+      'azure-redis-cache-tls-only',
+      'azure-custom-role-no-wildcard-actions',
+      'azure-defender-plan-enabled',
+      'azure-managed-disk-cmk-or-host-encryption',
+      'azure-key-vault-key-rotation',
+      'azure-monitor-activity-log-exported',
+      'azure-monitor-activity-log-retention',
+      'azure-monitor-activity-log-alerts',
+      'azure-subscription-owner-count',
+      'azure-virtual-machine-backup',
+      'azure-virtual-network-flow-logs',
+    ].filter((id) => azureRules.some((rule) => rule.meta.id === id));
+    expect([...failing].filter((id) => expectedToFail.includes(id)).sort()).toEqual([...expectedToFail].sort());
   });
 });

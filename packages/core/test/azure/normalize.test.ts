@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArmObject } from '../../../../testing/arm-server.js';
 import { Unknown, type Resource } from '../../src/index.js';
+import { canonicalizeLinks } from '../../src/sources/azure/canonical-links.js';
 import { normalizeRecords } from '../../src/sources/azure/normalize-records.js';
 import { ArmReader } from '../../src/sources/azure/normalize/arm-reader.js';
 import { normalizeRoleAssignment } from '../../src/sources/azure/normalize/role-assignment.js';
@@ -425,6 +426,61 @@ const cases: readonly Case[] = [
     ],
   },
   {
+    name: 'virtual network with a subnet behind an NSG, and its flow log',
+    items: f.virtualNetwork('vnet1', 'nsg1', { secure: true }).slice(0, 1),
+    expected: [
+      { type: 'azurerm_virtual_network', attributes: { name: 'vnet1', address_space: ['10.0.0.0/16'] } },
+      { type: 'azurerm_subnet', attributes: { name: 'app', virtual_network_name: 'vnet1', resource_group_name: 'rg-app', address_prefixes: ['10.0.1.0/24'] } },
+      {
+        type: 'azurerm_subnet_network_security_group_association',
+        attributes: {
+          subnet_id: `${f.groupId(f.subscriptionA, 'rg-app')}/providers/Microsoft.Network/virtualNetworks/vnet1/subnets/app`,
+          network_security_group_id: `${f.groupId(f.subscriptionA, 'rg-app')}/providers/Microsoft.Network/networkSecurityGroups/nsg1`,
+        },
+      },
+    ],
+  },
+  {
+    name: 'flow log of a virtual network, kept 7 days',
+    items: f.virtualNetwork('vnet2', 'nsg1', { secure: false }).slice(1),
+    expected: [
+      {
+        type: 'azurerm_network_watcher_flow_log',
+        attributes: {
+          name: 'vnet2-flows',
+          network_watcher_name: 'NetworkWatcher_westus',
+          resource_group_name: 'NetworkWatcherRG',
+          enabled: false,
+          target_resource_id: `${f.groupId(f.subscriptionA, 'rg-app')}/providers/Microsoft.Network/virtualNetworks/vnet2`,
+          network_security_group_id: null,
+          version: 2,
+          retention_policy: [{ enabled: true, days: 7 }],
+        },
+      },
+    ],
+  },
+  {
+    name: 'Log Analytics workspace retention',
+    items: f.subscriptionSettings(f.subscriptionA, { secure: false }).filter((item) => item['type'] === 'Microsoft.OperationalInsights/workspaces'),
+    expected: [{ type: 'azurerm_log_analytics_workspace', attributes: { name: 'logs', retention_in_days: 30, sku: 'PerGB2018' } }],
+  },
+  {
+    name: 'activity log alert: criteria from condition.allOf, action groups',
+    items: f.subscriptionSettings(f.subscriptionA, { secure: true }).filter((item) => String(item['id']).endsWith('/activityLogAlerts/alert-2')),
+    expected: [
+      {
+        type: 'azurerm_monitor_activity_log_alert',
+        attributes: {
+          location: 'global',
+          enabled: true,
+          scopes: [`/subscriptions/${f.subscriptionA}`],
+          criteria: [{ category: 'Administrative', operation_name: 'Microsoft.Network/networkSecurityGroups/write' }],
+          action: [{ action_group_id: `${f.groupId(f.subscriptionA, 'rg-ops')}/providers/Microsoft.Insights/actionGroups/oncall` }],
+        },
+      },
+    ],
+  },
+  {
     name: 'Data Protection backup vault',
     items: [
       {
@@ -473,6 +529,9 @@ describe('Azure normalizers', () => {
       f.recoveryServicesVault('i', { secure: true }),
       f.postgresqlFlexibleServer('j', { secure: true }),
       f.redisCache('k', { secure: true }),
+      f.virtualMachine('l', { secure: true }),
+      f.virtualNetwork('m', 'h', { secure: true }).slice(0, 1),
+      f.virtualNetwork('m', 'h', { secure: true }).slice(1),
     ];
     for (const items of fixtures) {
       const record = recordOf(items);
@@ -481,6 +540,19 @@ describe('Azure normalizers', () => {
       for (const type of types) expect(kind?.terraformTypes).toContain(type);
     }
     expect(new Set(resourceKinds.map((k) => k.armType.toLowerCase())).size).toBe(resourceKinds.length);
+  });
+
+  it('respells links to resources of the scan as those resources spell their ids', () => {
+    const workspace = { address: '/subscriptions/s/resourceGroups/Ops/providers/Microsoft.OperationalInsights/workspaces/Logs', type: 'azurerm_log_analytics_workspace', provider: 'azure', attributes: {}, origin: { kind: 'azure', id: '/x', subscription: 's' } } as const;
+    const setting = {
+      ...workspace,
+      address: '/subscriptions/s/providers/microsoft.insights/diagnosticSettings/a',
+      type: 'azurerm_monitor_diagnostic_setting',
+      attributes: { id: '/subscriptions/s/providers/microsoft.insights/diagnosticSettings/a', log_analytics_workspace_id: workspace.address.toLowerCase(), storage_account_id: '/subscriptions/s/other', scopes: [workspace.address.toUpperCase(), 'x'] },
+    };
+    const [, linked] = canonicalizeLinks([workspace, setting]);
+    expect(linked?.attributes).toEqual({ ...setting.attributes, log_analytics_workspace_id: workspace.address, scopes: [workspace.address, 'x'] });
+    expect(canonicalizeLinks([workspace])[0]).toBe(workspace);
   });
 
   it('chooses the Terraform app type from the site kind, and skips Logic Apps', () => {

@@ -4,15 +4,17 @@ import type { Resource } from '../../model/resource.js';
 import type { SourceContext, SourceOutput } from '../source.js';
 import type { Target } from '../target.js';
 import { ApiVersionCatalog } from './api-versions.js';
-import { ArmClient } from './arm-client.js';
+import { ArmClient, type SubscriptionInfo } from './arm-client.js';
 import type { ArmFailure } from './arm-failure.js';
 import type { ArmRecord } from './arm-record.js';
+import { canonicalizeLinks } from './canonical-links.js';
 import { collectWithResourceGraph } from './collect-resource-graph.js';
 import { collectWithArm, type CollectOptions } from './collect-resources.js';
 import { problemNotifications, type CollectionProblem } from './collection-problems.js';
 import { resolveArmEndpoint } from './endpoint.js';
 import { attachDeclarations } from './match-declarations.js';
 import { normalizeRecords } from './normalize-records.js';
+import { normalizeSubscription } from './normalize/subscription.js';
 import { defaultRetryOptions } from './retry-policy.js';
 import { collectSubscriptionSettings } from './subscription-settings.js';
 
@@ -37,7 +39,8 @@ export async function loadAzure(target: Extract<Target, { kind: 'azure' }>, cont
     },
   });
   const notifications: Notification[] = [];
-  const subscriptions = await resolveSubscriptions(client, target.subscriptions, notifications);
+  const infos = await resolveSubscriptions(client, target.subscriptions, notifications);
+  const subscriptions = infos.map((info) => info.subscriptionId);
   const options: CollectOptions = { progress: context.progress, concurrency, ...(signal === undefined ? {} : { signal }) };
   const problems: CollectionProblem[] = [];
   const records: ArmRecord[] = [];
@@ -64,15 +67,18 @@ export async function loadAzure(target: Extract<Target, { kind: 'azure' }>, cont
       records.push(...collected.records);
     }
   }
-  for (const subscription of scanned) {
+  for (const info of infos.filter((i) => scanned.includes(i.subscriptionId))) {
+    const subscription = info.subscriptionId;
     if (signal?.aborted) throw new ScanAbortedError();
+    resources.push(normalizeSubscription(info));
     context.progress(`subscription ${subscription}: reading subscription settings`);
     resources.push(...(await collectSubscriptionSettings(client, subscription, problems)));
   }
   resources.push(...normalizeRecords(records));
   context.progress(`read ${resources.length} resources from ${scanned.length} subscription(s) in ${client.calls} calls`);
 
-  const located = context.tfDir === undefined ? resources : attachDeclarations(resources, await declaredResources(context));
+  const linked = canonicalizeLinks(resources);
+  const located = context.tfDir === undefined ? linked : attachDeclarations(linked, await declaredResources(context));
   return {
     name: targetName(subscriptions),
     kind: 'azure',
@@ -85,24 +91,24 @@ export async function loadAzure(target: Extract<Target, { kind: 'azure' }>, cont
  * The subscriptions to scan, lower-cased: the ones asked for, each checked to exist (a missing one is an error
  * notification, the rest go on), or every enabled subscription the credentials can see.
  */
-async function resolveSubscriptions(client: ArmClient, requested: readonly string[] | undefined, notifications: Notification[]): Promise<string[]> {
+async function resolveSubscriptions(client: ArmClient, requested: readonly string[] | undefined, notifications: Notification[]): Promise<SubscriptionInfo[]> {
   const wanted = [...new Set((requested ?? []).map((s) => s.trim().toLowerCase()).filter((s) => s !== ''))].sort();
   if (wanted.length === 0) {
     const listed = await client.listSubscriptions();
     if (!listed.ok) throw unreachable(client, listed.failure, 'listing subscriptions');
-    const enabled = listed.value.filter((s) => !/^(disabled|deleted)$/i.test(s.state)).map((s) => s.subscriptionId.toLowerCase());
+    const enabled = listed.value.filter((s) => !/^(disabled|deleted)$/i.test(s.state));
     if (enabled.length === 0) {
       throw new InputError(`Azure: these credentials can see no enabled subscription at ${client.endpoint.url}; grant them the Reader role on one, or pass --azure-subscription.`, {
         subject: client.endpoint.url,
       });
     }
-    return [...new Set(enabled)].sort();
+    return uniqueSorted(enabled.map((s) => ({ ...s, subscriptionId: s.subscriptionId.toLowerCase() })));
   }
-  const found: string[] = [];
+  const found: SubscriptionInfo[] = [];
   const failures: ArmFailure[] = [];
   for (const subscription of wanted) {
     const got = await client.getSubscription(subscription);
-    if (got.ok) found.push(subscription);
+    if (got.ok) found.push({ ...got.value, subscriptionId: subscription });
     else {
       failures.push(got.failure);
       notifications.push(subscriptionFailure(subscription, got.failure, 'reading it'));
@@ -112,6 +118,11 @@ async function resolveSubscriptions(client: ArmClient, requested: readonly strin
   const firstFailure = failures[0];
   if (found.length === 0 && firstFailure !== undefined && failures.every((f) => f.status === 0)) throw unreachable(client, firstFailure, 'reading subscriptions');
   return found;
+}
+
+function uniqueSorted(infos: readonly SubscriptionInfo[]): SubscriptionInfo[] {
+  const byId = new Map(infos.map((info) => [info.subscriptionId, info]));
+  return [...byId.values()].sort((a, b) => (a.subscriptionId < b.subscriptionId ? -1 : 1));
 }
 
 function unreachable(client: ArmClient, failure: ArmFailure, doing: string): InputError {

@@ -14,6 +14,7 @@ import { normalizeRecoveryServicesVault } from './normalize/recovery-services-va
 import { normalizeRedisCache } from './normalize/redis-cache.js';
 import { normalizeStorageAccount } from './normalize/storage-account.js';
 import { normalizeVirtualMachine } from './normalize/virtual-machine.js';
+import { normalizeVirtualNetwork } from './normalize/virtual-network.js';
 import { normalizeWebApp } from './normalize/web-app.js';
 
 /** The API version of diagnostic settings: the one with `categoryGroup`, which every client uses. */
@@ -114,6 +115,12 @@ export const resourceKinds: readonly ResourceKind[] = [
     fallbackApiVersion: '2024-05-01',
     terraformTypes: ['azurerm_network_security_group'],
     normalize: normalizeNetworkSecurityGroup,
+  },
+  {
+    armType: 'Microsoft.Network/virtualNetworks',
+    fallbackApiVersion: '2024-05-01',
+    terraformTypes: ['azurerm_virtual_network', 'azurerm_subnet', 'azurerm_subnet_network_security_group_association'],
+    normalize: normalizeVirtualNetwork,
   },
   {
     armType: 'Microsoft.Network/networkWatchers/flowLogs',
