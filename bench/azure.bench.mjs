@@ -22,10 +22,13 @@ async function importTypeScript(source, name) {
   return import(pathToFileURL(file).href);
 }
 
-const { startArmServer } = await importTypeScript(path.join(here, '../testing/arm-server.ts'), 'arm-server.mjs');
+const { startArmServer, defaultProviders } = await importTypeScript(path.join(here, '../testing/arm-server.ts'), 'arm-server.mjs');
 const fixtures = await importTypeScript(path.join(here, '../packages/core/test/azure/arm-fixtures.ts'), 'arm-fixtures.mjs');
 
-/** A subscription of `total` tracked resources in a realistic mix, half compliant. */
+/** Types that ARM lists (tracked resources), lower-cased. */
+const trackedTypes = new Set(defaultProviders.flatMap((p) => p.resourceTypes.filter((t) => t.tracked).map((t) => `${p.namespace}/${t.resourceType}`.toLowerCase())));
+
+/** A subscription of about `total` tracked resources in a realistic mix, half compliant. */
 function estate(total) {
   const mix = [
     ['storage', 0.2, (name, fixture) => fixtures.storageAccount(name, fixture)],
@@ -38,17 +41,14 @@ function estate(total) {
     ['redis', 0.05, (name, fixture) => fixtures.redisCache(name, fixture)],
   ];
   const items = [...fixtures.subscriptionSettings(fixtures.subscriptionA, { secure: true })];
-  let tracked = 0;
   for (const [prefix, share, build] of mix) {
     const count = Math.round(total * share);
     for (let i = 0; i < count; i++) {
       const group = `rg-${i % 20}`;
-      const made = build(`${prefix}${String(i).padStart(4, '0')}`, { secure: i % 2 === 0, group });
-      items.push(...made);
+      items.push(...build(`${prefix}${String(i).padStart(4, '0')}`, { secure: i % 2 === 0, group }));
     }
-    // A SQL server brings a database: two tracked resources per entry.
-    tracked += prefix === 'sql' ? count * 2 : count;
   }
+  const tracked = items.filter((item) => trackedTypes.has(String(item.type).toLowerCase())).length;
   return { items, tracked };
 }
 
