@@ -56,10 +56,10 @@ export default defineRule<MessageId>({
     },
     messages: {
       atHost: 'Virtual machine {{address}} encrypts its disks, caches and temporary disks at host.',
-      customerKey: '{{disk}} is encrypted with a customer-managed key through a disk encryption set.',
+      customerKey: 'The {{disk}} is encrypted with a customer-managed key through a disk encryption set.',
       diskEncryption: 'Disk {{address}} is encrypted with Azure Disk Encryption.',
       attachedAtHost: 'Disk {{address}} is attached to {{vm}}, which encrypts its disks at host.',
-      platformKeysOnly: '{{disk}} is encrypted with platform-managed keys only. Set encryption_at_host_enabled = true on the VM, or give the disk a disk encryption set.',
+      platformKeysOnly: 'The {{disk}} is encrypted with platform-managed keys only. Set encryption_at_host_enabled = true on the VM, or give the disk a disk encryption set.',
       unknown: 'How the disks of {{address}} are encrypted is not known: {{reason}}.',
     },
     examples: {
@@ -107,7 +107,7 @@ export default defineRule<MessageId>({
 
 /** Judges one disk (`prefix` is `[]` for a managed disk, `['os_disk', 0]` or `['data_disk', n]` inside a VM). */
 function diskVerdict(holder: Resource, prefix: AttributePath, address: string): Verdict<MessageId> {
-  const disk = prefix.length === 0 ? `Disk ${address}` : `The ${prefix[0] === 'os_disk' ? 'OS disk' : `data disk ${String(prefix[1])}`} of ${address}`;
+  const disk = prefix.length === 0 ? `disk ${address}` : `${prefix[0] === 'os_disk' ? 'OS disk' : `data disk ${String(prefix[1])}`} of ${address}`;
   const set = firstLink(holder, encryptionSetPaths.map((path) => [...prefix, ...path]));
   if (set?.reading.kind === 'value') return { status: 'pass', messageId: 'customerKey', data: { address, disk }, path: set.path };
   if (set?.reading.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: set.reading.reason }, path: set.path };

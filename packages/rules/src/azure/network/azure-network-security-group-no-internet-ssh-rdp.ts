@@ -42,8 +42,8 @@ export default defineRule({
       catalog: ['S2-AZR-NSG-001'],
     },
     messages: {
-      closed: `{{what}} {{address}} does not open port ${managementPorts.join(' or ')} to the Internet.`,
-      exposed: '{{what}} {{address}} allows the Internet to reach port {{ports}}. Allow only a known address range, or use Azure Bastion.',
+      closed: `The {{what}} {{address}} does not open port ${managementPorts.join(' or ')} to the Internet.`,
+      exposed: 'The {{what}} {{address}} allows the Internet to reach port {{ports}}. Allow only a known address range, or use Azure Bastion.',
       unknown: 'Whether {{what}} {{address}} opens SSH or RDP to the Internet is not known: {{reason}}.',
     },
     examples: {
@@ -80,20 +80,20 @@ export default defineRule({
   evaluate(resource) {
     const address = resource.address;
     if (resource.type === 'azurerm_network_security_rule') {
-      const what = 'Security rule';
+      const what = 'security rule';
       const result = exposure(resource.attributes);
-      if (result.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { what: 'security rule', address, reason: result.reason }, path: result.path };
+      if (result.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { what, address, reason: result.reason }, path: result.path };
       if (result.kind === 'exposed') return { status: 'fail', messageId: 'exposed', data: { what, address, ports: result.ports.join(' and ') }, path: result.path };
       return { status: 'pass', messageId: 'closed', data: { what, address } };
     }
-    const what = 'Network security group';
+    const what = 'network security group';
     const rules = readBlocks(attribute(resource, ['security_rule']));
-    if (rules.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { what: 'network security group', address, reason: rules.reason }, path: ['security_rule'] };
+    if (rules.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { what, address, reason: rules.reason }, path: ['security_rule'] };
     const blocks: readonly Value[] = rules.kind === 'value' ? rules.value : [];
     for (const [index, rule] of blocks.entries()) {
       if (!isRecord(rule)) continue;
       const result = exposure(rule);
-      if (result.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { what: 'network security group', address, reason: result.reason }, path: ['security_rule', index, ...result.path] };
+      if (result.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { what, address, reason: result.reason }, path: ['security_rule', index, ...result.path] };
       if (result.kind === 'exposed') return { status: 'fail', messageId: 'exposed', data: { what, address, ports: result.ports.join(' and ') }, path: ['security_rule', index, ...result.path] };
     }
     return { status: 'pass', messageId: 'closed', data: { what, address } };
