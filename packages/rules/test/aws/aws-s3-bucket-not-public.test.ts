@@ -51,6 +51,18 @@ testRule(rule, {
       subject: 'aws_s3_bucket.data',
       messageId: 'neutralized',
     },
+    {
+      name: 'policy known only after apply while the account restricts public buckets',
+      hcl: 'resource "aws_s3_account_public_access_block" "this" {\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n\n' + bucketHcl + '\nresource "aws_s3_bucket_policy" "data" {\n  bucket = aws_s3_bucket.data.id\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Deny", Principal = "*", Action = "s3:*", Resource = "${aws_s3_bucket.data.arn}/*", Condition = { Bool = { "aws:SecureTransport" = "false" } } }] })\n}\n',
+      resources: [
+        { address: 'aws_s3_account_public_access_block.this', values: { block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true } },
+        bucket,
+        { address: 'aws_s3_bucket_policy.data', values: {}, unknown: ['bucket', 'policy'], expressions: { bucket: ['aws_s3_bucket.data.id', 'aws_s3_bucket.data'] } },
+      ],
+      subject: 'aws_s3_bucket.data',
+      // The plan cannot show the document at all; the HCL source reads it and finds only a Deny.
+      message: 'aws_s3_bucket.data',
+    },
   ],
   fail: [
     { name: 'split policy readable by everyone', hcl: bucketHcl + policyHcl(publicReadHcl), resources: [bucket, policy(publicRead)], subject: 'aws_s3_bucket.data', messageId: 'publicPolicy', path: 'policy', message: 'statement 1' },

@@ -38,9 +38,9 @@ export default defineRule<MessageId>({
     defaults: ['Egress rules are not evaluated. Protocol -1 (all) opens every port.'],
     equivalents: { checkov: ['CKV_AWS_24', 'CKV_AWS_25'], kics: ['Security Group With Unrestricted Access To SSH'], trivy: ['AVD-AWS-0107'], prowler: ['ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_3389', 'ec2_securitygroup_allow_ingress_from_internet_to_all_ports'], catalog: ['S2-AWS-EC2-001'] },
     messages: {
-      closed: 'Security group {{address}} does not open SSH or RDP to the internet.',
-      open: 'Security group {{address}} opens {{detail}}. Remove the rule, or allow only a VPN or office range and prefer Session Manager.',
-      unknown: 'Whether security group {{address}} opens SSH or RDP to the internet is not known: {{reason}}.',
+      closed: '{{what}} {{address}} does not open SSH or RDP to the internet.',
+      open: '{{what}} {{address}} opens {{detail}}. Remove the rule, or allow only a VPN or office range and prefer Session Manager.',
+      unknown: 'Whether {{address}} opens SSH or RDP to the internet is not known: {{reason}}.',
     },
     examples: {
       good: 'resource "aws_security_group" "web" {\n  name   = "web"\n  vpc_id = "vpc-0a1b2c3d"\n\n  ingress {\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
@@ -49,24 +49,25 @@ export default defineRule<MessageId>({
   },
   evaluate(group) {
     const address = group.address;
+    const what = group.type.endsWith('_rule') ? 'Security group rule' : 'Security group';
     if (group.type === 'aws_security_group_rule') {
       if (attribute(group, ['type']) === 'egress') return [];
-      return judge(address, group.attributes, 'rule', []);
+      return judge(address, what, group.attributes, 'rule', []);
     }
-    if (group.type === 'aws_vpc_security_group_ingress_rule') return judge(address, group.attributes, 'ingress-rule', []);
+    if (group.type === 'aws_vpc_security_group_ingress_rule') return judge(address, what, group.attributes, 'ingress-rule', []);
     const blocks = readBlocks(attribute(group, ['ingress']));
     if (blocks.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: blocks.reason }, path: ['ingress'] };
     const list: readonly Block[] = blocks.kind === 'value' ? blocks.value : [];
-    const verdicts = list.map((block, index) => judge(address, block, 'inline', ['ingress', index]));
-    return decisive(verdicts.filter((v) => v.status !== 'pass')) ?? { status: 'pass', messageId: 'closed', data: { address } };
+    const verdicts = list.map((block, index) => judge(address, what, block, 'inline', ['ingress', index]));
+    return decisive(verdicts.filter((v) => v.status !== 'pass')) ?? { status: 'pass', messageId: 'closed', data: { address, what } };
   },
 });
 
-function judge(address: string, block: Block, shape: 'inline' | 'rule' | 'ingress-rule', prefix: (string | number)[]): Verdict<MessageId> {
+function judge(address: string, what: string, block: Block, shape: 'inline' | 'rule' | 'ingress-rule', prefix: (string | number)[]): Verdict<MessageId> {
   const exposure = exposesAdministrativePorts(ingressFields(block, shape));
   const path = fieldPath(prefix, exposure.field);
   const where = path.length > 0 ? { path } : {};
-  if (exposure.status === 'yes') return { status: 'fail', messageId: 'open', data: { address, detail: exposure.detail }, ...where };
+  if (exposure.status === 'yes') return { status: 'fail', messageId: 'open', data: { address, what, detail: exposure.detail }, ...where };
   if (exposure.status === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: exposure.detail }, ...where };
-  return { status: 'pass', messageId: 'closed', data: { address }, ...where };
+  return { status: 'pass', messageId: 'closed', data: { address, what }, ...where };
 }

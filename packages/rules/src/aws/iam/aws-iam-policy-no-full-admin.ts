@@ -30,7 +30,7 @@ export default defineRule<MessageId>({
       '}',
       '```',
     ].join('\n'),
-    severity: 'high',
+    severity: 'critical',
     area: 'least-privilege',
     criteria: {
       primary: ['CC6.3'],

@@ -19,7 +19,7 @@ export default defineRule({
       '}',
       '```',
     ].join('\n'),
-    severity: 'high',
+    severity: 'medium',
     area: 'backup-recovery',
     criteria: {
       primary: ['A1.2'],

@@ -18,7 +18,7 @@ export default defineRule({
       '}',
       '```',
     ].join('\n'),
-    severity: 'low',
+    severity: 'medium',
     area: 'logging-monitoring',
     criteria: {
       primary: ['CC7.2'],

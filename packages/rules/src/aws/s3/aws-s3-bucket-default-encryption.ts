@@ -24,7 +24,7 @@ export default defineRule({
       '}',
       '```',
     ].join('\n'),
-    severity: 'medium',
+    severity: 'high',
     area: 'encryption-at-rest',
     criteria: {
       primary: ['CC6.1'],

@@ -47,7 +47,7 @@ export default defineRule<MessageId>({
     equivalents: { checkov: ['CKV_AWS_70', 'CKV_AWS_20', 'CKV_AWS_57', 'CKV2_AWS_65'], kics: ['S3 Bucket Access to Any Principal'], trivy: ['AVD-AWS-0092'], prowler: ['s3_bucket_public_access', 's3_bucket_policy_public_write_access', 's3_bucket_public_list_acl', 's3_bucket_public_write_acl'], catalog: ['S2-AWS-S3-006'] },
     messages: {
       private: 'S3 bucket {{address}} grants nothing to the public in its policy or ACL.',
-      neutralized: 'S3 bucket {{address}} has a public {{what}}, but Block Public Access ({{setting}}) keeps it from taking effect.',
+      neutralized: 'S3 bucket {{address}} cannot be public through its {{what}}: Block Public Access ({{setting}}) keeps any public grant in it from taking effect.',
       publicPolicy: 'The policy of S3 bucket {{address}} allows everyone in statement {{statement}}. Name the principals, or add a condition such as aws:SourceVpce or aws:PrincipalOrgID.',
       publicAcl: 'S3 bucket {{address}} is public through {{detail}}. Remove the public grant and keep ACLs disabled (object ownership BucketOwnerEnforced).',
       unknown: 'Whether S3 bucket {{address}} grants access to the public is not known: {{reason}}.',
@@ -70,14 +70,14 @@ function policyVerdict(bucket: Resource, context: RuleContext): Verdict<MessageI
   if (!located) return undefined;
   const { holder, path } = located;
   const policy = readPolicy(attribute(holder, path));
-  if (policy.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: policy.reason }, path, at: holder };
-  if (policy.kind !== 'document') return undefined;
-  const grants = policy.statements.map((statement) => ({ statement, verdict: grantsPublicAccess(statement) }));
+  if (policy.kind !== 'document' && policy.kind !== 'unknown') return undefined;
+  const grants = policy.kind === 'document' ? policy.statements.map((statement) => ({ statement, verdict: grantsPublicAccess(statement) })) : [];
   const open = grants.find((g) => g.verdict === 'yes');
   const unclear = grants.find((g) => g.verdict === 'unknown');
-  if (!open && !unclear && !policy.unknownStatements) return undefined;
+  if (policy.kind === 'document' && !open && !unclear && !policy.unknownStatements) return undefined;
   const blocked = blockedBy(bucket, context, 'restrict_public_buckets');
   if (blocked) return { status: 'pass', messageId: 'neutralized', data: { address, what: 'policy', setting: 'restrict_public_buckets' }, at: blocked };
+  if (policy.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: policy.reason }, path, at: holder };
   if (open) return { status: 'fail', messageId: 'publicPolicy', data: { address, statement: open.statement.index + 1 }, path, at: holder };
   const reason = policy.unknownStatements ?? `statement ${(unclear?.statement.index ?? 0) + 1} has a principal or condition known only after apply`;
   return { status: 'unknown', messageId: 'unknown', data: { address, reason }, path, at: holder };
