@@ -29,5 +29,5 @@ export { selectRules, selectorMatches, checkRuleReferences } from './config/sele
 export { createBaseline, writeBaseline, readBaseline, applyBaseline, baselineVersion, type Baseline, type BaselineEntry } from './config/baseline.js';
 export * from './tsc/criteria.js';
 export { toolName, toolVersion, toolHomepage, ruleDocsUrl } from './version.js';
-export { loadTerraformDirectory, lastHclLoadStatistics, type HclLoadStatistics } from './sources/terraform/hcl/load-directory.js';
+export { lastHclLoadStatistics, type HclLoadStatistics } from './sources/terraform/hcl/load-statistics.js';
 export { makeDirectories } from './files/make-directories.js';

@@ -184,12 +184,4 @@ describe('HCL and plan agreement', () => {
     expect(pairs(plan, 'pass').map((p) => `${p.rule} ${p.resource}`)).toEqual(pairs(hcl, 'pass').map((p) => `${p.rule} ${p.resource}`));
     expect(pairs(plan, 'unknown').map((p) => `${p.rule} ${p.resource}`)).toEqual(pairs(hcl, 'unknown').map((p) => `${p.rule} ${p.resource}`));
   });
-
-  it('agrees on the insecure example and its plan', async () => {
-    const directory = path.join(hclFixtures, '..', '..', '..', '..', '..', 'examples', 'insecure');
-    const hcl = await scan({ targets: [{ kind: 'terraform-hcl', path: directory }], rules, root: directory, terraform: { cacheDirectory: false } });
-    const plan = await scan({ targets: [{ kind: 'terraform-plan', path: path.join(directory, 'plan.json') }], rules, root: directory, tfDir: directory });
-    expect(pairs(hcl, 'fail').length).toBeGreaterThan(0);
-    expect(pairs(plan, 'fail')).toEqual(pairs(hcl, 'fail'));
-  });
 });

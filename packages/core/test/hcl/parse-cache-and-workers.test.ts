@@ -4,12 +4,13 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SourceOutput } from '../../src/sources/source.js';
-import { lastHclLoadStatistics } from '../../src/sources/terraform/hcl/load-directory.js';
+import { lastHclLoadStatistics } from '../../src/sources/terraform/hcl/load-statistics.js';
 import { loadHcl } from '../../../../testing/hcl.js';
 
 // Parse workers run the compiled worker script, so this test loads the built package (`pnpm test` builds first).
-const built = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'sources', 'terraform', 'hcl', 'load-directory.js');
-type Built = typeof import('../../src/sources/terraform/hcl/load-directory.js');
+const builtDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'sources', 'terraform', 'hcl');
+const built = path.join(builtDirectory, 'load-directory.js');
+type Built = typeof import('../../src/sources/terraform/hcl/load-directory.js') & typeof import('../../src/sources/terraform/hcl/load-statistics.js');
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'trustscan-hcl-pool-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -43,7 +44,10 @@ function load(module: Built, directory: string, cacheDirectory: string | false):
 describe('parse workers and the parse cache', () => {
   it('parses on worker threads, caches by content, and gives the same result as parsing in-process', async () => {
     expect(existsSync(built), 'the package is built (run `npx tsc -b`)').toBe(true);
-    const module = (await import(pathToFileURL(built).href)) as Built;
+    const module = {
+      ...(await import(pathToFileURL(built).href)),
+      ...(await import(pathToFileURL(path.join(builtDirectory, 'load-statistics.js')).href)),
+    } as Built;
     const directory = path.join(scratch, 'tree');
     const cache = path.join(scratch, 'cache');
     writeTree(directory, 60);

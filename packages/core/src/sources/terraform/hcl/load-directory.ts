@@ -14,21 +14,9 @@ import { EvaluationError } from './expression/values.js';
 import { maxFileBytes, readSourceFile, type SourceFile } from './files/module-files.js';
 import { terraformFunctions } from './functions/index.js';
 import { ParseCache } from './parse/parse-cache.js';
-import { FileParser, type ParseStatistics } from './parse/parse-files.js';
+import { FileParser } from './parse/parse-files.js';
+import { recordHclLoadStatistics } from './load-statistics.js';
 import { inlineWaivers } from './waivers/module-waivers.js';
-
-/** Figures about one HCL load, for benchmarks and `--debug` output. */
-export interface HclLoadStatistics extends ParseStatistics {
-  readonly files: number;
-  readonly resources: number;
-}
-
-let lastStatistics: HclLoadStatistics | undefined;
-
-/** The statistics of the most recent `loadTerraformDirectory` call in this process. */
-export function lastHclLoadStatistics(): HclLoadStatistics | undefined {
-  return lastStatistics;
-}
 
 /**
  * Loads a Terraform root module (a directory, or a single `.tf`/`.tf.json` file) and evaluates it offline: variables
@@ -75,7 +63,7 @@ export async function loadTerraformDirectory(target: string, context: SourceCont
     const { resources, prefixesByDirectory } = collectResources(root, context.signal);
     notifications.push(...services.problems);
     const waivers = inlineWaivers(loader.files, prefixesByDirectory, relative, notifications);
-    lastStatistics = { ...parser.statistics, files: loader.fileCount, resources: resources.length };
+    recordHclLoadStatistics({ ...parser.statistics, files: loader.fileCount, resources: resources.length });
     return {
       name: relative(absolute) || '.',
       kind: 'terraform-hcl',

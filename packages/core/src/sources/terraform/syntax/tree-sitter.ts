@@ -1,13 +1,17 @@
 import { createRequire } from 'node:module';
-import { Language, Parser, type Tree } from 'web-tree-sitter';
+import type { Parser, Tree } from 'web-tree-sitter';
 
 const require = createRequire(import.meta.url);
 
 let parserPromise: Promise<Parser> | undefined;
 
-/** The Terraform grammar's parser, loaded once per thread (the WASM start-up costs about 300 ms). */
+/**
+ * The Terraform grammar's parser, loaded once per thread on first use (the WASM start-up costs about 300 ms, and a
+ * scan served from the parse cache never needs it).
+ */
 function terraformParser(): Promise<Parser> {
   parserPromise ??= (async () => {
+    const { Language, Parser } = await import('web-tree-sitter');
     await Parser.init();
     const grammar = require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm');
     const language = await Language.load(grammar);

@@ -90,6 +90,8 @@ class BodyWalker {
   }
 
   private leaf(text: string, path: string, top: string, bindings: Bindings): Value {
+    // Most strings are plain text: no template to parse, nothing read.
+    if (!text.includes('${') && !text.includes('%{')) return text;
     const trace = newTrace();
     let value: Value;
     try {

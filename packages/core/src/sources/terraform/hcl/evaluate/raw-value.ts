@@ -10,7 +10,7 @@ const maxDepth = 256;
  * arrays and objects are constructors whose keys may be templates too.
  */
 export function evaluateRaw(raw: unknown, evaluateLeaf: LeafEvaluator, bindings: Bindings, trace: Trace, depth = 0): Value {
-  if (typeof raw === 'string') return evaluateLeaf(raw, bindings, trace);
+  if (typeof raw === 'string') return raw.includes('${') || raw.includes('%{') ? evaluateLeaf(raw, bindings, trace) : raw;
   if (raw === null || raw === undefined) return null;
   if (typeof raw === 'number' || typeof raw === 'boolean') return raw;
   if (depth > maxDepth) throw new EvaluationError('the value nests too deeply');

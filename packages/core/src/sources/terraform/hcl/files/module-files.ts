@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describeError } from '../../../../model/errors.js';
 import type { Notification } from '../../../../model/finding.js';
@@ -44,18 +45,26 @@ export async function readModuleFiles(directory: string, relative: (file: string
 export async function readSourceFile(file: string, relative: (file: string) => string, notifications: Notification[]): Promise<SourceFile | undefined> {
   const name = relative(file);
   try {
-    const info = await stat(file);
-    if (!info.isFile()) return undefined;
-    if (info.size > maxFileBytes) {
-      notifications.push({
-        level: 'error',
-        code: 'file-too-large',
-        message: `${name}: the file is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the ${maxFileBytes / 1024 / 1024} MB limit, and was not scanned; split it or remove it from the scanned directory.`,
-        subject: name,
-      });
-      return undefined;
+    // One open for the size check and the read (a thousand files make extra stat calls add up); non-blocking, so a
+    // FIFO named like a .tf file cannot stall the scan before it is seen not to be a regular file.
+    const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    let text: string;
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) return undefined;
+      if (info.size > maxFileBytes) {
+        notifications.push({
+          level: 'error',
+          code: 'file-too-large',
+          message: `${name}: the file is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the ${maxFileBytes / 1024 / 1024} MB limit, and was not scanned; split it or remove it from the scanned directory.`,
+          subject: name,
+        });
+        return undefined;
+      }
+      text = await handle.readFile('utf8');
+    } finally {
+      await handle.close();
     }
-    let text = await readFile(file, 'utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { file, kind: file.endsWith('.json') ? 'tf.json' : 'tf', text };
   } catch (error) {
