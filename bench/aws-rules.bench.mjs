@@ -1,0 +1,126 @@
+// The AWS rules on generated plans of 1,000, 10,000 and 50,000 resources: S3 buckets with split versioning,
+// encryption, policy and public access block resources, RDS databases, KMS keys, log groups, IAM policies and
+// security groups, half of them in 50 module instances, linked by references whose ids are known after apply. Each
+// module instance adds a tag-based backup selection and a single-region trail, so the cross-resource rules (backup
+// coverage, trail coverage, split S3 resources) meet many candidates. Prints the scan with no rules (load and
+// relations), the scan with the AWS rules, the rules' share, throughput and peak RSS; each figure is the median of
+// 3 runs in a fresh process.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+if (process.argv[2] === 'measure') {
+  const [mode, file] = process.argv.slice(3);
+  const { scan } = await import('../packages/core/dist/index.js');
+  const { awsRules } = await import('../packages/rules/dist/index.js');
+  const start = performance.now();
+  const result = await scan({ targets: [{ kind: 'terraform-plan', path: file }], rules: mode === 'rules' ? awsRules : [], root: here });
+  const ms = performance.now() - start;
+  const counts = { pass: 0, fail: 0, unknown: 0 };
+  for (const finding of result.findings) counts[finding.status] = (counts[finding.status] ?? 0) + 1;
+  process.stdout.write(JSON.stringify({ ms, rssMb: process.resourceUsage().maxRSS / 1024, counts }));
+} else {
+  const directory = path.join(here, '.generated', 'aws-rules');
+  mkdirSync(directory, { recursive: true });
+  const sizes = (process.env.TRUSTSCAN_BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
+  console.log('| resources | plan MB | scan, no rules ms | scan, AWS rules ms | rules ms | resources/s | findings (pass/fail/unknown) | peak RSS MB |');
+  console.log('|---:|---:|---:|---:|---:|---:|---|---:|');
+  for (const size of sizes) {
+    const file = path.join(directory, `aws-plan-${size}.json`);
+    writeFileSync(file, JSON.stringify(generateAwsPlan(size)));
+    const load = measure('load', file);
+    const rules = measure('rules', file);
+    const { pass, fail, unknown } = rules.counts;
+    console.log(
+      `| ${size.toLocaleString('en')} | ${(statSync(file).size / 1e6).toFixed(1)} | ${load.ms.toFixed(0)} | ${rules.ms.toFixed(0)} | ${(rules.ms - load.ms).toFixed(0)} | ${Math.round(size / (rules.ms / 1000)).toLocaleString('en')} | ${pass}/${fail}/${unknown} | ${rules.rssMb.toFixed(0)} |`,
+    );
+  }
+}
+
+function measure(mode, file) {
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), 'measure', mode, file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (child.status !== 0) throw new Error(`${mode} ${file} failed: ${child.stderr}`);
+    runs.push(JSON.parse(child.stdout));
+  }
+  runs.sort((a, b) => a.ms - b.ms);
+  return runs[1];
+}
+
+/** A plan of `count` aws resources, ten per group; odd groups live in one of 50 module instances. */
+function generateAwsPlan(count) {
+  const changes = [];
+  const root = [];
+  const inModule = [];
+  const push = (module, type, name, after, unknown, expressions) => {
+    changes.push({
+      address: `${module ? `${module}.` : ''}${type}.${name}`,
+      ...(module ? { module_address: module } : {}),
+      mode: 'managed',
+      type,
+      name,
+      provider_name: 'registry.terraform.io/hashicorp/aws',
+      change: { actions: ['create'], before: null, after, after_unknown: unknown, before_sensitive: false, after_sensitive: {} },
+    });
+    const constants = Object.fromEntries(Object.entries(after).map(([key, value]) => [key, { constant_value: value }]));
+    const config = { address: `${type}.${name}`, mode: 'managed', type, name, provider_config_key: 'aws', expressions: { ...constants, ...expressions }, schema_version: 0 };
+    (module ? inModule : root).push(config);
+  };
+  const ref = (target, attribute = 'id') => ({ references: [`${target}.${attribute}`, target] });
+  const document = (statements) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
+  const instances = new Set();
+  for (let i = 0, group = 0; i < count; i += 10, group++) {
+    const instance = group % 50;
+    const module = group % 2 === 0 ? undefined : `module.app[${instance}]`;
+    const n = `g${group}`;
+    const bucket = `aws_s3_bucket.${n}`;
+    push(module, 'aws_s3_bucket', n, { bucket: `acme-${group}` }, { id: true, arn: true }, {});
+    push(module, 'aws_s3_bucket_versioning', n, { versioning_configuration: [{ status: group % 3 === 0 ? 'Suspended' : 'Enabled' }] }, { bucket: true }, { bucket: ref(bucket) });
+    push(module, 'aws_s3_bucket_server_side_encryption_configuration', n, { rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms' }] }] }, { bucket: true }, { bucket: ref(bucket) });
+    const tlsDeny = { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [`arn:aws:s3:::acme-${group}`, `arn:aws:s3:::acme-${group}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } };
+    const publicRead = { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::acme-${group}/*` };
+    push(module, 'aws_s3_bucket_policy', n, { policy: document(group % 11 === 0 ? [tlsDeny, publicRead] : [tlsDeny]) }, { bucket: true }, { bucket: ref(bucket) });
+    push(module, 'aws_s3_bucket_public_access_block', n, { block_public_acls: true, block_public_policy: group % 11 !== 0, ignore_public_acls: true, restrict_public_buckets: group % 11 !== 0 }, { bucket: true }, { bucket: ref(bucket) });
+    push(module, 'aws_db_instance', n, {
+      identifier: `db-${group}`, engine: 'postgres', engine_version: group % 4 === 0 ? '13.15' : '16.3', instance_class: 'db.t3.micro', allocated_storage: 20,
+      storage_encrypted: group % 5 !== 0, backup_retention_period: 7, publicly_accessible: false, tags: { backup: group % 6 === 0 ? 'none' : 'daily' },
+    }, { arn: true, id: true, parameter_group_name: true }, {});
+    push(module, 'aws_kms_key', n, { description: `key ${group}`, enable_key_rotation: group % 8 !== 0 }, { arn: true, key_id: true }, {});
+    push(module, 'aws_cloudwatch_log_group', n, { name: `/acme/${group}`, retention_in_days: group % 9 === 0 ? 30 : 400 }, { arn: true }, {});
+    const actions = group % 10 === 0 ? '*' : group % 7 === 0 ? 's3:*' : ['s3:GetObject', 's3:PutObject'];
+    push(module, 'aws_iam_policy', n, { name: `policy-${group}`, policy: document([{ Effect: 'Allow', Action: actions, Resource: '*' }]) }, { arn: true, id: true }, {});
+    push(module, 'aws_security_group', n, {
+      name: `sg-${group}`, vpc_id: 'vpc-0a1b2c3d',
+      ingress: [{ from_port: group % 7 === 0 ? 22 : 443, to_port: group % 7 === 0 ? 22 : 443, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'], ipv6_cidr_blocks: [] }],
+    }, { id: true, arn: true }, {});
+    if (module && !instances.has(instance)) {
+      instances.add(instance);
+      const m = `i${instance}`;
+      push(module, 'aws_backup_selection', m, { name: `tagged-${instance}`, plan_id: 'plan', iam_role_arn: 'arn:aws:iam::111122223333:role/backup', selection_tag: [{ type: 'STRINGEQUALS', key: 'backup', value: `daily-${instance}` }] }, { id: true }, {});
+      push(module, 'aws_cloudtrail', m, { name: `trail-${instance}`, s3_bucket_name: 'acme-trails', enable_log_file_validation: true }, { arn: true }, {});
+    }
+  }
+  push(undefined, 'aws_backup_selection', 'all_tagged', { name: 'all', plan_id: 'plan', iam_role_arn: 'arn:aws:iam::111122223333:role/backup', selection_tag: [{ type: 'STRINGEQUALS', key: 'backup', value: 'daily' }] }, { id: true }, {});
+  push(undefined, 'aws_cloudtrail', 'organization', { name: 'organization', s3_bucket_name: 'acme-trails', is_multi_region_trail: true, enable_log_file_validation: true }, { arn: true }, {});
+  const moduleCalls = {};
+  if (inModule.length > 0) moduleCalls.app = { source: './modules/app', expressions: {}, module: { resources: dedupe(inModule) } };
+  return {
+    format_version: '1.2',
+    terraform_version: '1.9.5',
+    planned_values: { root_module: {} },
+    resource_changes: changes,
+    configuration: { root_module: { resources: root, module_calls: moduleCalls } },
+  };
+}
+
+/** A module's configuration lists each resource block once, whatever its instances. */
+function dedupe(configs) {
+  const seen = new Map();
+  for (const config of configs) if (!seen.has(config.address)) seen.set(config.address, config);
+  return [...seen.values()];
+}
