@@ -146,10 +146,10 @@ const cases: readonly Case[] = [
     ],
   },
   {
-    name: 'Key Vault shaped like getVault: purge protection absent is unknown, a disabled AuditEvent log is no enabled_log',
+    name: 'Key Vault shaped like getVault: purge protection absent is off (the API omits it unless on), a disabled AuditEvent log is no enabled_log',
     items: f.keyVault('kv-weak', { secure: false }),
     expected: [
-      { type: 'azurerm_key_vault', attributes: { purge_protection_enabled: unknown('properties.enablePurgeProtection is not in the response'), soft_delete_retention_days: 7 } },
+      { type: 'azurerm_key_vault', attributes: { purge_protection_enabled: false, soft_delete_retention_days: 7 } },
       // getKey.json has neither `exp` nor `rotationPolicy`: no expiry, and no policy ("Omitted if empty").
       { type: 'azurerm_key_vault_key', attributes: { name: 'legacy', expiration_date: null, rotation_policy: [] } },
       { type: 'azurerm_monitor_diagnostic_setting', attributes: { enabled_log: [] } },

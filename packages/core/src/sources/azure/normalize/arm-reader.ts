@@ -80,6 +80,12 @@ export class ArmReader {
     return found === undefined ? this.missing(path) : this.unexpected(path, found);
   }
 
+  /** A boolean the API documents as left out when it is off (Key Vault's `enablePurgeProtection`): absent reads false. */
+  offWhenAbsent(path: string): boolean | Unknown {
+    if (this.unavailable !== undefined) return new Unknown(this.unavailable);
+    return this.raw(path) === undefined ? false : this.bool(path);
+  }
+
   string(path: string): string | Unknown {
     const found = this.raw(path);
     if (typeof found === 'string') return found;

@@ -5,9 +5,9 @@ import { azureResource, envelopeAttributes, sortedStringList } from './azure-res
 import { normalizeKeyVaultKeys } from './key-vault-key.js';
 
 /**
- * `Microsoft.KeyVault/vaults` → `azurerm_key_vault`, and its keys → `azurerm_key_vault_key`. The Key Vault provider leaves `enablePurgeProtection` out
- * unless it is on (it never accepts `false`), so an absent value stays `Unknown` with that reason rather than being
- * guessed either way.
+ * `Microsoft.KeyVault/vaults` → `azurerm_key_vault`, and its keys → `azurerm_key_vault_key`. The Key Vault provider leaves
+ * `enablePurgeProtection` out unless it is on (it never accepts `false`), so in a vault that was read an absent value
+ * means purge protection is off.
  */
 export function normalizeKeyVault(record: ArmRecord): Resource[] {
   const p = ArmReader.ofRecord(record).at('properties');
@@ -18,7 +18,7 @@ export function normalizeKeyVault(record: ArmRecord): Resource[] {
       ...envelopeAttributes(record),
       tenant_id: p.string('tenantId'),
       sku_name: p.string('sku.name'),
-      purge_protection_enabled: p.bool('enablePurgeProtection'),
+      purge_protection_enabled: p.offWhenAbsent('enablePurgeProtection'),
       soft_delete_retention_days: p.number('softDeleteRetentionInDays'),
       enable_rbac_authorization: p.bool('enableRbacAuthorization'),
       public_network_access_enabled: p.enabled('publicNetworkAccess'),
