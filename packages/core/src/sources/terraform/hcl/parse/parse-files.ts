@@ -34,10 +34,34 @@ export class FileParser {
     private readonly signal?: AbortSignal,
   ) {}
 
-  /** Parses a batch of files together, so that cache misses spread over the workers. */
+  /**
+   * Parses a batch of files together, so that cache misses spread over the workers. The batch is also cached as a
+   * whole, keyed by the keys of its files, for scans of unchanged files.
+   */
   async parseAll(files: readonly { kind: TerraformFileKind | 'tf.json'; text: string }[]): Promise<ParsedFile[]> {
     if (this.signal?.aborted) throw new ScanAbortedError();
     const hcl = files.filter((f) => f.kind !== 'tf.json');
+    const cache = this.cache;
+    if (!cache || hcl.length === 0) return this.parseEach(files, hcl);
+    const keys = hcl.map((f) => cache.key(f.kind as TerraformFileKind, f.text));
+    const batchKey = cache.batchKey(keys);
+    const batch = await cache.getBatch(batchKey, keys.length);
+    if (batch) {
+      keys.forEach((key, i) => {
+        if (!this.memo.has(key)) {
+          this.memo.set(key, Promise.resolve(batch[i] as ParsedFile));
+          this.statistics.cached++;
+        }
+      });
+      return Promise.all(files.map((file) => this.parse(file.kind, file.text)));
+    }
+    const results = await this.parseEach(files, hcl);
+    const parsed = await Promise.all(keys.map((key) => this.memo.get(key) as Promise<ParsedFile>));
+    this.writes.push(cache.setBatch(batchKey, parsed));
+    return results;
+  }
+
+  private async parseEach(files: readonly { kind: TerraformFileKind | 'tf.json'; text: string }[], hcl: readonly { kind: TerraformFileKind | 'tf.json'; text: string }[]): Promise<ParsedFile[]> {
     const lookups = await Promise.all(
       hcl.map(async (file) => {
         const key = this.cache?.key(file.kind as TerraformFileKind, file.text);
