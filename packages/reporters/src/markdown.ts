@@ -164,7 +164,7 @@ function fixText(group: RuleGroup, full: boolean): string {
   const docs = group.rule && group.rule.pack !== 'custom' ? ruleDocsUrl(group.ruleId) : undefined;
   if (full && group.rule) {
     const more = docs ? `\n\n[Rule documentation](${docs})` : '';
-    return `<details><summary>How to fix</summary>\n\n${group.rule.remediation.trim()}${more}\n\n</details>`;
+    return `<details><summary>How to fix</summary>\n\n${neutralizeHtml(group.rule.remediation.trim())}${more}\n\n</details>`;
   }
   return docs ? `How to fix: [rule documentation](${docs}).` : 'How to fix: see the remediation of this control in the HTML or SARIF report.';
 }
@@ -243,6 +243,25 @@ function cut(text: string, maxLength: number): string {
   return `${text.slice(0, Math.max(0, end))}${note}`.slice(0, maxLength);
 }
 
+/**
+ * A rule's remediation is Markdown and stays Markdown, but a rule from a user's directory must not bring HTML or
+ * script links into a pull-request comment, nor notify anyone: outside code, `<` becomes an entity, only http(s)
+ * and anchor links stay links, and `@` cannot start a mention.
+ */
+export function neutralizeHtml(markdown: string): string {
+  return markdown
+    .split(/(^```[\s\S]*?^```[ \t]*$)/m)
+    .map((part, index) =>
+      index % 2 === 1
+        ? part
+        : part
+            .split(/(`+[^`]*?`+)/)
+            .map((piece, i) => (i % 2 === 1 ? piece : piece.replace(/</g, '&lt;').replace(/\]\((?!https?:\/\/|#)/g, ']\\(').replace(/@(?=[A-Za-z0-9])/g, '@\u2060')))
+            .join(''),
+    )
+    .join('');
+}
+
 /** A table row; cells must already be escaped. */
 function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
@@ -250,7 +269,7 @@ function row(cells: readonly string[]): string {
 
 /**
  * Text that renders as itself in a Markdown paragraph or table cell: one line, inline Markdown punctuation
- * backslash-escaped, `&`, `<` and `>` as entities so nothing becomes HTML, `|` escaped for tables.
+ * backslash-escaped, `&`, `<` and `>` as entities so nothing becomes HTML, `|` escaped for tables, no @-mentions.
  */
 export function escapeMarkdown(text: string): string {
   return text
@@ -260,7 +279,9 @@ export function escapeMarkdown(text: string): string {
     .replace(/_/g, (c, offset: number, whole: string) => (/[A-Za-z0-9]/.test(whole[offset - 1] ?? '') && /[A-Za-z0-9]/.test(whole[offset + 1] ?? '') ? c : `\\${c}`))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+    .replace(/>/g, '&gt;')
+    // A word joiner after `@` keeps GitHub from notifying a user or team named in a message on every comment.
+    .replace(/@(?=[A-Za-z0-9])/g, '@\u2060');
 }
 
 /**
