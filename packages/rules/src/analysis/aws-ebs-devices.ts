@@ -13,8 +13,9 @@ export interface EbsDevice {
 
 /**
  * The EBS volumes a volume, instance, launch configuration or launch template creates. An instance or launch
- * configuration without `root_block_device` still gets a root volume from its AMI, and a launch template without
- * `block_device_mappings` gets the AMI's volumes: those are returned as implied devices.
+ * configuration without `root_block_device` still gets a root volume from its AMI (unless an instance names a launch
+ * template, which is judged on its own), and a launch template without `block_device_mappings` gets the AMI's
+ * volumes: those are returned as implied devices.
  */
 export function ebsDevices(resource: Resource): EbsDevice[] | { readonly unknown: string; readonly path: AttributePath } {
   if (resource.type === 'aws_ebs_volume') {
@@ -29,7 +30,8 @@ export function ebsDevices(resource: Resource): EbsDevice[] | { readonly unknown
     list.forEach((block, index) => {
       devices.push({ path: [name, index, 'encrypted'], encrypted: block['encrypted'], fromSnapshot: isSet(block['snapshot_id']), implied: false });
     });
-    if (name === 'root_block_device' && list.length === 0) devices.push({ path: [], encrypted: undefined, fromSnapshot: false, implied: true });
+    // Without a root_block_device the root volume comes from the launch template, judged on its own, or the AMI.
+    if (name === 'root_block_device' && list.length === 0 && !usesLaunchTemplate(resource)) devices.push({ path: [], encrypted: undefined, fromSnapshot: false, implied: true });
   }
   return devices;
 }
@@ -70,4 +72,9 @@ export function accountEncryptsByDefault(context: RuleContext): { readonly statu
 
 function isSet(value: Value | undefined): boolean {
   return value !== undefined && value !== null && value !== '';
+}
+
+function usesLaunchTemplate(resource: Resource): boolean {
+  const template = readBlocks(attribute(resource, ['launch_template']));
+  return template.kind === 'unknown' || (template.kind === 'value' && template.value.length > 0);
 }

@@ -62,6 +62,35 @@ testRule(rule, {
       path: 'block_device_mappings.0.ebs.0.encrypted',
     },
     {
+      name: 'instance whose volumes come from an encrypted launch template',
+      hcl: `resource "aws_launch_template" "app" {
+  name_prefix = "app"
+
+  block_device_mappings {
+    device_name = "/dev/xvda"
+    ebs {
+      encrypted = true
+    }
+  }
+}
+
+resource "aws_instance" "app" {
+  instance_type = "t3.micro"
+
+  launch_template {
+    id      = aws_launch_template.app.id
+    version = "$Latest"
+  }
+}
+`,
+      resources: [
+        { address: 'aws_launch_template.app', values: { name_prefix: 'app', block_device_mappings: [{ device_name: '/dev/xvda', ebs: [{ encrypted: 'true' }] }] }, computed: ['id'] },
+        { address: 'aws_instance.app', values: { instance_type: 't3.micro', launch_template: [{ version: '$Latest' }] }, unknown: ['launch_template.0.id'], computed: ['root_block_device'] },
+      ],
+      subject: 'aws_launch_template.app',
+      messageId: 'encrypted',
+    },
+    {
       name: 'volumes of counted instances in a module',
       hcl: 'module "app" {\n  source = "./modules/app"\n}\n',
       files: {

@@ -5,6 +5,7 @@ import { scan, type Rule } from '@trustscan/core';
 import { describe, expect, it } from 'vitest';
 import { buildPlan, type PlannedResource } from '../../../../testing/plan-builder.js';
 import backupCovered from '../../src/aws/backup/aws-backup-data-store-covered.js';
+import ebsEncrypted from '../../src/aws/ebs/aws-ebs-volume-encrypted.js';
 import securityGroup from '../../src/aws/ec2/aws-ec2-security-group-admin-ports-closed.js';
 import lbLogging from '../../src/aws/elb/aws-elb-access-logging.js';
 import listenerHttps from '../../src/aws/elb/aws-elb-listener-https.js';
@@ -65,6 +66,12 @@ describe('AWS rules leave out resources they do not apply to', () => {
   it('aws-ec2-security-group-admin-ports-closed: egress rules', async () => {
     expect(
       await reported(securityGroup, [{ address: 'aws_security_group_rule.out', values: { type: 'egress', security_group_id: 'sg-1', from_port: 0, to_port: 0, protocol: '-1', cidr_blocks: ['0.0.0.0/0'] } }]),
+    ).toEqual([]);
+  });
+
+  it('aws-ebs-volume-encrypted: an instance whose volumes come from its launch template (judged on its own)', async () => {
+    expect(
+      await reported(ebsEncrypted, [{ address: 'aws_instance.app', values: { instance_type: 't3.micro', launch_template: [{ id: 'lt-0a1b2c3d', version: '$Latest' }] }, computed: ['root_block_device'] }]),
     ).toEqual([]);
   });
 

@@ -78,6 +78,7 @@ export default defineRule<MessageId>({
       if (device.implied) return { status: 'fail', messageId: 'impliedNotEncrypted', data: { address }, ...where };
       return { status: 'fail', messageId: 'notEncrypted', data: { address, value: encrypted.kind === 'value' ? 'false' : 'not set (default false)' }, path };
     });
-    return decisive(verdicts) ?? { status: 'pass', messageId: 'encrypted', data: { address } };
+    // A resource without EBS volumes of its own (an instance built from a launch template) has nothing to judge.
+    return decisive(verdicts) ?? [];
   },
 });

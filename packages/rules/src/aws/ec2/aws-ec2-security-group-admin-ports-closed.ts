@@ -38,8 +38,8 @@ export default defineRule<MessageId>({
     defaults: ['Egress rules are not evaluated. Protocol -1 (all) opens every port.'],
     equivalents: { checkov: ['CKV_AWS_24', 'CKV_AWS_25'], kics: ['Security Group With Unrestricted Access To SSH'], trivy: ['AVD-AWS-0107'], prowler: ['ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_3389', 'ec2_securitygroup_allow_ingress_from_internet_to_all_ports'], catalog: ['S2-AWS-EC2-001'] },
     messages: {
-      closed: '{{what}} {{address}} does not open SSH or RDP to the internet.',
-      open: '{{what}} {{address}} opens {{detail}}. Remove the rule, or allow only a VPN or office range and prefer Session Manager.',
+      closed: 'The ingress of {{what}} {{address}} does not open SSH or RDP to the internet.',
+      open: 'The ingress of {{what}} {{address}} opens {{detail}}. Remove the rule, or allow only a VPN or office range and prefer Session Manager.',
       unknown: 'Whether {{address}} opens SSH or RDP to the internet is not known: {{reason}}.',
     },
     examples: {
@@ -49,7 +49,7 @@ export default defineRule<MessageId>({
   },
   evaluate(group) {
     const address = group.address;
-    const what = group.type.endsWith('_rule') ? 'Security group rule' : 'Security group';
+    const what = group.type.endsWith('_rule') ? 'security group rule' : 'security group';
     if (group.type === 'aws_security_group_rule') {
       if (attribute(group, ['type']) === 'egress') return [];
       return judge(address, what, group.attributes, 'rule', []);

@@ -29,7 +29,9 @@ export default defineRule({
     resourceTypes: ['aws_vpc'],
     relatedTypes: ['aws_flow_log'],
     live: { aws: { configType: 'AWS::EC2::FlowLog (joined to AWS::EC2::VPC)', fields: ['configuration.resourceId', 'configuration.flowLogStatus', 'configuration.trafficType'] } },
-    defaults: ['A VPC has no flow log until one is attached. `traffic_type` is required on `aws_flow_log`.'],
+    defaults: [
+      'A VPC has no flow log until one is attached. `traffic_type` is required on `aws_flow_log`. Only flow logs attached to the VPC itself (`vpc_id`) count; flow logs of single subnets or network interfaces leave the rest of the VPC unrecorded.',
+    ],
     equivalents: { checkov: ['CKV2_AWS_11'], kics: ['VPC Flow Logs Disabled'], trivy: ['AVD-AWS-0178'], prowler: ['vpc_flow_logs_enabled'], catalog: ['S2-AWS-VPC-001'] },
     messages: {
       logged: 'VPC {{address}} records flow logs of all traffic ({{logs}}).',
