@@ -182,6 +182,17 @@ describe('plan JSON source', () => {
       expect(related('aws_s3_bucket_versioning.w[0]')).toEqual(['aws_s3_bucket.b[0]']);
     });
 
+    it('records references inside nested blocks under the block name, as the HCL source does', async () => {
+      const plan = buildPlan([
+        { address: 'azurerm_key_vault_key.k', values: { name: 'k' } },
+        { address: 'azurerm_storage_account.s', values: { name: 's', customer_managed_key: [{}] }, unknown: ['customer_managed_key.0.key_vault_key_id'] },
+      ]);
+      const config = (plan['configuration'] as { root_module: { resources: { address: string; expressions: Record<string, unknown> }[] } }).root_module.resources[1];
+      if (config) config.expressions['customer_managed_key'] = [{ key_vault_key_id: { references: ['azurerm_key_vault_key.k.id', 'azurerm_key_vault_key.k'] } }];
+      const [, account] = await load(writePlan(plan));
+      expect(account?.references).toEqual({ customer_managed_key: ['azurerm_key_vault_key.k'] });
+    });
+
     it('falls back to known values when the configuration has no reference (e.g. through a local)', async () => {
       const resources = await loadBuilt([{ address: 'aws_s3_bucket.b', values: { bucket: 'named' } }, { address: 'aws_s3_bucket_versioning.v', values: { bucket: 'named', versioning_configuration: [{ status: 'Enabled' }] } }]);
       const inventory = new Inventory([...resources.values()]);

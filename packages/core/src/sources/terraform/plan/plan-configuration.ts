@@ -58,9 +58,8 @@ export class PlanConfiguration {
    */
   references(moduleInstance: string, configAddress: string, attribute: string): string[] {
     const modulePath = modulePathOf(moduleInstance);
-    const expression = this.resource(modulePath, configAddress)?.expressions?.[attribute];
-    if (!expression || Array.isArray(expression)) return [];
-    const references = (expression as Expression).references ?? [];
+    const references = referencesIn(this.resource(modulePath, configAddress)?.expressions?.[attribute]);
+    if (references.length === 0) return [];
     // Most references name a resource of the same module: resolve them once per configuration resource, and only
     // prefix the module instance per planned instance.
     const key = `${modulePath}|${configAddress}|${attribute}`;
@@ -80,7 +79,7 @@ export class PlanConfiguration {
     if (attributes === undefined) {
       const expressions = this.resources.get(key)?.expressions ?? {};
       attributes = Object.entries(expressions)
-        .filter(([, e]) => !Array.isArray(e) && ((e as Expression).references?.length ?? 0) > 0)
+        .filter(([, e]) => referencesIn(e).length > 0)
         .map(([name]) => name);
       this.referencing.set(key, attributes);
     }
@@ -140,6 +139,17 @@ export class PlanConfiguration {
 }
 
 const modulePaths = new Map<string, string>();
+
+/**
+ * The references of an attribute's expression; for a nested block (a list of expression objects, e.g.
+ * `customer_managed_key { key_vault_key_id = azurerm_key_vault_key.k.id }`), those of everything inside it, so the
+ * link is recorded under the block's name as the HCL source records it.
+ */
+function referencesIn(expression: unknown): readonly string[] {
+  if (Array.isArray(expression)) return expression.flatMap((block) => (typeof block === 'object' && block !== null ? Object.values(block).flatMap(referencesIn) : []));
+  if (typeof expression === 'object' && expression !== null) return (expression as Expression).references ?? [];
+  return [];
+}
 
 /** `module.a["x"].module.b[0]` → `module.a.module.b`: the module path without instance keys. */
 export function modulePathOf(moduleInstance: string): string {
