@@ -100,7 +100,7 @@ class BodyWalker {
       if (!(error instanceof EvaluationError) && !(error instanceof ExpressionSyntaxError)) throw error;
       value = this.problem(path, error.message);
     }
-    if (trace.references.size > 0) {
+    if (trace.hasReferences) {
       const set = this.result.references.get(top) ?? new Set<string>();
       for (const reference of trace.references) set.add(reference);
       this.result.references.set(top, set);

@@ -401,7 +401,7 @@ export class ModuleInstance implements NameResolver {
       });
       value = new Unknown(error.message);
     }
-    return { value, sensitive: sensitive || trace.sensitive, references: trace.references };
+    return { value, sensitive: sensitive || trace.sensitive, references: trace.hasReferences ? trace.references : emptyReferences };
   }
 
   private describe(): string {

@@ -18,16 +18,33 @@ import {
 export interface Trace {
   sensitive: boolean;
   readonly references: Set<string>;
+  /** Whether anything was referred to, without creating the set. */
+  readonly hasReferences: boolean;
+}
+
+/** A trace whose reference set exists only once something is referred to (most values refer to nothing). */
+class LazyTrace implements Trace {
+  sensitive = false;
+  private set: Set<string> | undefined;
+
+  get references(): Set<string> {
+    this.set ??= new Set();
+    return this.set;
+  }
+
+  get hasReferences(): boolean {
+    return this.set !== undefined && this.set.size > 0;
+  }
 }
 
 export function newTrace(): Trace {
-  return { sensitive: false, references: new Set() };
+  return new LazyTrace();
 }
 
 /** Adds what `from` read to `into`. */
-export function mergeTrace(into: Trace, from: { readonly sensitive: boolean; readonly references: Iterable<string> }): void {
+export function mergeTrace(into: Trace, from: Trace): void {
   if (from.sensitive) into.sensitive = true;
-  for (const reference of from.references) into.references.add(reference);
+  if (from.hasReferences) for (const reference of from.references) into.references.add(reference);
 }
 
 /** One step of a traversal after its root name: `.name` or `[key]` (the key already evaluated). */
@@ -141,14 +158,8 @@ export class Evaluator {
   }
 
   private traversal(expr: Expr, bindings: Bindings, trace: Trace, splatItem: Value | undefined): Value {
-    // Flatten `root.a[b].c` into the root and its steps, evaluating index keys on the way.
-    const chain: Expr[] = [];
-    let node = expr;
-    while (node.kind === 'getattr' || node.kind === 'index') {
-      chain.push(node);
-      node = node.object;
-    }
-    chain.reverse();
+    // Flatten `root.a[b].c` into the root and its steps (once per node), evaluating index keys on the way.
+    const { root: node, chain } = flattened(expr);
     const steps: Step[] = chain.map((step) =>
       step.kind === 'getattr' ? { kind: 'attr', name: step.name } : { kind: 'index', key: this.eval((step as { key: Expr }).key, bindings, trace, splatItem) },
     );
@@ -440,6 +451,24 @@ export class Evaluator {
 function asTemplateText(value: Value): string | Unknown {
   if (value instanceof Unknown) return value;
   return asString(value, 'template');
+}
+
+const flattenedChains = new WeakMap<Expr, { readonly root: Expr; readonly chain: readonly Expr[] }>();
+
+/** `root.a[b].c` as its root and its steps in order. */
+function flattened(expr: Expr): { readonly root: Expr; readonly chain: readonly Expr[] } {
+  let result = flattenedChains.get(expr);
+  if (!result) {
+    const chain: Expr[] = [];
+    let node = expr;
+    while (node.kind === 'getattr' || node.kind === 'index') {
+      chain.push(node);
+      node = node.object;
+    }
+    result = { root: node, chain: chain.reverse() };
+    flattenedChains.set(expr, result);
+  }
+  return result;
 }
 
 /** Applies `.name` or `[key]` to a value, the way Terraform does. */
