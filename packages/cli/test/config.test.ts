@@ -1,0 +1,200 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../../testing/yaml.js';
+import { parseCommandLine, type ScanCommand } from '../src/cli.js';
+import { sarifProblems } from '../../../testing/sarif-validation.js';
+import { junitProblems } from '../../../testing/junit-validation.js';
+
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const binary = path.join(repository, 'packages/cli/bin/trustscan.js');
+const insecurePlan = path.join(repository, 'examples/insecure/plan.json');
+const compliantPlan = path.join(repository, 'examples/compliant/plan.json');
+
+function trustscan(args: string[], cwd: string) {
+  const run = spawnSync(process.execPath, [binary, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** A fresh repository (a directory with .git, where config lookup stops) holding the given files. */
+function repositoryWith(files: Record<string, string>): string {
+  const directory = mkdtempSync(path.join(tmpdir(), 'trustscan-config-cli-'));
+  mkdirSync(path.join(directory, '.git'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
+    writeFileSync(path.join(directory, name), text);
+  }
+  return directory;
+}
+
+interface JsonReport {
+  findings: { ruleId: string; status: string; severity: string; resource: { address: string }; waiver?: { owner: string } }[];
+  summary: { byStatus: Record<string, number> };
+  notifications: { code: string; level: string }[];
+  waivers: { rule: string; state: string; matched: number }[];
+}
+
+describe('trustscan with a config file', () => {
+  it('runs the documented sample from its directory: targets, disabled rules, severity overrides and a waiver', () => {
+    const run = trustscan(['scan', '-f', 'json', '-q'], path.join(repository, 'examples'));
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.findings.some((f) => f.ruleId.startsWith('azure-'))).toBe(false);
+    expect(report.findings.filter((f) => f.ruleId === 'aws-s3-bucket-access-logging').every((f) => f.severity === 'high')).toBe(true);
+    const waived = report.findings.filter((f) => f.status === 'waived');
+    expect(waived.map((f) => [f.ruleId, f.resource.address, f.waiver?.owner])).toEqual([['aws-s3-bucket-versioning', 'module.reports.aws_s3_bucket.this', 'data-platform@acme.example']]);
+    expect(report.waivers).toEqual([expect.objectContaining({ rule: 'aws-s3-bucket-versioning', state: 'active', matched: 1 })]);
+    const listed = trustscan(['rules', 'list'], path.join(repository, 'examples'));
+    expect(listed.stdout).not.toMatch(/^azure-/m);
+    expect(listed.stdout).toMatch(/^aws-s3-bucket-access-logging\s+high\s/m);
+  });
+
+  it('lets the command line win: paths, --fail-on, and --no-config', () => {
+    const directory = repositoryWith({ 'trustscan.config.yaml': `targets: [${JSON.stringify(insecurePlan)}]\nfail-on: never\n` });
+    expect(trustscan(['scan', '-q'], directory).status).toBe(0);
+    expect(trustscan(['scan', '-q', '--fail-on', 'critical'], directory).status).toBe(1);
+    const compliant = trustscan(['scan', compliantPlan, '-f', 'json', '-q'], directory);
+    expect((JSON.parse(compliant.stdout) as JsonReport).findings.length).toBeGreaterThan(0);
+    expect(compliant.status).toBe(0);
+    // Without the config, fail-on is the default, high.
+    expect(trustscan(['scan', insecurePlan, '--no-config', '-q'], directory).status).toBe(1);
+  });
+
+  it.each<[string, string, string]>([
+    ['a waiver without an owner', 'waivers:\n  - rule: aws-s3-bucket-versioning\n    resource: aws_s3_bucket.logs\n    reason: Logs are re-creatable from CloudTrail.\n    expires: 2030-01-01\n', 'trustscan: trustscan.config.yaml:2: waivers[0].owner: is required: who answers for the accepted risk (a person or team).\n'],
+    ['a bad date', 'waivers:\n  - rule: aws-s3-bucket-versioning\n    resource: aws_s3_bucket.logs\n    reason: Logs are re-creatable from CloudTrail.\n    owner: sre\n    expires: 2030-13-01\n', 'trustscan: trustscan.config.yaml:6: waivers[0].expires: "2030-13-01" is not a date; write it as YYYY-MM-DD, e.g. 2030-01-31.\n'],
+    ['a misspelt rule id', 'rules:\n  disable:\n    - aws-s3-bucket-versoning\n', 'trustscan: trustscan.config.yaml:3: rules.disable[0]: no rule has the id "aws-s3-bucket-versoning"; run `trustscan rules list` for the ids.\n'],
+    ['a misspelt setting', 'fail_on: high\n', 'trustscan: trustscan.config.yaml:1: fail_on: unknown setting; did you mean "fail-on"?\n'],
+  ])('rejects %s with one line naming the file, the line and the field, exit 2', (_name, config, message) => {
+    const directory = repositoryWith({ 'trustscan.config.yaml': config });
+    const run = trustscan(['scan', insecurePlan, '-q'], path.join(directory));
+    expect(run.stderr).toBe(message);
+    expect(run.status).toBe(2);
+  });
+
+  it('finds the config from a subdirectory and names it relative to where trustscan runs', () => {
+    const directory = repositoryWith({ 'trustscan.config.json': '{\n  "fail-on": "severe"\n}\n', 'infra/main.tf': '' });
+    const run = trustscan(['scan', '-q'], path.join(directory, 'infra'));
+    expect(run.stderr).toBe('trustscan: ../trustscan.config.json:2: fail-on: must be one of critical, high, medium, low, never, not "severe".\n');
+    expect(run.status).toBe(2);
+    expect(trustscan(['scan', '--config', 'nope.yaml', '-q'], directory).stderr).toBe('trustscan: nope.yaml: cannot read the config file (no such file).\n');
+  });
+});
+
+describe('baselines and gating', () => {
+  it('records the failures, then fails only on new ones', () => {
+    const directory = repositoryWith({});
+    const written = trustscan(['scan', insecurePlan, '--write-baseline', 'baseline/trustscan.json', '-f', 'json'], directory);
+    expect(written.status).toBe(0);
+    const baselineFile = path.join(directory, 'baseline/trustscan.json');
+    const baseline = JSON.parse(readFileSync(baselineFile, 'utf8')) as { version: number; failures: { ruleId: string; resource: string; fingerprint: string }[] };
+    const report = JSON.parse(written.stdout) as JsonReport;
+    expect(baseline.version).toBe(1);
+    expect(baseline.failures.length).toBe(report.summary.byStatus['baseline']);
+    expect(written.stderr).toContain(`trustscan: recorded ${baseline.failures.length} failure(s) in baseline/trustscan.json.`);
+
+    const again = trustscan(['scan', insecurePlan, '--baseline', 'baseline/trustscan.json', '--fail-on', 'low', '-f', 'json', '-q'], directory);
+    expect(again.status).toBe(0);
+    const applied = JSON.parse(again.stdout) as JsonReport;
+    expect(applied.summary.byStatus['fail']).toBe(0);
+    expect(applied.notifications).toContainEqual(expect.objectContaining({ code: 'baseline-applied', level: 'note' }));
+
+    // A failure missing from the baseline is new, and fails the scan.
+    const critical = report.findings.find((f) => f.severity === 'critical' && f.status === 'baseline');
+    writeFileSync(baselineFile, JSON.stringify({ ...baseline, failures: baseline.failures.filter((f) => !(f.ruleId === critical?.ruleId && f.resource === critical.resource.address)) }));
+    const fresh = trustscan(['scan', insecurePlan, '--baseline', 'baseline/trustscan.json', '-f', 'json', '-q'], directory);
+    expect(fresh.status).toBe(1);
+    expect((JSON.parse(fresh.stdout) as JsonReport).findings.filter((f) => f.status === 'fail').map((f) => f.ruleId)).toEqual([critical?.ruleId]);
+
+    expect(trustscan(['scan', insecurePlan, '--baseline', 'missing.json', '-q'], directory)).toMatchObject({ status: 2, stderr: 'trustscan: missing.json: no such baseline file; record one with `trustscan scan --write-baseline missing.json`.\n' });
+  });
+
+  it('fails on undecided checks only with --fail-on-unknown', () => {
+    const directory = repositoryWith({});
+    const plain = trustscan(['scan', compliantPlan, '--fail-on', 'never', '-f', 'json', '-q'], directory);
+    expect((JSON.parse(plain.stdout) as JsonReport).summary.byStatus['unknown']).toBeGreaterThan(0);
+    expect(plain.status).toBe(0);
+    const strict = trustscan(['scan', compliantPlan, '--fail-on', 'never', '--fail-on-unknown'], directory);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toMatch(/; fail-on never and unknown\.\n$/);
+  });
+});
+
+describe('several reports from one scan', () => {
+  it('writes SARIF, Markdown, HTML and JUnit, each valid, by format or by extension', () => {
+    const directory = repositoryWith({});
+    const run = trustscan(
+      ['scan', insecurePlan, '--root', repository, '--format', 'sarif', '--output', 'out/r.sarif', '--report', 'markdown=out/summary.md', '-o', 'out/report.html', '-o', 'out/junit.xml', '--format', 'text'],
+      directory,
+    );
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('SOC 2 criteria');
+    const read = (name: string) => readFileSync(path.join(directory, 'out', name), 'utf8');
+    const sarif = read('r.sarif');
+    expect(sarifProblems(sarif)).toEqual([]);
+    const results = (JSON.parse(sarif) as { runs: { results: unknown[] }[] }).runs[0]?.results.length ?? 0;
+    expect(read('summary.md')).toContain('## SOC 2 readiness: trustscan scan');
+    expect(read('report.html')).toMatch(/^<!doctype html>/);
+    const junit = read('junit.xml');
+    expect(junitProblems(junit)).toEqual([]);
+    expect(Number(/<testsuites [^>]*failures="(\d+)"/.exec(junit)?.[1])).toBe(results);
+  });
+
+  it('parses the new flags', () => {
+    expect(parseCommandLine(['scan', '--config', 'c.yaml', '--baseline', 'b.json', '--write-baseline', 'n.json', '--fail-on-unknown', '-o', 'x.md'])).toMatchObject({
+      config: 'c.yaml',
+      baseline: 'b.json',
+      writeBaseline: 'n.json',
+      failOnUnknown: true,
+      explicit: [],
+      reports: [{ format: 'markdown', output: 'x.md' }],
+    });
+    expect(parseCommandLine(['scan', 'infra', '--no-config', '--fail-on', 'low'])).toMatchObject({ config: false, explicit: ['paths', 'failOn'], paths: ['infra'] });
+    expect(() => parseCommandLine(['scan', '--config', 'a', '--no-config'])).toThrow('--config and --no-config cannot be used together');
+  });
+});
+
+describe('the GitHub Actions example', () => {
+  const workflowFile = path.join(repository, 'examples/github-actions/trustscan.yml');
+  const document = parseDocument(readFileSync(workflowFile, 'utf8'));
+  const workflow = document.toJSON() as { on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, { steps: { id?: string; name?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown> }[] }> };
+  const steps = Object.values(workflow.jobs)[0]?.steps ?? [];
+
+  it('is valid YAML that runs on pull requests with the permissions code scanning needs', () => {
+    expect(document.errors).toEqual([]);
+    expect(Object.keys(workflow.on)).toContain('pull_request');
+    expect(workflow.permissions).toMatchObject({ 'security-events': 'write', contents: 'read' });
+    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with).toMatchObject({ 'node-version': 20 });
+  });
+
+  it('runs valid trustscan command lines that write SARIF and Markdown in one scan', () => {
+    const commands = steps.flatMap((s) => (s.run ?? '').split('\n')).filter((line) => /^\s*trustscan\s/.test(line));
+    expect(commands).toHaveLength(1);
+    const command = parseCommandLine(commands[0]?.trim().split(/\s+/).slice(1) ?? []) as ScanCommand;
+    expect(command.command).toBe('scan');
+    const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    const summary = steps.find((s) => s.run?.includes('GITHUB_STEP_SUMMARY'));
+    expect(command.reports.map((r) => r.format).sort()).toEqual(['markdown', 'sarif']);
+    expect(upload?.with).toMatchObject({ sarif_file: command.reports.find((r) => r.format === 'sarif')?.output, category: expect.any(String) as unknown });
+    expect(summary?.run).toContain(command.reports.find((r) => r.format === 'markdown')?.output);
+  });
+
+  it('uploads and summarises even when the scan fails, then fails the job by exit code', () => {
+    const scanIndex = steps.findIndex((s) => s.run?.includes('trustscan scan'));
+    const scanStep = steps[scanIndex];
+    expect(scanStep?.run).toContain('set +e');
+    expect(scanStep?.run).toContain('echo "exit-code=$?" >> "$GITHUB_OUTPUT"');
+    const uploadIndex = steps.findIndex((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    const failIndex = steps.findIndex((s) => s.run?.includes(`exit \${{ steps.${scanStep?.id ?? ''}.outputs.exit-code`));
+    expect(scanIndex).toBeLessThan(uploadIndex);
+    expect(uploadIndex).toBeLessThan(failIndex);
+    expect(failIndex).toBe(steps.length - 1);
+    for (const step of steps.slice(scanIndex + 1)) expect(step.if).toMatch(/^always\(\)/);
+    const dismiss = steps.find((s) => s.uses?.startsWith('advanced-security/dismiss-alerts@'));
+    expect(dismiss?.with).toMatchObject({ 'sarif-file': 'trustscan.sarif', 'sarif-id': '${{ steps.upload.outputs.sarif-id }}' });
+  });
+});
