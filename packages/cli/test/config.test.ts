@@ -103,12 +103,14 @@ describe('baselines and gating', () => {
     expect(applied.summary.byStatus['fail']).toBe(0);
     expect(applied.notifications).toContainEqual(expect.objectContaining({ code: 'baseline-applied', level: 'note' }));
 
-    // A failure missing from the baseline is new, and fails the scan.
-    const critical = report.findings.find((f) => f.severity === 'critical' && f.status === 'baseline');
-    writeFileSync(baselineFile, JSON.stringify({ ...baseline, failures: baseline.failures.filter((f) => !(f.ruleId === critical?.ruleId && f.resource === critical.resource.address)) }));
+    // A failure missing from the baseline is new, and fails the scan (at the default fail-on, high).
+    const severe = report.findings.find((f) => (f.severity === 'critical' || f.severity === 'high') && f.status === 'baseline');
+    expect(severe).toBeDefined();
+    const resurfaced = report.findings.filter((f) => f.ruleId === severe?.ruleId && f.resource.address === severe.resource.address);
+    writeFileSync(baselineFile, JSON.stringify({ ...baseline, failures: baseline.failures.filter((f) => !(f.ruleId === severe?.ruleId && f.resource === severe.resource.address)) }));
     const fresh = trustscan(['scan', insecurePlan, '--baseline', 'baseline/trustscan.json', '-f', 'json', '-q'], directory);
     expect(fresh.status).toBe(1);
-    expect((JSON.parse(fresh.stdout) as JsonReport).findings.filter((f) => f.status === 'fail').map((f) => f.ruleId)).toEqual([critical?.ruleId]);
+    expect((JSON.parse(fresh.stdout) as JsonReport).findings.filter((f) => f.status === 'fail').map((f) => f.ruleId)).toEqual(resurfaced.map((f) => f.ruleId));
 
     expect(trustscan(['scan', insecurePlan, '--baseline', 'missing.json', '-q'], directory)).toMatchObject({ status: 2, stderr: 'trustscan: missing.json: no such baseline file; record one with `trustscan scan --write-baseline missing.json`.\n' });
   });
