@@ -117,7 +117,7 @@ Output:
   --debug                    Show stack traces for internal errors
 
 Exit status:
-  --fail-on LEVEL            critical, high (default), medium, low or never
+  --fail-on LEVEL            critical, high (default, unless the config file says), medium, low or never
   --fail-on-unknown          Also exit 1 when a check could not be decided
   0  nothing failed at or above --fail-on (waived and baseline findings never count)
   1  something failed at or above --fail-on, or was undecided with --fail-on-unknown

@@ -193,10 +193,10 @@ function notEvaluatedSection(view: ReadinessView, detail: Detail): string {
   if (view.idleRules.length > 0) {
     const shown = view.idleRules.slice(0, cap(detail.rows, 40));
     const list = shown.map(({ rule }) => `- ${markdownCode(rule.id)}: ${escapeMarkdown(rule.title)} (looks for ${rule.resourceTypes.map((t) => markdownCode(t)).join(', ')})`);
+    // Collapsed: with a large rule pack and a small scan this list is long, and it is context rather than a gap.
     parts.push(
       `#### Controls with nothing to check (${view.idleRules.length})`,
-      'No resource of the types these controls check was in the scanned targets. If such resources exist elsewhere, scan them too.',
-      list.join('\n') + more(view.idleRules.length, shown.length, 'control'),
+      `No resource of the types these controls check was in the scanned targets. If such resources exist elsewhere, scan them too.\n\n<details><summary>${plural(view.idleRules.length, 'control')}</summary>\n\n${list.join('\n')}${more(view.idleRules.length, shown.length, 'control')}\n\n</details>`,
     );
   }
   return parts.join('\n\n');
