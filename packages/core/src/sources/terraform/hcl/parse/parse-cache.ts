@@ -18,6 +18,8 @@ const formatVersion = 1;
  */
 export class ParseCache {
   private readonly salt: string;
+  /** Directories already created in this scan, so each write does not repeat the `mkdir`. */
+  private readonly made = new Map<string, Promise<unknown>>();
 
   private constructor(readonly directory: string) {
     const versions = [

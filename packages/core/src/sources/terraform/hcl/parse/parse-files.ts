@@ -62,27 +62,32 @@ export class FileParser {
   }
 
   private async parseEach(files: readonly { kind: TerraformFileKind | 'tf.json'; text: string }[], hcl: readonly { kind: TerraformFileKind | 'tf.json'; text: string }[]): Promise<ParsedFile[]> {
+    const cache = this.cache;
+    if (!cache) {
+      this.preparePool(new Set(hcl.map((f) => `${f.kind}\0${f.text}`)).size);
+      return Promise.all(files.map((file) => this.parse(file.kind, file.text)));
+    }
+    // Look every file up once; the misses go straight to the parser (after the pool is sized for them).
     const lookups = await Promise.all(
       hcl.map(async (file) => {
-        const key = this.cache?.key(file.kind as TerraformFileKind, file.text);
-        if (!key || this.memo.has(key)) return undefined;
-        const hit = await this.cache?.get(key);
-        return hit ? { key, hit } : { key, miss: file };
+        const key = cache.key(file.kind as TerraformFileKind, file.text);
+        if (this.memo.has(key)) return undefined;
+        const hit = await cache.get(key);
+        return { key, file, hit };
       }),
     );
-    const misses = lookups.filter((l): l is { key: string; miss: (typeof hcl)[number] } => l !== undefined && 'miss' in l);
+    const misses = new Map<string, (typeof hcl)[number]>();
     for (const lookup of lookups) {
-      if (lookup && 'hit' in lookup && lookup.hit) {
+      if (!lookup || this.memo.has(lookup.key)) continue;
+      if (lookup.hit) {
         this.memo.set(lookup.key, Promise.resolve(lookup.hit));
         this.statistics.cached++;
+      } else {
+        misses.set(lookup.key, lookup.file);
       }
     }
-    if (!this.cache) {
-      const distinct = new Set(hcl.map((f) => `${f.kind}\0${f.text}`));
-      this.preparePool(distinct.size);
-    } else {
-      this.preparePool(misses.length);
-    }
+    this.preparePool(misses.size);
+    for (const [key, file] of misses) this.memo.set(key, this.parseFresh(file.kind as TerraformFileKind, file.text, key));
     return Promise.all(files.map((file) => this.parse(file.kind, file.text)));
   }
 
@@ -113,6 +118,11 @@ export class FileParser {
         return hit;
       }
     }
+    return this.parseFresh(kind, text, key);
+  }
+
+  /** Parses a file known not to be cached, and caches it. */
+  private async parseFresh(kind: TerraformFileKind, text: string, key: string): Promise<ParsedFile> {
     if (this.signal?.aborted) throw new ScanAbortedError();
     this.statistics.parsed++;
     const result = this.pool ? await this.pool.parse(kind, text) : await parseHclText(kind, text);
