@@ -17,6 +17,15 @@ testRule(rule, {
     {
       name: 'HTTP API stage logging to a log group created alongside',
       hcl: 'resource "aws_cloudwatch_log_group" "api" {\n  name              = "/acme/api-access"\n  retention_in_days = 365\n}\n\nresource "aws_apigatewayv2_stage" "prod" {\n  api_id      = "a1b2c3d4e5"\n  name        = "prod"\n  auto_deploy = true\n\n  access_log_settings {\n    destination_arn = aws_cloudwatch_log_group.api.arn\n    format          = "$context.requestId"\n  }\n}\n',
+      resources: [
+        {
+          address: 'aws_apigatewayv2_stage.prod',
+          values: { api_id: 'a1b2c3d4e5', name: 'prod', auto_deploy: true, access_log_settings: [{ format: '$context.requestId' }] },
+          unknown: ['access_log_settings.0.destination_arn'],
+          // Plans record references inside a nested block under the block's name.
+          expressions: { access_log_settings: ['aws_cloudwatch_log_group.api.arn', 'aws_cloudwatch_log_group.api'] },
+        },
+      ],
       subject: 'aws_apigatewayv2_stage.prod',
       messageId: 'enabled',
       message: 'aws_cloudwatch_log_group.api',
@@ -38,8 +47,7 @@ testRule(rule, {
   ],
   unknown: [
     {
-      // The plan source records references of top-level attributes only, so a plan cannot show what a nested destination refers to.
-      name: 'destination known after apply in a plan, whose nested reference the plan source does not record',
+      name: 'destination known after apply that refers to no resource',
       resources: [
         {
           address: 'aws_apigatewayv2_stage.prod',
