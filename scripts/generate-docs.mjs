@@ -1,5 +1,5 @@
 // Writes docs/rules/<id>.md for every built-in rule and the rule table in README.md, from rule metadata.
-// `pnpm docs`; packages/rules/test/docs.test.ts fails when the committed files are stale.
+// `pnpm run docs`; packages/rules/test/docs.test.ts fails when the committed files are stale.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

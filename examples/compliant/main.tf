@@ -135,6 +135,39 @@ resource "aws_db_instance" "app" {
   skip_final_snapshot     = false
 }
 
+resource "aws_backup_vault" "main" {
+  name        = "acme-main"
+  kms_key_arn = aws_kms_key.data.arn
+}
+
+resource "aws_backup_vault_lock_configuration" "main" {
+  backup_vault_name   = aws_backup_vault.main.name
+  min_retention_days  = 7
+  max_retention_days  = 400
+  changeable_for_days = 3
+}
+
+resource "aws_backup_plan" "daily" {
+  name = "acme-daily"
+
+  rule {
+    rule_name         = "daily"
+    target_vault_name = aws_backup_vault.main.name
+    schedule          = "cron(0 3 * * ? *)"
+
+    lifecycle {
+      delete_after = 35
+    }
+  }
+}
+
+resource "aws_backup_selection" "app_database" {
+  name         = "app-database"
+  plan_id      = aws_backup_plan.daily.id
+  iam_role_arn = "arn:aws:iam::123456789012:role/aws-backup"
+  resources    = [aws_db_instance.app.arn]
+}
+
 resource "aws_iam_policy" "ci_deploy" {
   name = "ci-deploy"
   policy = jsonencode({

@@ -61,6 +61,7 @@ module "reports" {
 
 # expect: aws-rds-storage-encrypted
 # expect: aws-rds-backup-retention
+# expect: aws-backup-data-store-covered
 resource "aws_db_instance" "app" {
   identifier              = "acme-app"
   engine                  = "postgres"

@@ -77,7 +77,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       const output = await loadTarget(target, context);
       // One inventory per target: addresses are unique within a plan, a directory or an account, not across them.
       const inventory = new Inventory(output.resources, options.relations ? [...relationSpecs, ...options.relations] : relationSpecs);
-      findings.push(...evaluateRules(inventory, options.rules, root));
+      findings.push(...evaluateRules(inventory, options.rules, root, output.name));
       notifications.push(...output.notifications);
       waivers.push(...(output.waivers ?? []));
       resourceCount += output.resources.length;

@@ -41,6 +41,7 @@ function toJsonFinding(finding: Finding): Record<string, unknown> {
       origin: resource.origin,
       ...(resource.cloudId === undefined ? {} : { cloudId: resource.cloudId }),
     },
+    ...(finding.target === undefined ? {} : { target: finding.target }),
     location: { file: location.file, startLine: location.startLine, endLine: location.endLine, startColumn: location.startColumn, endColumn: location.endColumn },
     message: finding.message,
     ...(finding.path === undefined ? {} : { attribute: finding.path }),

@@ -21,7 +21,8 @@ export function toJunit(result: ScanResult, options: JunitOptions = {}): string 
   for (const finding of result.findings) {
     let resources = byRule.get(finding.ruleId);
     if (!resources) byRule.set(finding.ruleId, (resources = new Map()));
-    const key = resourceOf(finding);
+    // Addresses are unique within one target only: two stacks may both have `aws_s3_bucket.this`.
+    const key = `${finding.target ?? ''}\u0000${resourceOf(finding)}`;
     const list = resources.get(key);
     if (list) list.push(finding);
     else resources.set(key, [finding]);
@@ -47,13 +48,15 @@ export function toJunit(result: ScanResult, options: JunitOptions = {}): string 
     const cases: string[] = [];
     let suiteFailures = 0;
     let skipped = 0;
-    for (const resource of [...resources.keys()].sort()) {
-      const findings = resources.get(resource) ?? [];
+    for (const key of [...resources.keys()].sort()) {
+      const findings = resources.get(key) ?? [];
+      const [target, resource = ''] = key.split('\u0000');
+      const name = result.targets.length > 1 && target ? `${resource} [${target}]` : resource;
       const status = precedence.find((s) => findings.some((f) => f.status === s)) ?? 'pass';
       const body = testCaseBody(status, findings, rule);
       if (status === 'fail') suiteFailures++;
       else if (status !== 'pass') skipped++;
-      cases.push(`    <testcase name="${attribute(resource)}" classname="${attribute(`trustscan.${ruleId}`)}" time="0"${body === '' ? ' />' : `>\n${body}\n    </testcase>`}`);
+      cases.push(`    <testcase name="${attribute(name)}" classname="${attribute(`trustscan.${ruleId}`)}" time="0"${body === '' ? ' />' : `>\n${body}\n    </testcase>`}`);
     }
     const properties: [string, string][] = rule
       ? [

@@ -75,7 +75,8 @@ describe('HTML report in headless Chromium', () => {
     const all = result.findings;
     const initially = await visibleRows();
     expect(initially).toHaveLength(all.filter((f) => f.status !== 'pass').length);
-    expect(await browser.page.textContent('#shown-count')).toBe(`Showing ${initially.length} of ${all.length} findings.`);
+    const initialCount = `Showing ${initially.length} of ${all.length} findings.`;
+    expect(await browser.page.textContent('#shown-count')).toBe(initialCount);
 
     await browser.page.check('input[name=status][value=pass]');
     expect(await visibleRows()).toHaveLength(all.length);
@@ -90,14 +91,18 @@ describe('HTML report in headless Chromium', () => {
     expect(leastPrivilege.length).toBe(all.filter((f) => f.severity !== 'medium' && f.area === 'least-privilege').length);
     expect(leastPrivilege.every((r) => r['area'] === 'least-privilege')).toBe(true);
 
-    await browser.page.click('button[type=reset]');
-    await browser.page.waitForFunction(() => document.querySelector('#shown-count')?.textContent?.startsWith('Showing'));
+    // The form resets its inputs first and filters the rows after: wait for the count to come back.
+    const resetFilters = async (): Promise<void> => {
+      await browser.page.click('button[type=reset]');
+      await browser.page.waitForFunction((text) => document.querySelector('#shown-count')?.textContent === text, initialCount);
+    };
+    await resetFilters();
     expect(await visibleRows()).toHaveLength(initially.length);
 
     await browser.page.uncheck('input[name=status][value=fail]');
     expect((await visibleRows()).every((r) => r['status'] !== 'fail')).toBe(true);
     expect(await visibleRows()).toHaveLength(all.filter((f) => f.status !== 'pass' && f.status !== 'fail').length);
-    await browser.page.click('button[type=reset]');
+    await resetFilters();
 
     // Clicking a criterion in the chart narrows the table to findings of controls supporting it.
     const criterion = result.summary.criteria.find((c) => c.fail > 0)?.id ?? '';
@@ -106,7 +111,7 @@ describe('HTML report in headless Chromium', () => {
     expect(narrowed.length).toBe(all.filter((f) => f.status !== 'pass' && f.tsc.includes(criterion as never)).length);
     expect(narrowed.every((r) => (r['criteria'] ?? '').split(' ').includes(criterion))).toBe(true);
 
-    await browser.page.click('button[type=reset]');
+    await resetFilters();
     await browser.page.fill('input[name=q]', 'aws_iam_policy.ci_deploy');
     const searched = await visibleRows();
     expect(searched.length).toBeGreaterThan(0);

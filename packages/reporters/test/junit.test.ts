@@ -41,7 +41,11 @@ describe('JUnit XML', () => {
 
   it('skips undecided, waived and baseline checks with the reason, and reports scan errors as errors', async () => {
     const result = await scan({
-      targets: [{ kind: 'path', path: path.join(repositoryRoot, 'examples/compliant/plan.json') }, { kind: 'path', path: path.join(repositoryRoot, 'missing.json') }],
+      targets: [
+        { kind: 'path', path: path.join(repositoryRoot, 'examples/compliant/plan.json') },
+        { kind: 'path', path: path.join(repositoryRoot, 'examples/insecure/plan.json') },
+        { kind: 'path', path: path.join(repositoryRoot, 'missing.json') },
+      ],
       rules,
       root: repositoryRoot,
       today: '2026-11-26',

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderRuleDoc, renderRuleTable, rules } from '../src/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const stale = 'is stale: run `pnpm docs` and commit the result';
+const stale = 'is stale: run `pnpm run docs` and commit the result';
 
 describe('generated rule documentation', () => {
   it('has one page per rule, each matching the rule metadata', () => {

@@ -13,7 +13,7 @@ import { RuleIndex } from './rule-index.js';
  * Runs every rule against the resources of the types it declares and turns verdicts into findings. A rule that
  * throws yields an `unknown` finding naming the error: never a crash, never a pass.
  */
-export function evaluateRules(inventory: Inventory, rules: readonly Rule[], root: string): Finding[] {
+export function evaluateRules(inventory: Inventory, rules: readonly Rule[], root: string, target?: string): Finding[] {
   const index = new RuleIndex(rules);
   const context: RuleContext = {
     related: (resource, type) => inventory.related(resource, type),
@@ -29,7 +29,7 @@ export function evaluateRules(inventory: Inventory, rules: readonly Rule[], root
         const verdicts = runRule(rule, resource, context);
         for (const verdict of verdicts) {
           const discriminator = verdicts.length > 1 && verdict.path ? pathToString(verdict.path) : '';
-          findings.push(toFinding(rule, resource, verdict, root, discriminator));
+          findings.push(toFinding(rule, resource, verdict, root, discriminator, target));
         }
       }
     }
@@ -48,7 +48,7 @@ function runRule(rule: Rule, resource: Resource, context: RuleContext): readonly
 
 const ruleErrorMessageId = '__rule-error__';
 
-function toFinding(rule: Rule, resource: Resource, verdict: Verdict, root: string, discriminator: string): Finding {
+function toFinding(rule: Rule, resource: Resource, verdict: Verdict, root: string, discriminator: string, target: string | undefined): Finding {
   const meta = rule.meta;
   const template =
     verdict.messageId === ruleErrorMessageId
@@ -64,6 +64,7 @@ function toFinding(rule: Rule, resource: Resource, verdict: Verdict, root: strin
     area: meta.area,
     tsc: [...meta.criteria.primary, ...(meta.criteria.secondary ?? [])],
     resource: findingResource(resource),
+    ...(target === undefined ? {} : { target }),
     location: locate(located, verdict.path, root),
     message,
     ...(path === undefined ? {} : { path }),

@@ -45,6 +45,8 @@ export interface Finding {
   /** Criteria ids, primary first. */
   readonly tsc: readonly TscId[];
   readonly resource: FindingResource;
+  /** The name of the target the resource came from (a path, `aws:<account>`, `azure:<subscription>`). */
+  readonly target?: string;
   readonly location: Location;
   readonly message: string;
   /** The dotted attribute path that decided the verdict, when there is one. */

@@ -7,7 +7,7 @@ export function renderRuleDoc(meta: RuleMeta): string {
     ...(meta.criteria.secondary ?? []).map((id) => `| ${id} | secondary | ${findCriterion(id)?.title ?? ''} |`),
   ];
   const lines = [
-    '<!-- Generated from the rule\'s metadata by `pnpm docs`; edit the rule, not this file. -->',
+    '<!-- Generated from the rule\'s metadata by `pnpm run docs`; edit the rule, not this file. -->',
     '',
     `# ${meta.id}`,
     '',

@@ -5,7 +5,7 @@ import { scan, type Finding } from '@trustscan/core';
 import { describe, expect, it } from 'vitest';
 import { azureRules } from '../../src/azure/index.js';
 
-const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'examples');
+const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'examples', 'rule-pack');
 const file = 'azure-platform.tf';
 
 /** `<rule-id> <address>` for every `# expect: <rule-id>` comment stacked directly above a resource block. */
@@ -35,7 +35,7 @@ async function azureFindings(kind: 'insecure' | 'compliant'): Promise<Finding[]>
 // Issue 4 item 9 for the Azure rules: the insecure configuration's planted problems are found exactly (every one,
 // nothing else), and the compliant one yields only passes.
 describe('Azure example configurations', () => {
-  it('finds every planted problem of examples/insecure and nothing else', async () => {
+  it('finds every planted problem of examples/rule-pack/insecure and nothing else', async () => {
     const planted = plantedProblems(readFileSync(path.join(examples, 'insecure', file), 'utf8'));
     const findings = await azureFindings('insecure');
     const failed = findings.filter((f) => f.status === 'fail').map((f) => `${f.ruleId} ${f.resource.address}`).sort();
@@ -47,7 +47,7 @@ describe('Azure example configurations', () => {
     expect(azureRules.filter((r) => !r.meta.liveOnly && !covered.has(r.meta.id)).map((r) => r.meta.id)).toEqual([]);
   });
 
-  it('reports no failure and no unknown on examples/compliant', async () => {
+  it('reports no failure and no unknown on examples/rule-pack/compliant', async () => {
     const findings = await azureFindings('compliant');
     expect(findings.filter((f) => f.status !== 'pass').map((f) => `${f.ruleId} ${f.resource.address}: ${f.message}`)).toEqual([]);
     const evaluated = new Set(findings.map((f) => f.ruleId));
