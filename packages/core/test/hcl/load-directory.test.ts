@@ -205,6 +205,17 @@ describe('aws_iam_policy_document', () => {
     expect((partly as Unknown).reason).toBe('aws_s3_bucket.b.arn is known only after apply');
     expect((partly as Unknown).partial).toMatchObject({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject' }] });
   });
+
+  it('keeps statements a dynamic block adds over an unknown collection as unknown entries beside the known ones', async () => {
+    const output = await loadHclFixture('iam');
+    const policy = resourceAt(output, 'aws_iam_policy.dynamic_unknown').attributes['policy'];
+    expect(policy).toBeInstanceOf(Unknown);
+    const statements = ((policy as Unknown).partial as { Statement: unknown[] }).Statement;
+    expect(statements).toHaveLength(2);
+    expect(statements[0]).toMatchObject({ Sid: 'Static', Action: 's3:GetObject' });
+    expect(statements[1]).toBeInstanceOf(Unknown);
+    expect((statements[1] as Unknown).reason).toMatch(/the dynamic block statement repeats over an unknown value/);
+  });
 });
 
 describe('references and relations', () => {

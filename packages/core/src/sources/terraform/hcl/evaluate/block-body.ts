@@ -140,7 +140,8 @@ class BodyWalker {
           blocks.push(this.nestedBody(content, `${path}.${blocks.length}`, topName, frame, depth + 1));
         }
       }
-      into[name] = unknown ?? blocks;
+      // The blocks that are known stay, and an unknown element stands for those an unknown for_each may add.
+      into[name] = unknown === undefined ? blocks : blocks.length > 0 ? [...blocks, unknown] : unknown;
     }
   }
 

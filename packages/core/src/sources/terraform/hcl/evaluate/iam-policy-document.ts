@@ -39,16 +39,22 @@ export function policyDocument(attributes: ObjectValue): Value {
 
   merge(fromDocuments(attributes['source_json']));
   merge(fromDocuments(attributes['source_policy_documents']));
+  // Statements a dynamic block may add over an unknown collection stay in the document as unknown entries, so a
+  // reader of the known part never mistakes it for the whole policy.
+  const unknownStatements: Unknown[] = [];
   const configured = attributes['statement'];
-  if (configured instanceof Unknown) unknown ??= configured;
-  else if (Array.isArray(configured)) merge((configured as readonly Value[]).filter(isRecord).map(renderStatement));
+  if (configured instanceof Unknown) unknownStatements.push(configured);
+  else if (Array.isArray(configured)) {
+    for (const item of configured as readonly Value[]) if (item instanceof Unknown) unknownStatements.push(item);
+    merge((configured as readonly Value[]).filter(isRecord).map(renderStatement));
+  }
   merge(fromDocuments(attributes['override_json']));
   merge(fromDocuments(attributes['override_policy_documents']));
 
   const document: Record<string, Value> = { Version: stringOr(attributes['version'], '2012-10-17') };
   const id = attributes['policy_id'];
   if (id !== undefined && id !== null && id !== '') document['Id'] = id;
-  document['Statement'] = statements;
+  document['Statement'] = [...statements, ...unknownStatements];
   unknown ??= firstUnknown(document);
   return unknown ? new Unknown(unknown.reason, document) : document;
 }
