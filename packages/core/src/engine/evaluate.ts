@@ -1,4 +1,5 @@
 import type { Finding, FindingResource } from '../model/finding.js';
+import type { TscId } from '../tsc/criteria.js';
 import type { Resource } from '../model/resource.js';
 import type { Rule, RuleContext, Verdict } from '../model/rule.js';
 import { pathToString } from '../model/value.js';
@@ -20,16 +21,18 @@ export function evaluateRules(inventory: Inventory, rules: readonly Rule[], root
     resourcesOfType: (type) => inventory.ofType(type),
   };
   const findings: Finding[] = [];
+  const criteria = new Map<Rule, readonly TscId[]>(rules.map((rule) => [rule, [...rule.meta.criteria.primary, ...(rule.meta.criteria.secondary ?? [])]]));
   for (const type of index.types()) {
     const resources = inventory.ofType(type);
     if (resources.length === 0) continue;
     const typeRules = index.forType(type);
     for (const resource of resources) {
+      const subject = findingResource(resource);
       for (const rule of typeRules) {
         const verdicts = runRule(rule, resource, context);
         for (const verdict of verdicts) {
           const discriminator = verdicts.length > 1 && verdict.path ? pathToString(verdict.path) : '';
-          findings.push(toFinding(rule, resource, verdict, root, discriminator, target));
+          findings.push(toFinding(rule, criteria.get(rule) ?? [], resource, subject, verdict, root, discriminator, target));
         }
       }
     }
@@ -48,29 +51,41 @@ function runRule(rule: Rule, resource: Resource, context: RuleContext): readonly
 
 const ruleErrorMessageId = '__rule-error__';
 
-function toFinding(rule: Rule, resource: Resource, verdict: Verdict, root: string, discriminator: string, target: string | undefined): Finding {
+function toFinding(
+  rule: Rule,
+  tsc: readonly TscId[],
+  resource: Resource,
+  subject: FindingResource,
+  verdict: Verdict,
+  root: string,
+  discriminator: string,
+  target: string | undefined,
+): Finding {
   const meta = rule.meta;
   const template =
     verdict.messageId === ruleErrorMessageId
       ? `The rule ${meta.id} could not evaluate ${resource.address}: {{error}}.`
       : (meta.messages[verdict.messageId] ?? verdict.messageId);
-  const message = redactSensitive(formatMessage(template, verdict.data), [resource, verdict.at]);
-  const located = verdict.at ?? resource;
-  const path = verdict.path ? pathToString(verdict.path) : undefined;
-  return {
+  let message = formatMessage(template, verdict.data);
+  if (resource.sensitivePaths?.length || verdict.at?.sensitivePaths?.length) message = redactSensitive(message, [resource, verdict.at]);
+  // Built in one shape, optional fields last, so the engine's hot loop allocates one object per finding.
+  const finding: Mutable<Finding> = {
     ruleId: meta.id,
     status: verdict.status,
     severity: meta.severity,
     area: meta.area,
-    tsc: [...meta.criteria.primary, ...(meta.criteria.secondary ?? [])],
-    resource: findingResource(resource),
-    ...(target === undefined ? {} : { target }),
-    location: locate(located, verdict.path, root),
+    tsc,
+    resource: subject,
+    location: locate(verdict.at ?? resource, verdict.path, root),
     message,
-    ...(path === undefined ? {} : { path }),
     fingerprint: fingerprintOf(meta.id, resource.address, discriminator),
   };
+  if (target !== undefined) finding.target = target;
+  if (verdict.path) finding.path = pathToString(verdict.path);
+  return finding;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function findingResource(resource: Resource): FindingResource {
   const { address, type, provider, origin } = resource;

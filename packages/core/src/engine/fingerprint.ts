@@ -5,5 +5,6 @@ import { hash } from 'node:crypto';
  * path when one rule reports several verdicts on one resource. Never line numbers or times.
  */
 export function fingerprintOf(ruleId: string, resourceIdentity: string, discriminator = ''): string {
+  // crypto.hash is the one-shot digest: no Hash object per finding.
   return hash('sha256', `${ruleId}\n${resourceIdentity}\n${discriminator}`, 'hex').slice(0, 32);
 }

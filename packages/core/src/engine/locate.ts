@@ -13,13 +13,13 @@ const firstLine: SourceRange = { startLine: 1, startColumn: 1, endLine: 1, endCo
 export function locate(resource: Resource, attributePath: AttributePath | undefined, root: string): Location {
   if (resource.declaration) {
     const range = attributePath ? attributeRange(resource.declaration, attributePath) : resource.declaration.range;
-    return { file: relativeFile(root, resource.declaration.file), ...range };
+    return locationOf(relativeFile(root, resource.declaration.file), range);
   }
   const origin = resource.origin;
   switch (origin.kind) {
     case 'hcl':
     case 'plan':
-      return { file: relativeFile(root, origin.file), ...firstLine };
+      return locationOf(relativeFile(root, origin.file), firstLine);
     case 'aws':
       return { file: cloudPath('aws', origin.account, origin.region, resource.type, awsResourceName(origin.arn)), ...firstLine };
     case 'azure':
@@ -29,23 +29,41 @@ export function locate(resource: Resource, attributePath: AttributePath | undefi
 
 /** The range of the longest prefix of `attributePath` that the declaration records, else the block. */
 export function attributeRange(declaration: Declaration, attributePath: AttributePath): SourceRange {
-  for (let length = attributePath.length; length > 0; length--) {
-    const range = declaration.attributes[pathToString(attributePath.slice(0, length))];
+  let key = pathToString(attributePath);
+  while (key !== '') {
+    const range = declaration.attributes[key];
     if (range) return range;
+    const dot = key.lastIndexOf('.');
+    key = dot < 0 ? '' : key.slice(0, dot);
   }
   return declaration.range;
 }
 
-const relativeFiles = new Map<string, string>();
+const locations = new WeakMap<SourceRange, Map<string, Location>>();
+
+/**
+ * The location of a range in a file. Findings are immutable, so those that point at the same attribute share one
+ * location object instead of allocating one each.
+ */
+function locationOf(file: string, range: SourceRange): Location {
+  let byFile = locations.get(range);
+  if (!byFile) locations.set(range, (byFile = new Map()));
+  let location = byFile.get(file);
+  if (!location) byFile.set(file, (location = { file, ...range }));
+  return location;
+}
+
+const relativeFiles = new Map<string, Map<string, string>>();
 
 /** `file` relative to `root`, with `/` separators. */
 export function relativeFile(root: string, file: string): string {
-  const key = `${root}\0${file}`;
-  let relative = relativeFiles.get(key);
+  let inRoot = relativeFiles.get(root);
+  if (!inRoot) relativeFiles.set(root, (inRoot = new Map()));
+  let relative = inRoot.get(file);
   if (relative === undefined) {
     relative = path.relative(root, file).split(path.sep).join('/');
-    if (relativeFiles.size > 10_000) relativeFiles.clear();
-    relativeFiles.set(key, relative);
+    if (inRoot.size > 10_000) inRoot.clear();
+    inRoot.set(file, relative);
   }
   return relative;
 }

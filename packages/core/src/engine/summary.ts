@@ -20,18 +20,32 @@ export function summarize(findings: readonly Finding[], rules: readonly RuleMeta
     }
   }
 
+  // One pass over the findings, by rule; each criterion then adds up the rules that map to it.
+  const byRule = new Map<string, { counts: Record<FindingStatus, number>; resources: Set<string> }>();
+  for (const finding of findings) {
+    let entry = byRule.get(finding.ruleId);
+    if (!entry) byRule.set(finding.ruleId, (entry = { counts: { pass: 0, fail: 0, unknown: 0, waived: 0, baseline: 0 }, resources: new Set() }));
+    entry.counts[finding.status]++;
+    entry.resources.add(finding.resource.address);
+  }
+
   const criteria: CriterionSummary[] = [...rulesByCriterion.keys()].sort(compareCriteria).map((id) => {
     const ruleIds = rulesByCriterion.get(id) ?? new Set<string>();
-    const relevant = findings.filter((f) => ruleIds.has(f.ruleId));
     const counts = { pass: 0, fail: 0, unknown: 0, waived: 0, baseline: 0 };
-    for (const finding of relevant) counts[finding.status]++;
+    const resources = new Set<string>();
+    for (const ruleId of ruleIds) {
+      const entry = byRule.get(ruleId);
+      if (!entry) continue;
+      for (const status of Object.keys(counts) as FindingStatus[]) counts[status] += entry.counts[status];
+      for (const address of entry.resources) resources.add(address);
+    }
     const criterion = findCriterion(id);
     return {
       id,
       title: criterion?.title ?? id,
       category: criterion?.category ?? '',
       rules: ruleIds.size,
-      resources: new Set(relevant.map((f) => f.resource.address)).size,
+      resources: resources.size,
       ...counts,
       status: counts.fail > 0 ? 'fail' : counts.unknown > 0 ? 'unknown' : 'pass',
     };

@@ -30,23 +30,20 @@ export async function loadPlan(file: string, context: SourceContext, bytes?: Uin
     const configured = configuration.resource(modulePath, configAddress);
     const afterApply = withUnknowns(change.change.after ?? null, change.change.after_unknown);
     const attributes = configured ? dropUnconfiguredUnknowns(afterApply, configured.expressions ?? {}) : afterApply;
-    let references: Record<string, string[]> | undefined;
-    for (const attribute of configuration.referencingAttributes(modulePath, configAddress)) {
-      const targets = configuration.references(moduleInstance, configAddress, attribute);
-      if (targets.length > 0) (references ??= {})[attribute] = targets;
-    }
+    const references = configuration.referencesOf(modulePath, moduleInstance, configAddress);
     const sensitive = sensitivePaths(change.change.after_sensitive);
     const declaration = declarations.get(modulePath)?.get(`resource.${configAddress}`);
-    resources.push({
+    const resource: Mutable<Resource> = {
       address: change.address,
       type: change.type,
       provider: providerOfType(change.type),
       attributes: isRecord(attributes) ? attributes : {},
       origin: { kind: 'plan', file, address: change.address },
-      ...(declaration ? { declaration } : {}),
-      ...(references ? { references } : {}),
-      ...(sensitive.length > 0 ? { sensitivePaths: sensitive } : {}),
-    });
+    };
+    if (declaration) resource.declaration = declaration;
+    if (references) resource.references = references;
+    if (sensitive.length > 0) resource.sensitivePaths = sensitive;
+    resources.push(resource);
   }
 
   return { name: relativeFile(context.root, file), kind: 'terraform-plan', resources, notifications: [] };
@@ -91,6 +88,8 @@ async function declarationsByModule(context: SourceContext, configuration: PlanC
   }
   return found;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 async function hasTerraformFiles(directory: string): Promise<boolean> {
   try {

@@ -7,6 +7,12 @@ const resourceReference = /^([A-Za-z][A-Za-z0-9_-]*)\.([A-Za-z_][A-Za-z0-9_-]*)(
 const notResources = new Set(['var', 'local', 'data', 'module', 'each', 'count', 'path', 'self', 'terraform']);
 const maxDepth = 32;
 
+interface Link {
+  readonly attribute: string;
+  readonly references: readonly string[];
+  readonly local: readonly string[] | null;
+}
+
 interface ModuleEntry {
   readonly config: ConfigModule;
   /** The module's directory, when it can be found (local source, or `.terraform/modules/modules.json`). */
@@ -21,8 +27,7 @@ interface ModuleEntry {
 export class PlanConfiguration {
   private readonly modules = new Map<string, ModuleEntry>();
   private readonly resources = new Map<string, ConfigResource>();
-  private readonly localReferences = new Map<string, string[] | null>();
-  private readonly referencing = new Map<string, readonly string[]>();
+  private readonly links = new Map<string, readonly Link[]>();
 
   constructor(root: ConfigModule | undefined, configDirectory: string | undefined) {
     const installed = configDirectory ? readInstalledModules(configDirectory) : new Map<string, string>();
@@ -53,37 +58,44 @@ export class PlanConfiguration {
   }
 
   /**
-   * The absolute addresses of managed resources an attribute refers to, for a resource in module instance
-   * `moduleInstance` (`module.a["x"]`, `''` at the root).
+   * The absolute addresses of the managed resources each attribute of a planned instance refers to (the resource
+   * `configAddress` in module instance `moduleInstance`: `module.a["x"]`, `''` at the root), or `undefined`.
    */
-  references(moduleInstance: string, configAddress: string, attribute: string): string[] {
-    const modulePath = modulePathOf(moduleInstance);
-    const references = referencesIn(this.resource(modulePath, configAddress)?.expressions?.[attribute]);
-    if (references.length === 0) return [];
-    // Most references name a resource of the same module: resolve them once per configuration resource, and only
-    // prefix the module instance per planned instance.
-    const key = `${modulePath}|${configAddress}|${attribute}`;
-    let local = this.localReferences.get(key);
-    if (local === undefined) {
-      local = references.every((r) => !r.startsWith('var.') && !r.startsWith('module.')) ? this.resolve(references, '', 0) : null;
-      this.localReferences.set(key, local);
+  referencesOf(modulePath: string, moduleInstance: string, configAddress: string): Record<string, string[]> | undefined {
+    let result: Record<string, string[]> | undefined;
+    for (const link of this.linksOf(modulePath, configAddress)) {
+      const targets =
+        link.local === null
+          ? this.resolve(link.references, moduleInstance, 0)
+          : moduleInstance === ''
+            ? [...link.local]
+            : link.local.map((address) => `${moduleInstance}.${address}`);
+      if (targets.length > 0) (result ??= {})[link.attribute] = targets;
     }
-    if (local === null) return this.resolve(references, moduleInstance, 0);
-    return moduleInstance === '' ? local : local.map((address) => `${moduleInstance}.${address}`);
+    return result;
   }
 
-  /** Attributes of a configuration resource that hold references. */
-  referencingAttributes(modulePath: string, configAddress: string): readonly string[] {
+  /**
+   * The attributes of a configuration resource that hold references. Most name a resource of the same module:
+   * those are resolved once per configuration resource, and planned instances only prefix their module instance;
+   * references through module inputs and outputs (`local: null`) are resolved per instance.
+   */
+  private linksOf(modulePath: string, configAddress: string): readonly Link[] {
     const key = `${modulePath}|${configAddress}`;
-    let attributes = this.referencing.get(key);
-    if (attributes === undefined) {
+    let links = this.links.get(key);
+    if (links === undefined) {
+      const found: Link[] = [];
       const expressions = this.resources.get(key)?.expressions ?? {};
-      attributes = Object.entries(expressions)
-        .filter(([, e]) => referencesIn(e).length > 0)
-        .map(([name]) => name);
-      this.referencing.set(key, attributes);
+      for (const attribute in expressions) {
+        const references = referencesIn(expressions[attribute]);
+        if (references.length === 0) continue;
+        const local = references.every((r) => !r.startsWith('var.') && !r.startsWith('module.')) ? this.resolve(references, '', 0) : null;
+        found.push({ attribute, references, local });
+      }
+      links = found;
+      this.links.set(key, links);
     }
-    return attributes;
+    return links;
   }
 
   /** Every module path of the configuration, the root (`''`) first. */
