@@ -76,7 +76,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     try {
       const output = await loadTarget(target, context);
       // One inventory per target: addresses are unique within a plan, a directory or an account, not across them.
-      const inventory = new Inventory(output.resources, options.relations ? [...relationSpecs, ...options.relations] : relationSpecs);
+      const inventory = new Inventory(output.resources, options.relations ? [...relationSpecs, ...options.relations] : relationSpecs, output.observedTypes);
       findings.push(...evaluateRules(inventory, options.rules, root, output.name));
       notifications.push(...output.notifications);
       waivers.push(...(output.waivers ?? []));

@@ -19,6 +19,7 @@ export function evaluateRules(inventory: Inventory, rules: readonly Rule[], root
   const context: RuleContext = {
     related: (resource, type) => inventory.related(resource, type),
     resourcesOfType: (type) => inventory.ofType(type),
+    observed: (type) => inventory.observes(type),
   };
   const findings: Finding[] = [];
   const criteria = new Map<Rule, readonly TscId[]>(rules.map((rule) => [rule, [...rule.meta.criteria.primary, ...(rule.meta.criteria.secondary ?? [])]]));

@@ -15,9 +15,15 @@ export class Inventory {
   private readonly byAddress = new Map<string, Resource>();
   private readonly byBaseAddress = new Map<string, Resource[]>();
   private readonly links = new Map<Resource, Map<string, Resource[]>>();
+  private readonly observedTypes: ReadonlySet<string> | undefined;
 
-  constructor(resources: readonly Resource[], relations: readonly RelationSpec[] = builtInRelations) {
+  /**
+   * `observedTypes`: the types the source looked for (`SourceOutput.observedTypes`); absent when every type is in
+   * view, as in a Terraform configuration.
+   */
+  constructor(resources: readonly Resource[], relations: readonly RelationSpec[] = builtInRelations, observedTypes?: readonly string[]) {
     this.resources = resources;
+    this.observedTypes = observedTypes === undefined ? undefined : new Set(observedTypes);
     for (const resource of resources) {
       push(this.byType, resource.type, resource);
       this.byAddress.set(resource.address, resource);
@@ -29,6 +35,11 @@ export class Inventory {
   /** The types present, in first-seen order. */
   types(): IterableIterator<string> {
     return this.byType.keys();
+  }
+
+  /** Whether the source looked for every resource of `type`, so that none in the inventory means none exist. */
+  observes(type: string): boolean {
+    return this.observedTypes === undefined || this.observedTypes.has(type);
   }
 
   ofType(type: string): readonly Resource[] {

@@ -78,6 +78,12 @@ export interface RuleContext {
   related(resource: Resource, type: string): readonly Resource[];
   /** Every resource of `type` in the scan, for rules about coverage across resources. */
   resourcesOfType(type: string): readonly Resource[];
+  /**
+   * Whether the target's source looked for every resource of `type`: always for Terraform input, which declares
+   * everything it has; for a live scan, only for the types it read. A rule that would decide on the absence of a
+   * resource of a type not observed (no backup selection, no flow log) reports `unknown`, never a pass or a fail.
+   */
+  observed(type: string): boolean;
 }
 
 export interface Rule<MessageId extends string = string> {

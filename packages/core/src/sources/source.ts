@@ -39,4 +39,12 @@ export interface SourceOutput {
   readonly resources: readonly Resource[];
   readonly notifications: readonly Notification[];
   readonly waivers?: readonly Waiver[];
+  /**
+   * The Terraform resource types the source looked for, when it sees only part of the world: a live source reads an
+   * account type by type, and a type whose listing was denied or failed is not in view. A type listed here that has
+   * no resource truly has none; for a type left out, rules that decide on the absence of a resource (a data store
+   * no backup selection names, a VPC without a flow log) report `unknown`. Absent: every type is in view, as in a
+   * Terraform configuration, which declares everything it has.
+   */
+  readonly observedTypes?: readonly string[];
 }
