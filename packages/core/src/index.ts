@@ -1,4 +1,4 @@
-export { scan, compareFindings, type ScanOptions, type ProgressEvent } from './scan.js';
+export { scan, type ScanOptions, type ProgressEvent } from './scan.js';
 export type { Target } from './sources/target.js';
 export type { SourceContext, SourceOutput, TerraformOptions } from './sources/source.js';
 export { loadTarget } from './sources/load-target.js';

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { applyWaivers } from './engine/waivers.js';
 import { evaluateRules } from './engine/evaluate.js';
@@ -9,8 +10,8 @@ import type { Finding, Notification, ScanResult, TargetReport } from './model/fi
 import type { Rule } from './model/rule.js';
 import type { Waiver } from './model/waiver.js';
 import { loadTarget } from './sources/load-target.js';
-import type { SourceContext, TerraformOptions } from './sources/source.js';
 import type { Resource } from './model/resource.js';
+import type { SourceContext, TerraformOptions } from './sources/source.js';
 import { describeTarget, type Target } from './sources/target.js';
 import { DeclarationLocator } from './sources/terraform/syntax/declarations.js';
 import { toolName, toolVersion } from './version.js';
@@ -50,6 +51,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const targets: TargetReport[] = [];
   let resourceCount = 0;
   const tfDir = options.tfDir === undefined ? undefined : path.resolve(options.tfDir);
+  if (tfDir !== undefined && !(await isDirectory(tfDir))) {
+    notifications.push({ level: 'error', code: 'input-error', message: `${options.tfDir ?? tfDir}: --tf-dir is not a readable directory; pass the Terraform configuration directory.`, subject: tfDir });
+  }
   const terraform = options.terraform ?? {};
   let declared: Promise<readonly Resource[]> | undefined;
   const declaredResources = (): Promise<readonly Resource[]> => {
@@ -77,7 +81,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       const output = await loadTarget(target, context);
       // One inventory per target: addresses are unique within a plan, a directory or an account, not across them.
       const inventory = new Inventory(output.resources, options.relations ? [...relationSpecs, ...options.relations] : relationSpecs, output.observedTypes);
-      findings.push(...evaluateRules(inventory, options.rules, root, output.name));
+      // Appended one by one: spreading a hundred thousand findings into push() overflows the call stack.
+      for (const finding of evaluateRules(inventory, options.rules, root, output.name)) findings.push(finding);
       notifications.push(...output.notifications);
       waivers.push(...(output.waivers ?? []));
       resourceCount += output.resources.length;
@@ -111,8 +116,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 }
 
 /**
- * Sorts findings in the order of `compareFindings`, comparing files and rule ids by precomputed rank: a scan may
- * hold a hundred thousand findings, and most comparisons are then decided by numbers.
+ * Sorts findings deterministically: by file, position, rule, resource and fingerprint. Files and rule ids are
+ * compared by precomputed rank: a scan may hold a hundred thousand findings, and most comparisons are then decided
+ * by numbers.
  */
 function sortFindings(findings: Finding[]): Finding[] {
   const rank = (values: Iterable<string>): Map<string, number> => new Map([...new Set(values)].sort(compare).map((v, i) => [v, i]));
@@ -129,16 +135,12 @@ function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-/** Deterministic order: by file, position, rule and resource. */
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    compare(a.location.file, b.location.file) ||
-    a.location.startLine - b.location.startLine ||
-    a.location.startColumn - b.location.startColumn ||
-    compare(a.ruleId, b.ruleId) ||
-    compare(a.resource.address, b.resource.address) ||
-    compare(a.fingerprint, b.fingerprint)
-  );
+async function isDirectory(directory: string): Promise<boolean> {
+  try {
+    return (await stat(directory)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function compare(a: string, b: string): number {

@@ -70,7 +70,7 @@ describe('SARIF reporter', () => {
 
   it('anchors findings without Terraform to the plan file with their own line hash, and lists broken inputs', async () => {
     const plan = path.join(repositoryRoot, 'examples/insecure/plan.json');
-    const mixed = await scan({ targets: [{ kind: 'terraform-plan', path: plan }, { kind: 'path', path: path.join(repositoryRoot, 'examples/missing.json') }], rules, root: repositoryRoot, tfDir: path.join(repositoryRoot, 'examples/does-not-exist') });
+    const mixed = await scan({ targets: [{ kind: 'terraform-plan', path: plan }, { kind: 'path', path: path.join(repositoryRoot, 'examples/missing.json') }], rules, root: repositoryRoot, tfDir: path.join(repositoryRoot, 'examples/library') });
     const text = toSarif(mixed);
     expect(sarifProblems(text)).toEqual([]);
     const sarifRun = (JSON.parse(text) as Log).runs[0] as Run;

@@ -241,6 +241,15 @@ describe('plan JSON source', () => {
       expect((error as Error).message).not.toContain('\n');
     });
 
+    it('reports a --tf-dir that is not a directory, and still scans', async () => {
+      const good = writePlan(buildPlan([{ address: 'aws_s3_bucket.b', values: { bucket: 'x' } }]));
+      const result = await scan({ targets: [{ kind: 'path', path: good }], rules: [bucketNamedRule], root: workspace, tfDir: path.join(workspace, 'no-such-config') });
+      expect(result.notifications).toEqual([
+        { level: 'error', code: 'input-error', message: `${path.join(workspace, 'no-such-config')}: --tf-dir is not a readable directory; pass the Terraform configuration directory.`, subject: path.join(workspace, 'no-such-config') },
+      ]);
+      expect(result.findings.map((f) => f.status)).toEqual(['pass']);
+    });
+
     it('keeps scanning the other targets when one is broken, and lists the broken one', async () => {
       const good = writePlan(buildPlan([{ address: 'aws_s3_bucket.b', values: { bucket: 'x' } }]));
       const broken = writePlan('{"format_version": "1.2", "resource_changes": [');
