@@ -42,6 +42,7 @@ export default defineRule({
       covered: 'Data store {{address}} is backed up by AWS Backup selection {{selection}}.',
       notCovered: 'Data store {{address}} is not selected by any AWS Backup plan. Add it to an aws_backup_selection, by ARN or by tag.',
       unknown: 'Whether data store {{address}} is selected by an AWS Backup plan is not known: {{reason}}.',
+      notObserved: 'Whether data store {{address}} is selected by an AWS Backup plan is not known: this scan did not read AWS Backup selections.',
     },
     examples: {
       good: 'resource "aws_dynamodb_table" "orders" {\n  name         = "orders"\n  billing_mode = "PAY_PER_REQUEST"\n  hash_key     = "id"\n\n  attribute {\n    name = "id"\n    type = "S"\n  }\n}\n\nresource "aws_backup_selection" "orders" {\n  name         = "orders"\n  plan_id      = "4a8b2b1c-6d3e-4f5a-9b8c-7d6e5f4a3b2c"\n  iam_role_arn = "arn:aws:iam::111122223333:role/aws-backup"\n  resources    = [aws_dynamodb_table.orders.arn]\n}\n',
@@ -55,6 +56,7 @@ export default defineRule({
     const at = coverage.selection ? { at: coverage.selection } : {};
     if (coverage.status === 'yes') return { status: 'pass', messageId: 'covered', data: { address, selection: coverage.selection?.address ?? '' }, ...at };
     if (coverage.status === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: coverage.reason ?? 'known after apply' }, ...at };
+    if (!context.observed('aws_backup_selection')) return { status: 'unknown', messageId: 'notObserved', data: { address } };
     return { status: 'fail', messageId: 'notCovered', data: { address } };
   },
 });

@@ -2,7 +2,7 @@ import { defineRule, type Resource, type Verdict } from '@trustscan/core';
 import { deniesActionToEveryone, readPolicy } from '../../analysis/iam-policy.js';
 import { attribute } from '../../analysis/values.js';
 
-type MessageId = 'locked' | 'denied' | 'unprotected' | 'unknown';
+type MessageId = 'locked' | 'denied' | 'unprotected' | 'unknown' | 'notObserved';
 
 export default defineRule<MessageId>({
   meta: {
@@ -39,6 +39,7 @@ export default defineRule<MessageId>({
       denied: 'The access policy of backup vault {{address}} denies deleting recovery points to everyone.',
       unprotected: 'Recovery points in backup vault {{address}} can be deleted by anyone with backup:DeleteRecoveryPoint. Add an aws_backup_vault_lock_configuration, or a vault policy that denies it.',
       unknown: 'Whether backup vault {{address}} protects recovery points from deletion is not known: {{reason}}.',
+      notObserved: 'Whether backup vault {{address}} protects recovery points from deletion is not known: this scan did not read its vault lock or its access policy.',
     },
     examples: {
       good: 'resource "aws_backup_vault" "main" {\n  name = "main"\n}\n\nresource "aws_backup_vault_lock_configuration" "main" {\n  backup_vault_name  = aws_backup_vault.main.name\n  min_retention_days = 7\n}\n',
@@ -50,7 +51,11 @@ export default defineRule<MessageId>({
     const lock = context.related(vault, 'aws_backup_vault_lock_configuration')[0];
     if (lock) return { status: 'pass', messageId: 'locked', data: { address, lock: lock.address }, at: lock };
     const verdicts = context.related(vault, 'aws_backup_vault_policy').map((policy) => fromPolicy(address, policy));
-    return verdicts.find((v) => v.status === 'pass') ?? verdicts.find((v) => v.status === 'unknown') ?? verdicts[0] ?? { status: 'fail', messageId: 'unprotected', data: { address } };
+    const decided = verdicts.find((v) => v.status === 'pass') ?? verdicts.find((v) => v.status === 'unknown');
+    if (decided) return decided;
+    // Without a lock, only a policy read in full can show that nothing denies the deletion.
+    if (!context.observed('aws_backup_vault_lock_configuration') || !context.observed('aws_backup_vault_policy')) return { status: 'unknown', messageId: 'notObserved', data: { address } };
+    return verdicts[0] ?? { status: 'fail', messageId: 'unprotected', data: { address } };
   },
 });
 

@@ -45,6 +45,7 @@ export default defineRule({
       coveredByOther: 'CloudTrail trail {{address}} does not record every region\'s management events, but trail {{other}} does.',
       notCovered: 'No trail records every region\'s management events: {{address}} does not because {{detail}}. Make it multi-region, logging, with management events.',
       unknown: 'Whether CloudTrail trail {{address}} records every region\'s management events is not known: {{reason}}.',
+      notObserved: 'CloudTrail trail {{address}} does not record every region\'s management events ({{detail}}), and whether another trail does is not known: this scan did not read every trail.',
     },
     examples: {
       good: 'resource "aws_cloudtrail" "main" {\n  name                  = "main"\n  s3_bucket_name        = "acme-cloudtrail"\n  is_multi_region_trail = true\n}\n',
@@ -59,6 +60,7 @@ export default defineRule({
     if (other) return { status: 'pass', messageId: 'coveredByOther', data: { address, other: other.address }, at: other };
     const where = own.path ? { path: own.path } : {};
     if (own.status === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: own.detail }, ...where };
+    if (!context.observed('aws_cloudtrail')) return { status: 'unknown', messageId: 'notObserved', data: { address, detail: own.detail }, ...where };
     return { status: 'fail', messageId: 'notCovered', data: { address, detail: own.detail }, ...where };
   },
 });

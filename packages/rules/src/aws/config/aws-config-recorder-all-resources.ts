@@ -1,7 +1,7 @@
 import { defineRule, type Resource, type Verdict } from '@trustscan/core';
 import { attribute, readBlocks, readBoolean, readString } from '../../analysis/values.js';
 
-type MessageId = 'recording' | 'partial' | 'notStarted' | 'unknown';
+type MessageId = 'recording' | 'partial' | 'notStarted' | 'unknown' | 'notObserved';
 
 export default defineRule<MessageId>({
   meta: {
@@ -48,6 +48,7 @@ export default defineRule<MessageId>({
       partial: 'AWS Config recorder {{address}} records only some resource types: {{detail}}. Set recording_group.all_supported = true.',
       notStarted: 'AWS Config recorder {{address}} is not started: {{detail}}. Declare aws_config_configuration_recorder_status with is_enabled = true.',
       unknown: 'Whether AWS Config recorder {{address}} records every resource type is not known: {{reason}}.',
+      notObserved: 'Whether AWS Config recorder {{address}} is started is not known: this scan did not read recorder statuses.',
     },
     examples: {
       good: 'resource "aws_config_configuration_recorder" "main" {\n  name     = "main"\n  role_arn = "arn:aws:iam::111122223333:role/aws-config"\n}\n\nresource "aws_config_configuration_recorder_status" "main" {\n  name       = aws_config_configuration_recorder.main.name\n  is_enabled = true\n}\n',
@@ -59,6 +60,7 @@ export default defineRule<MessageId>({
     const scope = recordingScope(recorder);
     if (scope) return scope;
     const status = context.related(recorder, 'aws_config_configuration_recorder_status')[0];
+    if (!status && !context.observed('aws_config_configuration_recorder_status')) return { status: 'unknown', messageId: 'notObserved', data: { address } };
     if (!status) return { status: 'fail', messageId: 'notStarted', data: { address, detail: 'no aws_config_configuration_recorder_status starts it' } };
     const path = ['is_enabled'];
     const enabled = readBoolean(attribute(status, path));

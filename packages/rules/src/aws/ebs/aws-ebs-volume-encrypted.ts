@@ -3,7 +3,7 @@ import { accountEncryptsByDefault, ebsDevices } from '../../analysis/aws-ebs-dev
 import { decisive } from '../../analysis/aws-verdicts.js';
 import { readBoolean } from '../../analysis/values.js';
 
-type MessageId = 'encrypted' | 'byAccountDefault' | 'notEncrypted' | 'impliedNotEncrypted' | 'unknown' | 'snapshot';
+type MessageId = 'encrypted' | 'byAccountDefault' | 'notEncrypted' | 'impliedNotEncrypted' | 'unknown' | 'snapshot' | 'notObserved';
 
 export default defineRule<MessageId>({
   meta: {
@@ -55,6 +55,7 @@ export default defineRule<MessageId>({
       impliedNotEncrypted: 'The volumes {{address}} takes from its AMI are not requested encrypted, so they are encrypted only if the AMI\'s snapshots are. Declare the root volume with encrypted = true or turn on EBS encryption by default.',
       snapshot: 'An EBS volume of {{address}} is restored from a snapshot and takes its encryption from it, which this configuration does not show.',
       unknown: 'Whether the EBS volumes of {{address}} are encrypted is not known: {{reason}}.',
+      notObserved: 'Whether the EBS volumes of {{address}} are encrypted is not known: encrypted is not set, and this scan did not read the account\'s EBS encryption by default.',
     },
     examples: {
       good: 'resource "aws_ebs_volume" "data" {\n  availability_zone = "eu-west-1a"\n  size              = 100\n  encrypted         = true\n}\n',
@@ -72,11 +73,15 @@ export default defineRule<MessageId>({
       const where = path.length > 0 ? { path } : {};
       if (encrypted.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: encrypted.reason }, path };
       if (encrypted.kind === 'value' && encrypted.value) return { status: 'pass', messageId: 'encrypted', data: { address }, path };
+      // The account default encrypts a volume that does not ask for it; `encrypted = false` on a volume that exists
+      // (a live one, or one a plan keeps) is what the volume is.
+      if (encrypted.kind === 'value') return { status: 'fail', messageId: 'notEncrypted', data: { address, value: 'false' }, path };
       if (account.status === 'yes') return { status: 'pass', messageId: 'byAccountDefault', data: { address }, ...(account.at ? { at: account.at } : {}) };
+      if (account.status === 'no' && !context.observed('aws_ebs_encryption_by_default')) return { status: 'unknown', messageId: 'notObserved', data: { address }, ...where };
       if (account.status === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: account.reason ?? 'unknown' }, ...(account.at ? { at: account.at } : {}) };
       if (encrypted.kind === 'absent' && device.fromSnapshot) return { status: 'unknown', messageId: 'snapshot', data: { address }, path };
       if (device.implied) return { status: 'fail', messageId: 'impliedNotEncrypted', data: { address }, ...where };
-      return { status: 'fail', messageId: 'notEncrypted', data: { address, value: encrypted.kind === 'value' ? 'false' : 'not set (default false)' }, path };
+      return { status: 'fail', messageId: 'notEncrypted', data: { address, value: 'not set (default false)' }, path };
     });
     // A resource without EBS volumes of its own (an instance built from a launch template) has nothing to judge.
     return decisive(verdicts) ?? [];

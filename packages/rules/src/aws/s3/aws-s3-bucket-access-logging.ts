@@ -36,6 +36,7 @@ export default defineRule({
       enabled: 'S3 bucket {{address}} writes access logs to {{target}}.',
       disabled: 'S3 bucket {{address}} does not log requests. Configure server access logging to a log bucket.',
       unknown: 'Whether S3 bucket {{address}} logs requests is not known: {{reason}}.',
+      notObserved: 'Whether S3 bucket {{address}} logs requests is not known: this scan did not read its logging configuration.',
     },
     examples: {
       good: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n\nresource "aws_s3_bucket_logging" "data" {\n  bucket        = aws_s3_bucket.data.id\n  target_bucket = "acme-access-logs"\n  target_prefix = "data/"\n}\n',
@@ -64,6 +65,7 @@ export default defineRule({
       if (target.kind === 'value') return { status: 'pass', messageId: 'enabled', data: { address, target: target.value }, path };
       if (target.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: target.reason }, path };
     }
+    if (!context.observed('aws_s3_bucket_logging')) return { status: 'unknown', messageId: 'notObserved', data: { address } };
     return { status: 'fail', messageId: 'disabled', data: { address } };
   },
 });

@@ -4,7 +4,7 @@ import { readPolicy } from '../../analysis/iam-policy.js';
 import { bucketPolicyHolder, grantsPublicAccess } from '../../analysis/s3-policy.js';
 import { attribute, readBoolean } from '../../analysis/values.js';
 
-type MessageId = 'private' | 'neutralized' | 'publicPolicy' | 'publicAcl' | 'unknown';
+type MessageId = 'private' | 'neutralized' | 'publicPolicy' | 'publicAcl' | 'unknown' | 'notObserved';
 
 export default defineRule<MessageId>({
   meta: {
@@ -51,6 +51,7 @@ export default defineRule<MessageId>({
       publicPolicy: 'The policy of S3 bucket {{address}} allows everyone in statement {{statement}}. Name the principals, or add a condition such as aws:SourceVpce or aws:PrincipalOrgID.',
       publicAcl: 'S3 bucket {{address}} is public through {{detail}}. Remove the public grant and keep ACLs disabled (object ownership BucketOwnerEnforced).',
       unknown: 'Whether S3 bucket {{address}} grants access to the public is not known: {{reason}}.',
+      notObserved: 'Whether S3 bucket {{address}} grants access to the public is not known: this scan did not read {{what}}.',
     },
     examples: {
       good: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n\nresource "aws_s3_bucket_policy" "data" {\n  bucket = aws_s3_bucket.data.id\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Principal = "*"\n      Action    = "s3:GetObject"\n      Resource  = "arn:aws:s3:::acme-data/*"\n      Condition = { StringEquals = { "aws:SourceVpce" = "vpce-0a1b2c3d4e5f67890" } }\n    }]\n  })\n}\n',
@@ -60,7 +61,14 @@ export default defineRule<MessageId>({
   evaluate(bucket, context) {
     const address = bucket.address;
     const verdicts = [policyVerdict(bucket, context), aclVerdict(bucket, context)].filter((v): v is Verdict<MessageId> => v !== undefined);
-    return verdicts.find((v) => v.status === 'fail') ?? verdicts.find((v) => v.status === 'unknown') ?? verdicts[0] ?? { status: 'pass', messageId: 'private', data: { address } };
+    const decided = verdicts.find((v) => v.status === 'fail') ?? verdicts.find((v) => v.status === 'unknown') ?? verdicts[0];
+    if (decided) return decided;
+    // Nothing public was found: only a private bucket if its policy and ACL were read.
+    const unread = unreadTypes(context, [
+      ['aws_s3_bucket_policy', 'its bucket policy'],
+      ['aws_s3_bucket_acl', 'its ACL'],
+    ]);
+    return unread ? { status: 'unknown', messageId: 'notObserved', data: { address, what: unread } } : { status: 'pass', messageId: 'private', data: { address } };
   },
 });
 
@@ -78,7 +86,7 @@ function policyVerdict(bucket: Resource, context: RuleContext): Verdict<MessageI
   const blocked = blockedBy(bucket, context, 'restrict_public_buckets');
   if (blocked) return { status: 'pass', messageId: 'neutralized', data: { address, what: 'policy', setting: 'restrict_public_buckets' }, at: blocked };
   if (policy.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: policy.reason }, path, at: holder };
-  if (open) return { status: 'fail', messageId: 'publicPolicy', data: { address, statement: open.statement.index + 1 }, path, at: holder };
+  if (open) return unblockable(bucket, context) ?? { status: 'fail', messageId: 'publicPolicy', data: { address, statement: open.statement.index + 1 }, path, at: holder };
   const reason = policy.unknownStatements ?? `statement ${(unclear?.statement.index ?? 0) + 1} has a principal or condition known only after apply`;
   return { status: 'unknown', messageId: 'unknown', data: { address, reason }, path, at: holder };
 }
@@ -89,8 +97,23 @@ function aclVerdict(bucket: Resource, context: RuleContext): Verdict<MessageId> 
   if (!grant) return undefined;
   const blocked = blockedBy(bucket, context, 'ignore_public_acls');
   if (blocked) return { status: 'pass', messageId: 'neutralized', data: { address, what: 'ACL', setting: 'ignore_public_acls' }, at: blocked };
-  if (grant.status === 'yes') return { status: 'fail', messageId: 'publicAcl', data: { address, detail: grant.detail }, path: grant.path, at: grant.holder };
+  if (grant.status === 'yes') return unblockable(bucket, context) ?? { status: 'fail', messageId: 'publicAcl', data: { address, detail: grant.detail }, path: grant.path, at: grant.holder };
   return { status: 'unknown', messageId: 'unknown', data: { address, reason: grant.detail }, path: grant.path, at: grant.holder };
+}
+
+/** A public grant counts only if no public access block neutralizes it: `unknown` when a block was never read. */
+function unblockable(bucket: Resource, context: RuleContext): Verdict<MessageId> | undefined {
+  const unread = unreadTypes(context, [
+    ['aws_s3_bucket_public_access_block', "the bucket's public access block"],
+    ['aws_s3_account_public_access_block', "the account's public access block"],
+  ]);
+  return unread ? { status: 'unknown', messageId: 'notObserved', data: { address: bucket.address, what: unread } } : undefined;
+}
+
+/** What the scan did not read, in words (`its bucket policy or its ACL`), or `undefined` when it read every type. */
+function unreadTypes(context: RuleContext, types: readonly (readonly [type: string, what: string])[]): string | undefined {
+  const unread = types.filter(([type]) => !context.observed(type)).map(([, what]) => what);
+  return unread.length > 0 ? unread.join(' or ') : undefined;
 }
 
 /** The public access block (the bucket's or the account's) that turns `setting` on, if any. */

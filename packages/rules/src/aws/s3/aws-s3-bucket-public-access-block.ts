@@ -1,8 +1,8 @@
-import { defineRule, type Resource, type Verdict } from '@trustscan/core';
+import { defineRule, type Resource, type RuleContext, type Verdict } from '@trustscan/core';
 import { attribute, readBoolean } from '../../analysis/values.js';
 
 const settings = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'] as const;
-type MessageId = 'blocked' | 'blockedByAccount' | 'missing' | 'incomplete' | 'unknown';
+type MessageId = 'blocked' | 'blockedByAccount' | 'missing' | 'incomplete' | 'unknown' | 'notObserved';
 
 export default defineRule<MessageId>({
   meta: {
@@ -45,6 +45,7 @@ export default defineRule<MessageId>({
       missing: 'S3 bucket {{address}} has no public access block, so an ACL or policy can make it public. Declare aws_s3_bucket_public_access_block with all four settings true.',
       incomplete: 'The public access block of S3 bucket {{address}} leaves {{settings}} off. Set all four settings to true.',
       unknown: 'Whether S3 bucket {{address}} blocks public access is not known: {{reason}}.',
+      notObserved: 'Whether S3 bucket {{address}} blocks public access is not known: this scan did not read {{what}}.',
     },
     examples: {
       good: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n\nresource "aws_s3_bucket_public_access_block" "data" {\n  bucket                  = aws_s3_bucket.data.id\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n',
@@ -57,10 +58,20 @@ export default defineRule<MessageId>({
     const byAccount = account.find(({ verdict }) => verdict.status === 'pass');
     if (byAccount) return { status: 'pass', messageId: 'blockedByAccount', data: { address }, at: byAccount.block };
     const own = context.related(bucket, 'aws_s3_bucket_public_access_block')[0];
-    if (!own) return account.find(({ verdict }) => verdict.status === 'unknown')?.verdict ?? { status: 'fail', messageId: 'missing', data: { address } };
+    if (!own) return account.find(({ verdict }) => verdict.status === 'unknown')?.verdict ?? missing(address, context);
     return check(own, address);
   },
 });
+
+/** No block applies: a failure, unless the bucket's or the account's block was never read. */
+function missing(address: string, context: RuleContext): Verdict<MessageId> {
+  const unread = [
+    ...(context.observed('aws_s3_bucket_public_access_block') ? [] : ['the bucket\'s public access block']),
+    ...(context.observed('aws_s3_account_public_access_block') ? [] : ['the account\'s public access block']),
+  ];
+  if (unread.length > 0) return { status: 'unknown', messageId: 'notObserved', data: { address, what: unread.join(' or ') } };
+  return { status: 'fail', messageId: 'missing', data: { address } };
+}
 
 function check(block: Resource, address: string): Verdict<MessageId> {
   const off: string[] = [];

@@ -49,6 +49,7 @@ export default defineRule({
       notEnforced: 'The policy of S3 bucket {{address}} does not deny requests over plain HTTP. Add a Deny statement for s3:* on aws:SecureTransport = false.',
       invalid: 'The policy of S3 bucket {{address}} cannot be read: {{problem}}.',
       unknown: 'Whether S3 bucket {{address}} requires TLS is not known: {{reason}}.',
+      notObserved: 'Whether S3 bucket {{address}} requires TLS is not known: this scan did not read its bucket policy.',
     },
     examples: {
       good: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n\nresource "aws_s3_bucket_policy" "data" {\n  bucket = aws_s3_bucket.data.id\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Deny"\n      Principal = "*"\n      Action    = "s3:*"\n      Resource  = ["arn:aws:s3:::acme-data", "arn:aws:s3:::acme-data/*"]\n      Condition = { Bool = { "aws:SecureTransport" = "false" } }\n    }]\n  })\n}\n',
@@ -58,7 +59,7 @@ export default defineRule({
   evaluate(bucket, context) {
     const address = bucket.address;
     const located = bucketPolicyHolder(bucket, context);
-    if (!located) return { status: 'fail', messageId: 'noPolicy', data: { address } };
+    if (!located) return context.observed('aws_s3_bucket_policy') ? { status: 'fail', messageId: 'noPolicy', data: { address } } : { status: 'unknown', messageId: 'notObserved', data: { address } };
     const { holder, path } = located;
     const policy = readPolicy(attribute(holder, path));
     switch (policy.kind) {

@@ -41,6 +41,7 @@ export default defineRule({
       enabled: 'Versioning is enabled on S3 bucket {{address}}.',
       notEnabled: 'S3 bucket {{address}} does not keep object versions: versioning is {{status}}. Enable versioning so overwritten or deleted objects can be restored.',
       unknown: 'Whether versioning is enabled on S3 bucket {{address}} is not known: {{reason}}.',
+      notObserved: 'Whether versioning is enabled on S3 bucket {{address}} is not known: this scan did not read its versioning configuration.',
     },
     examples: {
       good: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n\nresource "aws_s3_bucket_versioning" "data" {\n  bucket = aws_s3_bucket.data.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
@@ -67,6 +68,7 @@ export default defineRule({
       if (enabled.kind === 'value' && enabled.value) return { status: 'pass', messageId: 'enabled', data: { address }, path };
       return { status: 'fail', messageId: 'notEnabled', data: { address, status: 'disabled' }, path };
     }
+    if (!context.observed('aws_s3_bucket_versioning')) return { status: 'unknown', messageId: 'notObserved', data: { address } };
     return { status: 'fail', messageId: 'notEnabled', data: { address, status: 'not configured' } };
   },
 });

@@ -38,6 +38,7 @@ export default defineRule({
       noFlowLog: 'VPC {{address}} has no flow log. Attach an aws_flow_log with traffic_type = "ALL".',
       partial: 'VPC {{address}} records only {{types}} traffic in its flow logs. Set traffic_type = "ALL" so both accepted and rejected connections are kept.',
       unknown: 'Whether VPC {{address}} records flow logs of all traffic is not known: {{reason}}.',
+      notObserved: 'Whether VPC {{address}} records flow logs is not known: this scan did not read VPC flow logs.',
     },
     examples: {
       good: 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n\nresource "aws_flow_log" "main" {\n  vpc_id          = aws_vpc.main.id\n  traffic_type    = "ALL"\n  log_destination = "arn:aws:s3:::acme-flow-logs"\n  log_destination_type = "s3"\n}\n',
@@ -47,6 +48,7 @@ export default defineRule({
   evaluate(vpc, context) {
     const address = vpc.address;
     const logs = context.related(vpc, 'aws_flow_log');
+    if (logs.length === 0 && !context.observed('aws_flow_log')) return { status: 'unknown', messageId: 'notObserved', data: { address } };
     if (logs.length === 0) return { status: 'fail', messageId: 'noFlowLog', data: { address } };
     const types = new Set<string>();
     for (const log of logs) {

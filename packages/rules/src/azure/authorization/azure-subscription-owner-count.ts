@@ -41,6 +41,7 @@ export default defineRule({
       tooMany: `Subscription {{address}} has {{count}} Owners. Keep at most ${maximumOwners} and give others narrower roles.`,
       liveOnly: 'Whether {{scope}} has between 2 and 3 Owners is decided only by a live scan: Terraform sees only the role assignments it manages ({{address}}).',
       unknown: 'How many Owners subscription {{address}} has is not known: {{reason}}.',
+      notObserved: 'How many Owners subscription {{address}} has is not known: this scan did not read its role assignments.',
     },
   },
   evaluate(resource, context) {
@@ -59,6 +60,7 @@ export default defineRule({
       if (owner.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: owner.reason }, at: assignment };
       if (owner.kind === 'value' && owner.value) count += 1;
     }
+    if (count < minimumOwners && !context.observed('azurerm_role_assignment')) return { status: 'unknown', messageId: 'notObserved', data: { address } };
     if (count < minimumOwners) return { status: 'fail', messageId: 'tooFew', data: { address, count } };
     if (count > maximumOwners) return { status: 'fail', messageId: 'tooMany', data: { address, count } };
     return { status: 'pass', messageId: 'withinRange', data: { address, count } };

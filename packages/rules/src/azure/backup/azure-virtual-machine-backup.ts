@@ -2,7 +2,7 @@ import { defineRule, type Resource, type RuleContext, type Verdict } from '@trus
 import { attribute, readBlocks, readNumber } from '../../analysis/values.js';
 
 const minimumDays = 7;
-type MessageId = 'protected' | 'notProtected' | 'tooShort' | 'unknown';
+type MessageId = 'protected' | 'notProtected' | 'tooShort' | 'unknown' | 'notObserved';
 
 export default defineRule<MessageId>({
   meta: {
@@ -44,6 +44,7 @@ export default defineRule<MessageId>({
       notProtected: 'Virtual machine {{address}} is not backed up. Protect it with azurerm_backup_protected_vm and a backup policy.',
       tooShort: `Virtual machine {{address}} is backed up by {{policy}}, which keeps backups for {{days}} day(s). Keep daily backups for ${minimumDays} days or more.`,
       unknown: 'Whether virtual machine {{address}} is backed up is not known: {{reason}}.',
+      notObserved: 'Whether virtual machine {{address}} is backed up is not known: this scan did not read the items the Recovery Services vaults protect.',
     },
     examples: {
       good: `resource "azurerm_linux_virtual_machine" "app" {
@@ -129,6 +130,7 @@ resource "azurerm_backup_protected_vm" "app" {
   evaluate(vm, context) {
     const address = vm.address;
     const verdicts = context.related(vm, 'azurerm_backup_protected_vm').map((item) => check(item, address, context));
+    if (verdicts.length === 0 && !context.observed('azurerm_backup_protected_vm')) return { status: 'unknown', messageId: 'notObserved', data: { address } };
     if (verdicts.length === 0) return { status: 'fail', messageId: 'notProtected', data: { address } };
     return verdicts.find((v) => v.status === 'pass') ?? verdicts.find((v) => v.status === 'unknown') ?? (verdicts[0] as Verdict<MessageId>);
   },

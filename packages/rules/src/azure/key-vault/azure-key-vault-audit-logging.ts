@@ -1,7 +1,7 @@
 import { defineRule, type Resource, type Verdict } from '@trustscan/core';
 import { exportedLogs, exportsCategory, settingDestination } from '../../analysis/azure-diagnostic-setting.js';
 
-type MessageId = 'logged' | 'missing' | 'noAuditEvent' | 'noDestination' | 'unknown';
+type MessageId = 'logged' | 'missing' | 'noAuditEvent' | 'noDestination' | 'unknown' | 'notObserved';
 
 export default defineRule<MessageId>({
   meta: {
@@ -44,6 +44,7 @@ export default defineRule<MessageId>({
       noAuditEvent: 'Diagnostic setting {{setting}} of Key Vault {{address}} does not export AuditEvent. Add an enabled_log with category_group "audit".',
       noDestination: 'Diagnostic setting {{setting}} of Key Vault {{address}} has no destination. Send it to a Log Analytics workspace, a storage account or an event hub.',
       unknown: 'Whether Key Vault {{address}} exports its audit logs is not known: {{reason}}.',
+      notObserved: 'Whether Key Vault {{address}} exports its audit logs is not known: this scan did not read its diagnostic settings.',
     },
     examples: {
       good: `resource "azurerm_key_vault" "main" {
@@ -79,6 +80,7 @@ resource "azurerm_monitor_diagnostic_setting" "keys" {
   evaluate(vault, context) {
     const address = vault.address;
     const verdicts = context.related(vault, 'azurerm_monitor_diagnostic_setting').map((setting) => check(setting, address));
+    if (verdicts.length === 0 && !context.observed('azurerm_monitor_diagnostic_setting')) return { status: 'unknown', messageId: 'notObserved', data: { address } };
     if (verdicts.length === 0) return { status: 'fail', messageId: 'missing', data: { address } };
     return verdicts.find((v) => v.status === 'pass') ?? verdicts.find((v) => v.status === 'unknown') ?? (verdicts[0] as Verdict<MessageId>);
   },

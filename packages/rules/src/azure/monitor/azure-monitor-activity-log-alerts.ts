@@ -15,7 +15,7 @@ const requiredOperations = [
   'Microsoft.Sql/servers/firewallRules/write',
   'Microsoft.Sql/servers/firewallRules/delete',
 ];
-type MessageId = 'notifies' | 'disabled' | 'noActionGroup' | 'covered' | 'uncovered' | 'unknown';
+type MessageId = 'notifies' | 'disabled' | 'noActionGroup' | 'covered' | 'uncovered' | 'unknown' | 'notObserved';
 
 export default defineRule<MessageId>({
   meta: {
@@ -69,6 +69,7 @@ export default defineRule<MessageId>({
       covered: 'Subscription {{address}} raises an alert for every security-relevant administrative operation.',
       uncovered: 'Subscription {{address}} raises no alert for {{operations}}. Add an activity log alert with an action group for each.',
       unknown: 'Whether {{address}} raises alerts for administrative operations is not known: {{reason}}.',
+      notObserved: 'Whether subscription {{address}} raises alerts for administrative operations is not known: this scan did not read its activity log alerts.',
     },
     examples: {
       good: `resource "azurerm_monitor_activity_log_alert" "nsg_write" {
@@ -147,5 +148,6 @@ function coverage(subscription: Resource, context: RuleContext): Verdict<Message
   const missing = requiredOperations.filter((o) => !covered.has(o));
   if (missing.length === 0) return { status: 'pass', messageId: 'covered', data: { address } };
   if (unknown !== undefined) return { status: 'unknown', messageId: 'unknown', data: { address, reason: unknown } };
+  if (!context.observed('azurerm_monitor_activity_log_alert')) return { status: 'unknown', messageId: 'notObserved', data: { address } };
   return { status: 'fail', messageId: 'uncovered', data: { address, operations: missing.join(', ') } };
 }

@@ -4,7 +4,7 @@ import { attribute } from '../../analysis/values.js';
 
 const requiredCategories = ['Administrative', 'Security', 'Policy', 'Alert'];
 const profileCategories = ['Action', 'Delete', 'Write'];
-type MessageId = 'exported' | 'missingCategories' | 'noDestination' | 'notExported' | 'legacyProfile' | 'profileIncomplete' | 'unknown';
+type MessageId = 'exported' | 'missingCategories' | 'noDestination' | 'notExported' | 'legacyProfile' | 'profileIncomplete' | 'unknown' | 'notObserved';
 
 export default defineRule<MessageId>({
   meta: {
@@ -67,6 +67,7 @@ export default defineRule<MessageId>({
       legacyProfile: 'Log profile {{setting}} exports the Activity Log. Log profiles are retired on 30 September 2026; plan the move to a diagnostic setting.',
       profileIncomplete: 'Log profile {{setting}} exports the Activity Log without the {{categories}} categories. Export Action, Delete and Write, or move to a diagnostic setting.',
       unknown: 'Whether the Activity Log of {{scope}} is exported is not known: {{reason}}.',
+      notObserved: 'Whether the Activity Log of subscription {{scope}} is exported is not known: this scan did not read its diagnostic settings.',
     },
     examples: {
       good: `resource "azurerm_monitor_diagnostic_setting" "activity_log" {
@@ -113,6 +114,7 @@ export default defineRule<MessageId>({
 function coverage(subscription: Resource, context: RuleContext): Verdict<MessageId> {
   const scope = subscription.address;
   const verdicts = context.related(subscription, 'azurerm_monitor_diagnostic_setting').map((setting) => checkSetting(setting, scope, subscription));
+  if (verdicts.length === 0 && !context.observed('azurerm_monitor_diagnostic_setting')) return { status: 'unknown', messageId: 'notObserved', data: { scope } };
   if (verdicts.length === 0) return { status: 'fail', messageId: 'notExported', data: { scope } };
   return verdicts.find((v) => v.status === 'pass') ?? verdicts.find((v) => v.status === 'unknown') ?? (verdicts[0] as Verdict<MessageId>);
 }

@@ -94,6 +94,15 @@ resource "azurerm_monitor_diagnostic_setting" "activity_log" {
   },
 });
 
+/**
+ * A storage account keeps blobs for ever unless a lifecycle policy deletes them: that holds only if the scan read
+ * the account's lifecycle policies.
+ */
+function unlessUnread(finding: RetentionFinding, context: RuleContext): RetentionFinding {
+  if (finding.kind !== 'kept' || finding.days !== 'forever' || context.observed('azurerm_storage_management_policy')) return finding;
+  return { kind: 'unknown', reason: 'this scan did not read the lifecycle management policy of the storage account it sends to', at: finding.at };
+}
+
 /** The retention of the setting's destinations: kept by one is enough; none at all is for the export rule to report. */
 function settingRetention(setting: Resource, context: RuleContext): Verdict<MessageId> | undefined {
   const data = { setting: setting.address };
@@ -101,7 +110,7 @@ function settingRetention(setting: Resource, context: RuleContext): Verdict<Mess
   const workspace = readLink(setting, ['log_analytics_workspace_id']);
   if (workspace.kind === 'value' && workspace.value) findings.push({ finding: workspaceRetention(setting, context, 'AzureActivity', minimumDays), destination: 'its Log Analytics workspace' });
   const storage = readLink(setting, ['storage_account_id']);
-  if (storage.kind === 'value' && storage.value) findings.push({ finding: storageRetention(setting, context, 'insights-activity-logs', minimumDays), destination: 'its storage account' });
+  if (storage.kind === 'value' && storage.value) findings.push({ finding: unlessUnread(storageRetention(setting, context, 'insights-activity-logs', minimumDays), context), destination: 'its storage account' });
   const kept = findings.find(({ finding }) => finding.kind === 'kept');
   if (kept?.finding.kind === 'kept') {
     const { days, at, path } = kept.finding;

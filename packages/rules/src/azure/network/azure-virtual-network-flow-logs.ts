@@ -2,7 +2,7 @@ import { defineRule, type Resource, type Verdict } from '@trustscan/core';
 import { flowLogsOfVirtualNetwork, flowLogState } from '../../analysis/azure-flow-log.js';
 
 const minimumDays = 90;
-type MessageId = 'recorded' | 'kept' | 'noFlowLog' | 'disabled' | 'tooShort' | 'unknown';
+type MessageId = 'recorded' | 'kept' | 'noFlowLog' | 'disabled' | 'tooShort' | 'unknown' | 'notObserved';
 
 export default defineRule<MessageId>({
   meta: {
@@ -56,6 +56,7 @@ export default defineRule<MessageId>({
       disabled: 'Flow log {{flowLog}} is disabled, so it records no traffic. Set enabled to true.',
       tooShort: `Flow log {{flowLog}} keeps records for {{days}} day(s). Set retention_policy days to ${minimumDays} or more, or 0 to keep them.`,
       unknown: 'Whether the traffic of {{address}} is recorded is not known: {{reason}}.',
+      notObserved: 'Whether the traffic of {{address}} is recorded is not known: this scan did not read every flow log, subnet and network security group.',
     },
     examples: {
       good: `resource "azurerm_virtual_network" "app" {
@@ -92,12 +93,16 @@ resource "azurerm_network_watcher_flow_log" "app" {
     if (resource.type === 'azurerm_network_watcher_flow_log') return check(resource, resource.address, false);
     const { direct, throughSubnets } = flowLogsOfVirtualNetwork(resource, context);
     const verdicts = [...direct, ...throughSubnets].map((flowLog) => check(flowLog, resource.address, true));
+    if (verdicts.length === 0 && !flowLogTypes.every((type) => context.observed(type))) return { status: 'unknown', messageId: 'notObserved', data: { address: resource.address } };
     if (verdicts.length === 0) return { status: 'fail', messageId: 'noFlowLog', data: { address: resource.address } };
     // Retention is the flow log's own finding; the network only needs one enabled flow log.
     const recording = verdicts.filter((v) => v.messageId !== 'disabled');
     return recording.find((v) => v.status === 'pass') ?? recording.find((v) => v.status === 'unknown') ?? (verdicts.find((v) => v.status === 'fail') as Verdict<MessageId>);
   },
 });
+
+/** What shows that a network has no flow log: the flow logs, and the subnets and security groups NSG flow logs watch. */
+const flowLogTypes = ['azurerm_network_watcher_flow_log', 'azurerm_subnet', 'azurerm_subnet_network_security_group_association', 'azurerm_network_security_group'];
 
 /** Judges a flow log; for a network (`forNetwork`) only whether it records, since retention is judged on the flow log. */
 function check(flowLog: Resource, address: string, forNetwork: boolean): Verdict<MessageId> {

@@ -3,7 +3,7 @@ import { readLink } from '../../analysis/azure-attributes.js';
 import { attribute, readBlocks, readBoolean, readNumber } from '../../analysis/values.js';
 
 const minimumDays = 90;
-type MessageId = 'audited' | 'missing' | 'disabled' | 'tooShort' | 'noDestination' | 'unknown';
+type MessageId = 'audited' | 'missing' | 'disabled' | 'tooShort' | 'noDestination' | 'unknown' | 'notObserved';
 
 export default defineRule<MessageId>({
   meta: {
@@ -50,6 +50,7 @@ export default defineRule<MessageId>({
       tooShort: `SQL server {{address}} keeps audit records for {{days}} day(s). Set retention_in_days to ${minimumDays} or more, or 0 to keep them forever.`,
       noDestination: 'The auditing policy of SQL server {{address}} sends records nowhere: it has no storage_endpoint and log_monitoring_enabled is false.',
       unknown: 'Whether SQL server {{address}} audits database activity is not known: {{reason}}.',
+      notObserved: 'Whether SQL server {{address}} audits database activity is not known: this scan did not read its auditing settings.',
     },
     examples: {
       good: `resource "azurerm_mssql_server" "main" {
@@ -103,6 +104,7 @@ resource "azurerm_mssql_server_extended_auditing_policy" "main" {
       if (inline.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: inline.reason }, path: ['extended_auditing_policy'] };
       if (inline.kind === 'value' && inline.value.length > 0) verdicts.push(check(server, ['extended_auditing_policy', 0], address));
     }
+    if (verdicts.length === 0 && !context.observed('azurerm_mssql_server_extended_auditing_policy')) return { status: 'unknown', messageId: 'notObserved', data: { address } };
     if (verdicts.length === 0) return { status: 'fail', messageId: 'missing', data: { address } };
     return verdicts.find((v) => v.status === 'pass') ?? verdicts.find((v) => v.status === 'unknown') ?? (verdicts[0] as Verdict<MessageId>);
   },

@@ -45,6 +45,7 @@ export default defineRule({
       customerKey: 'Storage account {{address}} encrypts data with a customer-managed key.',
       microsoftKey: 'Storage account {{address}} encrypts data with Microsoft-managed keys only. Configure a customer-managed key from Key Vault if the organization must control the key.',
       unknown: 'Whether storage account {{address}} uses a customer-managed key is not known: {{reason}}.',
+      notObserved: 'Whether storage account {{address}} uses a customer-managed key is not known: this scan did not read its customer-managed key settings.',
     },
     examples: {
       good: `resource "azurerm_storage_account" "data" {
@@ -87,6 +88,7 @@ export default defineRule({
     const inline = firstLink(account, keyPaths.map((path) => ['customer_managed_key', 0, ...path]));
     if (inline?.reading.kind === 'value') return { status: 'pass', messageId: 'customerKey', data: { address }, path: inline.path };
     if (inline?.reading.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: inline.reading.reason }, path: inline.path };
+    if (!context.observed('azurerm_storage_account_customer_managed_key')) return { status: 'unknown', messageId: 'notObserved', data: { address } };
     return { status: 'fail', messageId: 'microsoftKey', data: { address } };
   },
 });
