@@ -365,3 +365,211 @@ export const iamGroupApiForm = {
   }),
   supplementaryConfiguration: {},
 };
+
+/**
+ * Modeled on the CloudFormation shape AWS Config records for AWS::Backup::BackupPlan (awslabs/aws-config-resource-schema
+ * AWS::Backup::BackupPlan.properties.json; awsdocs/aws-cloudformation-user-guide aws-properties-backup-backupplan-backupruleresourcetype.md):
+ * a daily rule kept 35 days and a weekly rule without lifecycle.
+ */
+export const backupPlanApiForm = {
+  version: '1.3',
+  accountId: '123456789012',
+  configurationItemStatus: 'OK',
+  arn: 'arn:aws:backup:eu-west-1:123456789012:backup-plan:8a1f7c2e-1111-4c5d-9e8f-0a1b2c3d4e5f',
+  resourceType: 'AWS::Backup::BackupPlan',
+  resourceId: '8a1f7c2e-1111-4c5d-9e8f-0a1b2c3d4e5f',
+  resourceName: 'daily',
+  awsRegion: 'eu-west-1',
+  configuration: JSON.stringify({
+    BackupPlanId: '8a1f7c2e-1111-4c5d-9e8f-0a1b2c3d4e5f',
+    BackupPlanArn: 'arn:aws:backup:eu-west-1:123456789012:backup-plan:8a1f7c2e-1111-4c5d-9e8f-0a1b2c3d4e5f',
+    VersionId: 'ZTRjY2Q5',
+    BackupPlan: {
+      BackupPlanName: 'daily',
+      BackupPlanRule: [
+        { RuleName: 'daily-35', TargetBackupVault: 'main', ScheduleExpression: 'cron(0 5 ? * * *)', StartWindowMinutes: 60, CompletionWindowMinutes: 180, Lifecycle: { DeleteAfterDays: 35 } },
+        { RuleName: 'weekly', TargetBackupVault: 'main', ScheduleExpression: 'cron(0 5 ? * 1 *)', EnableContinuousBackup: false },
+      ],
+    },
+  }),
+  supplementaryConfiguration: {},
+};
+
+/**
+ * Modeled on the CloudFormation BackupSelectionResourceType (awsdocs/aws-cloudformation-user-guide
+ * aws-properties-backup-backupselection-backupselectionresourcetype.md) as Config records it: ARNs, a tag and conditions.
+ */
+export const backupSelectionEventForm = {
+  configurationItemVersion: '1.3',
+  configurationItemStatus: 'OK',
+  awsAccountId: '123456789012',
+  resourceType: 'AWS::Backup::BackupSelection',
+  resourceId: 'sel-0a1b2c3d',
+  resourceName: 'databases',
+  awsRegion: 'eu-west-1',
+  configuration: {
+    Id: 'sel-0a1b2c3d',
+    BackupPlanId: '8a1f7c2e-1111-4c5d-9e8f-0a1b2c3d4e5f',
+    SelectionId: 'sel-0a1b2c3d',
+    BackupSelection: {
+      SelectionName: 'databases',
+      IamRoleArn: 'arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole',
+      Resources: ['arn:aws:rds:eu-west-1:123456789012:db:orders', 'arn:aws:dynamodb:eu-west-1:123456789012:table/*'],
+      ListOfTags: [{ ConditionType: 'STRINGEQUALS', ConditionKey: 'backup', ConditionValue: 'daily' }],
+      Conditions: { StringEquals: [{ ConditionKey: 'aws:ResourceTag/env', ConditionValue: 'prod' }] },
+    },
+  },
+  supplementaryConfiguration: {},
+};
+
+/** Modeled on the CloudFormation AWS::Backup::BackupVault properties (EncryptionKeyArn, LockConfiguration, AccessPolicy) as Config records them. */
+export const backupVaultApiForm = {
+  accountId: '123456789012',
+  arn: 'arn:aws:backup:eu-west-1:123456789012:backup-vault:main',
+  resourceType: 'AWS::Backup::BackupVault',
+  resourceId: 'main',
+  resourceName: 'main',
+  awsRegion: 'eu-west-1',
+  configuration: JSON.stringify({
+    BackupVaultName: 'main',
+    BackupVaultArn: 'arn:aws:backup:eu-west-1:123456789012:backup-vault:main',
+    EncryptionKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b',
+    LockConfiguration: { MinRetentionDays: 7, MaxRetentionDays: 365, ChangeableForDays: 3 },
+    AccessPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 'backup:DeleteRecoveryPoint', Resource: '*' }] },
+  }),
+  supplementaryConfiguration: {},
+};
+
+/** Modeled on awslabs/aws-config-resource-schema AWS::EFS::FileSystem.properties.json (CloudFormation shape). */
+export const efsFileSystemApiForm = {
+  accountId: '123456789012',
+  arn: 'arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system/fs-0a1b2c3d',
+  resourceType: 'AWS::EFS::FileSystem',
+  resourceId: 'fs-0a1b2c3d',
+  awsRegion: 'eu-west-1',
+  configuration: JSON.stringify({
+    FileSystemId: 'fs-0a1b2c3d',
+    Arn: 'arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system/fs-0a1b2c3d',
+    Encrypted: false,
+    PerformanceMode: 'generalPurpose',
+    BackupPolicy: { Status: 'DISABLED' },
+    FileSystemTags: [{ Key: 'backup', Value: 'daily' }],
+  }),
+  supplementaryConfiguration: {},
+};
+
+/** Modeled on awslabs/aws-config-rdk rdk/template/example_ci/AWS_CLOUDFRONT_DISTRIBUTION.json, with an ordered behaviour added. */
+export const cloudfrontEventForm = {
+  configuration: {
+    domainName: 'd1012uk692aoh5.cloudfront.net',
+    distributionConfig: {
+      viewerCertificate: { cloudFrontDefaultCertificate: true, minimumProtocolVersion: 'TLSv1', certificateSource: 'cloudfront' },
+      cacheBehaviors: { quantity: 1, items: [{ pathPattern: '/api/*', targetOriginId: 'api', viewerProtocolPolicy: 'https-only' }] },
+      defaultCacheBehavior: { viewerProtocolPolicy: 'allow-all', targetOriginId: 'ELB-test-load-balancer-160681750' },
+      enabled: true,
+    },
+    arn: 'arn:aws:cloudfront::12345678912:distribution/E31V0VAAPINP3I',
+    id: 'E31V0VAAPINP3I',
+  },
+  supplementaryConfiguration: {},
+  tags: {},
+  configurationItemVersion: '1.3',
+  awsAccountId: '12345678912',
+  configurationItemStatus: 'ResourceDiscovered',
+  resourceType: 'AWS::CloudFront::Distribution',
+  resourceId: 'E31V0VAAPINP3I',
+  resourceName: null,
+  ARN: 'arn:aws:cloudfront::12345678912:distribution/E31V0VAAPINP3I',
+  awsRegion: 'global',
+};
+
+/** Modeled on awslabs/aws-config-rdk rdk/template/example_ci/AWS_ApiGateway_Stage.json (no accessLogSettings: not logging). */
+export const apiGatewayStageApiForm = {
+  version: '1.3',
+  accountId: '123456789012',
+  configurationItemStatus: 'ResourceDiscovered',
+  arn: 'arn:aws:apigateway:us-east-2::/restapis/test/stages/test',
+  resourceType: 'AWS::ApiGateway::Stage',
+  resourceId: 'arn:aws:apigateway:us-east-2::/restapis/test/stages/test',
+  resourceName: 'test',
+  awsRegion: 'us-east-2',
+  configuration: JSON.stringify({ deploymentId: 'jmlwbd', stageName: 'test', cacheClusterEnabled: false, methodSettings: {}, tracingEnabled: false }),
+  supplementaryConfiguration: {},
+};
+
+/** Modeled on awslabs/aws-config-rdk rdk/template/example_ci/AWS_ApiGatewayV2_Stage.json, with access logging to a log group. */
+export const apiGatewayV2StageEventForm = {
+  version: '1.3',
+  accountId: '123456789012',
+  configurationItemStatus: 'ResourceDiscovered',
+  arn: 'arn:aws:apigateway:us-east-2::/apis/test/stages/$default',
+  resourceType: 'AWS::ApiGatewayV2::Stage',
+  resourceId: 'arn:aws:apigateway:us-east-2::/apis/test/stages/$default',
+  resourceName: '$default',
+  awsRegion: 'us-east-2',
+  configuration: {
+    stageName: '$default',
+    autoDeploy: true,
+    accessLogSettings: { destinationArn: 'arn:aws:logs:us-east-2:123456789012:log-group:/api/access', format: '$context.requestId' },
+  },
+  supplementaryConfiguration: {},
+};
+
+/** Modeled on awslabs/aws-config-rdk rdk/template/example_ci/AWS_ELASTICLOADBALANCING_LOADBALANCER.json (Classic, HTTP, access log off). */
+export const classicLoadBalancerApiForm = {
+  version: '1.3',
+  accountId: '382822795712',
+  configurationItemStatus: 'ResourceDiscovered',
+  arn: 'arn:aws:elasticloadbalancing:us-east-1:382822795712:loadbalancer/CLB1',
+  resourceType: 'AWS::ElasticLoadBalancing::LoadBalancer',
+  resourceId: 'CLB1',
+  resourceName: 'CLB1',
+  awsRegion: 'us-east-1',
+  configuration: JSON.stringify({
+    loadBalancerName: 'CLB1',
+    listenerDescriptions: [{ listener: { protocol: 'HTTP', loadBalancerPort: 80, instanceProtocol: 'HTTP', instancePort: 80 }, policyNames: [] }],
+    scheme: 'internet-facing',
+  }),
+  supplementaryConfiguration: {
+    LoadBalancerAttributes: JSON.stringify({ crossZoneLoadBalancing: { enabled: true }, accessLog: { enabled: false }, connectionDraining: { enabled: true, timeout: 300 } }),
+  },
+};
+
+/**
+ * Modeled on awslabs/aws-config-resource-schema AWS::ElasticLoadBalancingV2::LoadBalancer.properties.json, with the
+ * attributes as `DescribeLoadBalancerAttributes` returns them (aws-cli elbv2 describe-load-balancer-attributes example).
+ */
+export const applicationLoadBalancerApiForm = {
+  accountId: '123456789012',
+  arn: 'arn:aws:elasticloadbalancing:us-west-2:123456789012:loadbalancer/app/my-load-balancer/50dc6c495c0c9188',
+  resourceType: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+  resourceId: 'arn:aws:elasticloadbalancing:us-west-2:123456789012:loadbalancer/app/my-load-balancer/50dc6c495c0c9188',
+  resourceName: 'my-load-balancer',
+  awsRegion: 'us-west-2',
+  configuration: JSON.stringify({
+    loadBalancerArn: 'arn:aws:elasticloadbalancing:us-west-2:123456789012:loadbalancer/app/my-load-balancer/50dc6c495c0c9188',
+    loadBalancerName: 'my-load-balancer',
+    scheme: 'internet-facing',
+    type: 'application',
+    state: { code: 'active' },
+  }),
+  supplementaryConfiguration: {
+    LoadBalancerAttributes: JSON.stringify([
+      { key: 'access_logs.s3.enabled', value: 'true' },
+      { key: 'access_logs.s3.bucket', value: 'acme-lb-logs' },
+      { key: 'access_logs.s3.prefix', value: '' },
+      { key: 'idle_timeout.timeout_seconds', value: '60' },
+    ]),
+  },
+};
+
+/** The same kind of load balancer when Config recorded no attributes: whether it logs is unknown. */
+export const networkLoadBalancerWithoutAttributes = {
+  accountId: '123456789012',
+  arn: 'arn:aws:elasticloadbalancing:us-west-2:123456789012:loadbalancer/net/ingest/7a8b9c',
+  resourceType: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+  resourceId: 'arn:aws:elasticloadbalancing:us-west-2:123456789012:loadbalancer/net/ingest/7a8b9c',
+  awsRegion: 'us-west-2',
+  configuration: JSON.stringify({ loadBalancerName: 'ingest', scheme: 'internal', type: 'network' }),
+  supplementaryConfiguration: {},
+};

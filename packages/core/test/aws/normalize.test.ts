@@ -285,6 +285,122 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'Backup plan: a daily rule with 35 days of retention and a weekly rule without lifecycle',
+    item: items.backupPlanApiForm,
+    expected: [
+      {
+        type: 'aws_backup_plan',
+        address: 'arn:aws:backup:eu-west-1:123456789012:backup-plan:8a1f7c2e-1111-4c5d-9e8f-0a1b2c3d4e5f',
+        attributes: {
+          name: 'daily',
+          rule: [
+            { rule_name: 'daily-35', target_vault_name: 'main', schedule: 'cron(0 5 ? * * *)', start_window: 60, completion_window: 180, lifecycle: [{ delete_after: 35, cold_storage_after: null }], enable_continuous_backup: null },
+            { rule_name: 'weekly', schedule: 'cron(0 5 ? * 1 *)', enable_continuous_backup: false, lifecycle: [] },
+          ],
+        },
+      },
+    ],
+  },
+  {
+    name: 'Backup selection: ARNs, a tag and conditions become resources, selection_tag and condition',
+    item: items.backupSelectionEventForm,
+    expected: [
+      {
+        type: 'aws_backup_selection',
+        address: 'arn:aws:backup:eu-west-1:123456789012:backup-plan:8a1f7c2e-1111-4c5d-9e8f-0a1b2c3d4e5f/selection/sel-0a1b2c3d',
+        attributes: {
+          name: 'databases',
+          plan_id: '8a1f7c2e-1111-4c5d-9e8f-0a1b2c3d4e5f',
+          resources: ['arn:aws:rds:eu-west-1:123456789012:db:orders', 'arn:aws:dynamodb:eu-west-1:123456789012:table/*'],
+          not_resources: [],
+          selection_tag: [{ type: 'STRINGEQUALS', key: 'backup', value: 'daily' }],
+          condition: [{ string_equals: [{ key: 'aws:ResourceTag/env', value: 'prod' }], string_not_equals: [], string_like: [], string_not_like: [] }],
+        },
+      },
+    ],
+  },
+  {
+    name: 'Backup vault with a lock and an access policy in the item',
+    item: items.backupVaultApiForm,
+    expected: [
+      { type: 'aws_backup_vault', address: 'arn:aws:backup:eu-west-1:123456789012:backup-vault:main', attributes: { name: 'main', kms_key_arn: 'arn:aws:kms:eu-west-1:123456789012:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b' } },
+      {
+        type: 'aws_backup_vault_lock_configuration',
+        address: 'arn:aws:backup:eu-west-1:123456789012:backup-vault:main/lock-configuration',
+        attributes: { backup_vault_name: 'main', min_retention_days: 7, max_retention_days: 365, changeable_for_days: 3 },
+        references: { backup_vault_name: ['arn:aws:backup:eu-west-1:123456789012:backup-vault:main'] },
+      },
+      {
+        type: 'aws_backup_vault_policy',
+        address: 'arn:aws:backup:eu-west-1:123456789012:backup-vault:main/policy',
+        attributes: { policy: policy({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 'backup:DeleteRecoveryPoint', Resource: '*' }] }) },
+      },
+    ],
+  },
+  {
+    name: 'EFS file system: unencrypted, with the tags AWS Backup matches',
+    item: items.efsFileSystemApiForm,
+    expected: [{ type: 'aws_efs_file_system', address: 'arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system/fs-0a1b2c3d', attributes: { id: 'fs-0a1b2c3d', encrypted: false, kms_key_id: null, tags: { backup: 'daily' } } }],
+  },
+  {
+    name: 'CloudFront distribution: default certificate, plain HTTP allowed by the default behaviour',
+    item: items.cloudfrontEventForm,
+    expected: [
+      {
+        type: 'aws_cloudfront_distribution',
+        address: 'arn:aws:cloudfront::12345678912:distribution/E31V0VAAPINP3I',
+        attributes: {
+          viewer_certificate: [{ cloudfront_default_certificate: true, minimum_protocol_version: 'TLSv1', acm_certificate_arn: null, iam_certificate_id: null, ssl_support_method: null }],
+          default_cache_behavior: [{ viewer_protocol_policy: 'allow-all', target_origin_id: 'ELB-test-load-balancer-160681750', path_pattern: null }],
+          ordered_cache_behavior: [{ path_pattern: '/api/*', target_origin_id: 'api', viewer_protocol_policy: 'https-only' }],
+        },
+      },
+    ],
+  },
+  {
+    name: 'API Gateway REST stage without access logs',
+    item: items.apiGatewayStageApiForm,
+    expected: [{ type: 'aws_api_gateway_stage', address: 'arn:aws:apigateway:us-east-2::/restapis/test/stages/test', attributes: { stage_name: 'test', rest_api_id: 'test', access_log_settings: [] } }],
+  },
+  {
+    name: 'API Gateway HTTP API stage logging to a log group',
+    item: items.apiGatewayV2StageEventForm,
+    expected: [
+      {
+        type: 'aws_apigatewayv2_stage',
+        address: 'arn:aws:apigateway:us-east-2::/apis/test/stages/$default',
+        attributes: { name: '$default', api_id: 'test', access_log_settings: [{ destination_arn: 'arn:aws:logs:us-east-2:123456789012:log-group:/api/access', format: '$context.requestId' }] },
+      },
+    ],
+  },
+  {
+    name: 'Classic load balancer: an HTTP listener and access logs off',
+    item: items.classicLoadBalancerApiForm,
+    expected: [
+      {
+        type: 'aws_elb',
+        address: 'arn:aws:elasticloadbalancing:us-east-1:382822795712:loadbalancer/CLB1',
+        attributes: { name: 'CLB1', listener: [{ lb_protocol: 'HTTP', lb_port: 80, instance_protocol: 'HTTP', instance_port: 80, ssl_certificate_id: null }], access_logs: [{ enabled: false, bucket: null, bucket_prefix: null, interval: null }] },
+      },
+    ],
+  },
+  {
+    name: 'Application load balancer logging to S3, from its attributes',
+    item: items.applicationLoadBalancerApiForm,
+    expected: [
+      {
+        type: 'aws_lb',
+        address: 'arn:aws:elasticloadbalancing:us-west-2:123456789012:loadbalancer/app/my-load-balancer/50dc6c495c0c9188',
+        attributes: { name: 'my-load-balancer', load_balancer_type: 'application', internal: false, access_logs: [{ enabled: true, bucket: 'acme-lb-logs', prefix: null }] },
+      },
+    ],
+  },
+  {
+    name: 'Network load balancer without recorded attributes: access logging is unknown',
+    item: items.networkLoadBalancerWithoutAttributes,
+    expected: [{ type: 'aws_lb', address: 'arn:aws:elasticloadbalancing:us-west-2:123456789012:loadbalancer/net/ingest/7a8b9c', attributes: { load_balancer_type: 'network', internal: true }, unknown: { access_logs: 'DescribeLoadBalancerAttributes' } }],
+  },
+  {
     name: 'A resource Config does not record: its checked values are unknown',
     item: items.notRecordedVolume,
     expected: [{ type: 'aws_ebs_volume', address: 'arn:aws:ec2:us-east-1:123456789012:volume/vol-0def', unknown: { encrypted: 'does not record AWS::EC2::Volume' } }],
@@ -317,6 +433,22 @@ describe('normalizers', () => {
   it('covers every normalizer with at least one case', () => {
     const covered = new Set(cases.map((c) => readConfigurationItem(c.item)?.resourceType));
     expect(Object.keys(normalizers).filter((type) => !covered.has(type))).toEqual([]);
+  });
+
+  it('emits only the Terraform types its table row declares, so observed types are true', () => {
+    for (const c of cases) {
+      const item = readConfigurationItem(c.item);
+      if (!item) continue;
+      const spec = normalizers[item.resourceType];
+      const declared = [...(spec?.emits ?? []), ...(spec?.whenShown ?? [])];
+      for (const resource of normalizeItem(item)) expect(declared, `${item.resourceType} emits ${resource.type}`).toContain(resource.type);
+    }
+  });
+
+  it('leaves the tags of a data store unknown when the item has none, never "no tags"', () => {
+    const volume = readConfigurationItem({ ...items.ebsVolumeApiForm, tags: undefined });
+    const tags = volume ? normalizeItem(volume)[0]?.attributes['tags'] : undefined;
+    expect(String(tags)).toContain('BatchGetResourceConfig leaves them out');
   });
 
   it('drops deleted resources and items that name no resource', () => {

@@ -4,6 +4,8 @@ import { classifyAwsError } from '../../src/sources/aws/aws-errors.js';
 import { createLimiter } from '../../src/sources/aws/limit-concurrency.js';
 import { decodeJson, decodePolicyDocument } from '../../src/sources/aws/normalize/fields.js';
 import { repairTimestamps } from '../../src/sources/aws/repair-config-timestamps.js';
+import { repairCredentialReport } from '../../src/sources/aws/repair-credential-report.js';
+import { resolveVaultKeys } from '../../src/sources/aws/resolve-vault-keys.js';
 
 describe('repairTimestamps', () => {
   it('rewrites the date strings moto sends into epoch seconds', () => {
@@ -79,5 +81,36 @@ describe('concurrency and retries', () => {
     const throttled = Object.assign(new Error('slow down'), { name: 'ThrottlingException' });
     await expect(caller.call('config', 'ListDiscoveredResources', () => Promise.reject(throttled))).rejects.toBe(throttled);
     expect(caller.callCounts()).toEqual({ 'config:ListDiscoveredResources': 3 });
+  });
+});
+
+describe('resolveVaultKeys', () => {
+  const vault = (key: string) => ({
+    address: 'arn:aws:backup:eu-west-1:123456789012:backup-vault:main',
+    type: 'aws_backup_vault',
+    provider: 'aws',
+    attributes: { name: 'main', kms_key_arn: key },
+    origin: { kind: 'aws' as const, arn: 'arn:aws:backup:eu-west-1:123456789012:backup-vault:main', account: '123456789012', region: 'eu-west-1' },
+  });
+  const key = (arn: string, keyManager: string) => ({ resourceType: 'AWS::KMS::Key', resourceId: arn.split('/')[1] ?? '', arn, accountId: '123456789012', awsRegion: 'eu-west-1', configuration: { keyManager }, supplementaryConfiguration: {} });
+  const customer = 'arn:aws:kms:eu-west-1:123456789012:key/customer';
+  const managed = 'arn:aws:kms:eu-west-1:123456789012:key/aws-backup';
+
+  it('keeps a customer managed key, clears the AWS managed aws/backup key, and makes a key it did not read unknown', () => {
+    const keys = [key(customer, 'CUSTOMER'), key(managed, 'AWS')];
+    const [kept, cleared, unread] = resolveVaultKeys([vault(customer), vault(managed), vault('arn:aws:kms:eu-west-1:123456789012:key/other')], keys).map((r) => r.attributes['kms_key_arn']);
+    expect(kept).toBe(customer);
+    expect(cleared).toBeNull();
+    expect(String(unread)).toContain('the scan did not read that KMS key');
+  });
+});
+
+describe('repairCredentialReport', () => {
+  it('base64-encodes a report moto sends as text, and leaves the base64 AWS sends alone', () => {
+    const csv = 'user,arn\n<root_account>,arn:aws:iam::1:root';
+    const moto = `<GetCredentialReportResult><Content>${csv.replace(/</g, '&lt;').replace(/>/g, '&gt;')}</Content></GetCredentialReportResult>`;
+    expect(repairCredentialReport(moto)).toBe(`<GetCredentialReportResult><Content>${Buffer.from(csv).toString('base64')}</Content></GetCredentialReportResult>`);
+    const aws = `<GetCredentialReportResult><Content>${Buffer.from(csv).toString('base64')}</Content></GetCredentialReportResult>`;
+    expect(repairCredentialReport(aws)).toBe(aws);
   });
 });

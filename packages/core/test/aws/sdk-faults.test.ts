@@ -20,6 +20,9 @@ import {
 } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { EC2Client, GetEbsEncryptionByDefaultCommand } from '@aws-sdk/client-ec2';
+import { GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
+import { GenerateCredentialReportCommand, GetCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rules } from '../../../rules/src/index.js';
@@ -38,7 +41,16 @@ const config = mockClient(ConfigServiceClient);
 const s3 = mockClient(S3Client);
 const s3control = mockClient(S3ControlClient);
 const sts = mockClient(STSClient);
-const fast: AwsLoadOptions = { retryBaseDelayMs: 1, unprocessedDelayMs: 1 };
+const ec2 = mockClient(EC2Client);
+const guardduty = mockClient(GuardDutyClient);
+const iam = mockClient(IAMClient);
+/** A credential report with the root user only: MFA on, no keys. */
+const rootOnlyReport = [
+  'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated',
+  '<root_account>,arn:aws:iam::111122223333:root,2020-01-01T00:00:00+00:00,not_supported,2026-01-01T00:00:00+00:00,not_supported,not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A',
+].join('\n');
+// Config and S3 only, unless a test reads the account-level settings itself.
+const fast: AwsLoadOptions = { retryBaseDelayMs: 1, unprocessedDelayMs: 1, accountSettings: [] };
 
 function awsError(name: string, status = 400): Error {
   return Object.assign(new Error(`${name}: simulated`), { name, $metadata: { httpStatusCode: status } });
@@ -110,6 +122,9 @@ afterAll(() => {
   s3.restore();
   s3control.restore();
   sts.restore();
+  ec2.restore();
+  guardduty.restore();
+  iam.restore();
 });
 
 beforeEach(() => {
@@ -117,6 +132,13 @@ beforeEach(() => {
   s3.reset();
   s3control.reset();
   sts.reset();
+  ec2.reset();
+  guardduty.reset();
+  iam.reset();
+  ec2.on(GetEbsEncryptionByDefaultCommand).resolves({ EbsEncryptionByDefault: true });
+  guardduty.on(ListDetectorsCommand).resolves({ DetectorIds: [] });
+  iam.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
+  iam.on(GetCredentialReportCommand).resolves({ Content: new TextEncoder().encode(rootOnlyReport), ReportFormat: 'text/csv' });
   sts.on(GetCallerIdentityCommand).resolves({ Account: account, Arn: `arn:aws:iam::${account}:user/scanner` });
   config.on(ListDiscoveredResourcesCommand).callsFake(listing({}));
   s3control.on(GetAccountPublicAccessBlockCommand).rejects(awsError('NoSuchPublicAccessBlockConfiguration', 404));

@@ -29,6 +29,8 @@ it('keeps the SDK NodeVersionSupportWarning out of the output and leaves the env
   const result = await collectAws(
     { kind: 'aws', regions: ['us-east-1', 'eu-west-1'] },
     { root: '/repo', locator: new DeclarationLocator(), progress: () => {}, terraform: {}, declaredResources: async () => [] },
+    // The account-level readers would make further clients, unmocked here; Config is enough to make the first ones.
+    { accountSettings: [] },
   );
   sts.restore();
   config.restore();

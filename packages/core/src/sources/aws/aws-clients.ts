@@ -1,12 +1,19 @@
 import type * as ConfigService from '@aws-sdk/client-config-service';
+import type * as Ec2 from '@aws-sdk/client-ec2';
+import type * as GuardDuty from '@aws-sdk/client-guardduty';
+import type * as Iam from '@aws-sdk/client-iam';
 import type * as S3 from '@aws-sdk/client-s3';
 import type * as S3Control from '@aws-sdk/client-s3-control';
 import type * as Sts from '@aws-sdk/client-sts';
+import { withCredentialReportRepair } from './repair-credential-report.js';
 import { withTimestampRepair, type HttpHandlerLike } from './repair-config-timestamps.js';
 
 /** The SDK modules a live scan uses, loaded on demand so that offline scans never load them. */
 export interface AwsSdk {
   readonly config: typeof ConfigService;
+  readonly ec2: typeof Ec2;
+  readonly guardduty: typeof GuardDuty;
+  readonly iam: typeof Iam;
   readonly s3: typeof S3;
   readonly s3Control: typeof S3Control;
   readonly sts: typeof Sts;
@@ -16,6 +23,9 @@ export interface AwsSdk {
 export interface AwsClients {
   readonly sdk: AwsSdk;
   config(region: string): ConfigService.ConfigServiceClient;
+  ec2(region: string): Ec2.EC2Client;
+  guardduty(region: string): GuardDuty.GuardDutyClient;
+  iam(region: string): Iam.IAMClient;
   s3(region: string): S3.S3Client;
   s3Control(region: string): S3Control.S3ControlClient;
   sts(region: string): Sts.STSClient;
@@ -46,13 +56,16 @@ export function configuredEndpoint(service: 'S3' | 'S3_CONTROL'): string | undef
 
 /** Loads the SDK and returns a client factory for the given profile. */
 export async function createAwsClients(options: { readonly profile?: string } = {}): Promise<AwsClients> {
-  const [config, s3, s3Control, sts] = await Promise.all([
+  const [config, ec2, guardduty, iam, s3, s3Control, sts] = await Promise.all([
     import('@aws-sdk/client-config-service'),
+    import('@aws-sdk/client-ec2'),
+    import('@aws-sdk/client-guardduty'),
+    import('@aws-sdk/client-iam'),
     import('@aws-sdk/client-s3'),
     import('@aws-sdk/client-s3-control'),
     import('@aws-sdk/client-sts'),
   ]);
-  const sdk: AwsSdk = { config, s3, s3Control, sts };
+  const sdk: AwsSdk = { config, ec2, guardduty, iam, s3, s3Control, sts };
   const profile = options.profile;
   const made: { destroy(): void }[] = [];
   const cache = new Map<string, unknown>();
@@ -74,6 +87,15 @@ export async function createAwsClients(options: { readonly profile?: string } = 
         const client = new config.ConfigServiceClient(baseSettings(region, profile));
         const resolved = client.config as unknown as { requestHandler: HttpHandlerLike };
         resolved.requestHandler = withTimestampRepair(resolved.requestHandler);
+        return client;
+      }),
+    ec2: (region) => memo(`ec2:${region}`, () => new ec2.EC2Client(baseSettings(region, profile))),
+    guardduty: (region) => memo(`guardduty:${region}`, () => new guardduty.GuardDutyClient(baseSettings(region, profile))),
+    iam: (region) =>
+      memo(`iam:${region}`, () => {
+        const client = new iam.IAMClient(baseSettings(region, profile));
+        const resolved = client.config as unknown as { requestHandler: HttpHandlerLike };
+        resolved.requestHandler = withCredentialReportRepair(resolved.requestHandler);
         return client;
       }),
     s3: (region) =>

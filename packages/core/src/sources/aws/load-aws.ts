@@ -9,9 +9,11 @@ import { collectConfigItems, credentialsError, type ConfigCollection } from './c
 import { abortOptions, aggregatorReader, regionReader, type ConfigReader } from './config-readers.js';
 import type { ConfigurationItem } from './configuration-item.js';
 import { attachDeclarations } from './match-declarations.js';
-import { configResourceTypes, normalizeItem } from './normalize/index.js';
+import { configResourceTypes, normalizeItem, typesEmittedBy } from './normalize/index.js';
 import { partitionOf } from './normalize/live-resource.js';
 import { listBucketsIn, readAccountPublicAccessBlock, readMissingBucketSettings, type S3Reading } from './read-s3-settings.js';
+import { readAccountSettings, type AccountSetting } from './read-account-settings.js';
+import { resolveVaultKeys } from './resolve-vault-keys.js';
 import { plural, ScanProblems } from './scan-problems.js';
 
 export type AwsTarget = Extract<Target, { kind: 'aws' }>;
@@ -24,6 +26,10 @@ export interface AwsLoadOptions extends Omit<CallerOptions, 'signal'> {
   readonly resourceTypes?: readonly string[];
   readonly unprocessedRounds?: number;
   readonly unprocessedDelayMs?: number;
+  /** Account-level settings to read beside AWS Config (default: all of them). */
+  readonly accountSettings?: readonly AccountSetting[];
+  /** Pause between polls of the IAM credential report, in ms. */
+  readonly reportPollMs?: number;
 }
 
 /** A live AWS scan's output, with the API calls it made by `service:operation`. */
@@ -84,8 +90,16 @@ export async function collectAws(target: AwsTarget, context: SourceContext, opti
     }
 
     const items = dedupe(collection.items);
-    const withS3 = await completeBuckets(items, collection, readers, { account, partition, home, reading, progress: context.progress, types });
-    const resources = sortByAddress(dedupeResources(withS3.flatMap(normalizeItem)));
+    const completed = await completeBuckets(items, collection, readers, { account, partition, home, reading, progress: context.progress, types });
+    const settingRegions = target.aggregator ? (regions.length > 0 ? regions : [home]) : regions;
+    context.progress(`account ${account}: reading Config recorders, EBS encryption by default, GuardDuty detectors and the IAM credential report`);
+    const settings = await readAccountSettings(settingRegions, home, { clients, caller, problems, account, partition, ...(options.reportPollMs === undefined ? {} : { reportPollMs: options.reportPollMs }) }, options.accountSettings);
+    const normalized = resolveVaultKeys(completed.items.flatMap(normalizeItem), completed.items);
+    const resources = sortByAddress(dedupeResources([...normalized, ...settings.resources]));
+    const listed = types.filter((type) => !collection.unlisted.has(type) || (type === 'AWS::S3::Bucket' && completed.bucketsListed));
+    const observedTypes = [
+      ...new Set([...typesEmittedBy(listed), ...(types.includes('AWS::S3::AccountPublicAccessBlock') ? ['aws_s3_account_public_access_block'] : []), ...settings.observedTypes]),
+    ].sort();
     const located = await locateDeclared(resources, context);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     context.progress(
@@ -96,6 +110,7 @@ export async function collectAws(target: AwsTarget, context: SourceContext, opti
       kind: 'aws',
       resources: located,
       notifications: problems.notifications(),
+      observedTypes,
       apiCalls: caller.callCounts(),
     };
   } catch (error) {
@@ -139,17 +154,27 @@ interface BucketContext {
  * Reads from S3 what Config did not record: bucket settings missing from the items of the caller's own account,
  * buckets of regions where Config could not list them, and the account's public access block.
  */
-async function completeBuckets(items: ConfigurationItem[], collection: ConfigCollection, readers: readonly ConfigReader[], context: BucketContext): Promise<ConfigurationItem[]> {
+async function completeBuckets(
+  items: ConfigurationItem[],
+  collection: ConfigCollection,
+  readers: readonly ConfigReader[],
+  context: BucketContext,
+): Promise<{ items: ConfigurationItem[]; bucketsListed: boolean }> {
   const { account, partition, home, reading } = context;
   const result = items.filter((item) => item.resourceType !== 'AWS::S3::Bucket');
   let buckets = items.filter((item) => item.resourceType === 'AWS::S3::Bucket');
+  // Whether the S3 API listed the buckets of every place AWS Config could not.
+  let bucketsListed = false;
   if (context.types.includes('AWS::S3::Bucket')) {
     const unlistedScopes = collection.unlisted.get('AWS::S3::Bucket');
-    const unlistedRegions = new Set(readers.filter((r) => unlistedScopes?.has(r.scope) && !r.scope.startsWith('aggregator ')).map((r) => r.region));
+    const unlistedReaders = readers.filter((r) => unlistedScopes?.has(r.scope));
+    const unlistedRegions = new Set(unlistedReaders.filter((r) => !r.scope.startsWith('aggregator ')).map((r) => r.region));
+    bucketsListed = unlistedReaders.every((r) => !r.scope.startsWith('aggregator '));
     if (unlistedRegions.size > 0) {
       const known = new Set(buckets.map((b) => b.resourceId));
       const listed = await listBucketsIn(unlistedRegions, account, partition, reading, context.home);
-      buckets = [...buckets, ...listed.filter((b) => !known.has(b.resourceId))];
+      if (listed === undefined) bucketsListed = false;
+      buckets = [...buckets, ...(listed ?? []).filter((b) => !known.has(b.resourceId))];
     }
   }
   const own = buckets.filter((b) => b.accountId === account || b.accountId === '');
@@ -171,7 +196,7 @@ async function completeBuckets(items: ConfigurationItem[], collection: ConfigCol
     const block = await readAccountPublicAccessBlock(account, partition, home, reading);
     if (block) result.push(block);
   }
-  return result;
+  return { items: result, bucketsListed };
 }
 
 /** One item per resource: the same resource can come from several regions (IAM) or be both listed and read. */

@@ -114,9 +114,10 @@ function toValue(value: unknown): Value | undefined {
 
 /**
  * The buckets of the account in `regions`, from `ListBuckets`, as configuration items without configuration: used
- * where AWS Config could not list buckets, so that every bucket setting is then read from the S3 API.
+ * where AWS Config could not list buckets, so that every bucket setting is then read from the S3 API. `undefined`
+ * when the buckets could not be listed either.
  */
-export async function listBucketsIn(regions: ReadonlySet<string>, account: string, partition: string, reading: S3Reading, home: string): Promise<ConfigurationItem[]> {
+export async function listBucketsIn(regions: ReadonlySet<string>, account: string, partition: string, reading: S3Reading, home: string): Promise<ConfigurationItem[] | undefined> {
   const client = reading.clients.s3(home);
   const s3 = reading.clients.sdk.s3;
   const names: { name: string; region?: string }[] = [];
@@ -142,7 +143,7 @@ export async function listBucketsIn(regions: ReadonlySet<string>, account: strin
           ? 'S3: s3:ListAllMyBuckets denied, and AWS Config could not list buckets either; buckets were not checked. Grant s3:ListAllMyBuckets or config:ListDiscoveredResources.'
           : `S3: ListBuckets failed (${describeError(error)}); buckets AWS Config could not list were not checked.`,
     });
-    return [];
+    return undefined;
   }
   const located = await Promise.all(names.map(async (bucket) => ({ name: bucket.name, region: bucket.region ?? (await bucketRegion(bucket.name, reading, home)) })));
   return located

@@ -38,6 +38,11 @@ interface HttpResponseLike {
 
 /** Wraps an HTTP handler so that JSON answers go through `repairTimestamps` before the SDK reads them. */
 export function withTimestampRepair(inner: HttpHandlerLike): HttpHandlerLike {
+  return withBodyRepair(inner, repairTimestamps);
+}
+
+/** Wraps an HTTP handler so that every answer's body goes through `repair` before the SDK reads it. */
+export function withBodyRepair(inner: HttpHandlerLike, repair: (body: string) => string): HttpHandlerLike {
   return {
     async handle(request, options) {
       const { response } = await inner.handle(request, options);
@@ -45,7 +50,7 @@ export function withTimestampRepair(inner: HttpHandlerLike): HttpHandlerLike {
       if (!(body instanceof Readable)) return { response };
       const chunks: Buffer[] = [];
       for await (const chunk of body) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-      const repaired = Buffer.from(repairTimestamps(Buffer.concat(chunks).toString('utf8')), 'utf8');
+      const repaired = Buffer.from(repair(Buffer.concat(chunks).toString('utf8')), 'utf8');
       const headers = { ...response.headers };
       for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-length') headers[name] = String(repaired.length);
       return { response: { ...response, headers, body: Readable.from([repaired]) } };

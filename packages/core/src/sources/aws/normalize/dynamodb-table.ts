@@ -1,4 +1,5 @@
 import type { Resource } from '../../../model/resource.js';
+import { storeTags } from './store-tags.js';
 import { isUnknown, Unknown, type Value } from '../../../model/value.js';
 import type { ConfigurationItem } from '../configuration-item.js';
 import { attributes, field, fieldAt, optional, text } from './fields.js';
@@ -24,7 +25,7 @@ export function normalizeDynamodbTable(item: ConfigurationItem): Resource[] {
         billing_mode: optional(fieldAt(c, 'billingModeSummary', 'billingMode'), 'string'),
         point_in_time_recovery: pointInTimeRecovery(item),
         server_side_encryption: item.missing ? new Unknown(item.missing) : serverSideEncryption(field(c, 'ssedescription')),
-        tags: item.tags,
+        tags: storeTags(item),
       }),
     ),
   ];

@@ -1,4 +1,5 @@
 import type { Resource } from '../../../model/resource.js';
+import { storeTags } from './store-tags.js';
 import type { ConfigurationItem } from '../configuration-item.js';
 import { attributes, field, optional, required, text } from './fields.js';
 import { identityOf, liveResource, partitionOf } from './live-resource.js';
@@ -20,7 +21,7 @@ export function normalizeEbsVolume(item: ConfigurationItem): Resource[] {
         availability_zone: optional(field(c, 'availabilityZone'), 'string'),
         size: optional(field(c, 'size'), 'number'),
         type: optional(field(c, 'volumeType'), 'string'),
-        tags: item.tags,
+        tags: storeTags(item, 'tags'),
       }),
     ),
   ];

@@ -1,4 +1,5 @@
 import type { Resource } from '../../../model/resource.js';
+import { storeTags } from './store-tags.js';
 import type { ConfigurationItem } from '../configuration-item.js';
 import { attributes, field, list, optional, required, stringList, text } from './fields.js';
 import { identityOf, liveResource } from './live-resource.js';
@@ -21,7 +22,7 @@ export function normalizeRdsInstance(item: ConfigurationItem): Resource[] {
     instance_class: optional(field(c, 'dBInstanceClass'), 'string'),
     publicly_accessible: required(field(c, 'publiclyAccessible'), 'boolean', 'publiclyAccessible', missing),
     resource_id: text(field(c, 'dbiResourceId')) ?? null,
-    tags: item.tags,
+    tags: storeTags(item, 'tagList'),
   };
   if (clusterIdentifier !== undefined && clusterIdentifier !== '') {
     return [liveResource(identity, 'aws_rds_cluster_instance', attributes({ id: identifier, cluster_identifier: clusterIdentifier, ...common }))];
@@ -75,7 +76,7 @@ export function normalizeRdsCluster(item: ConfigurationItem): Resource[] {
         enabled_cloudwatch_logs_exports: stringList(field(c, 'enabledCloudwatchLogsExports')),
         db_cluster_parameter_group_name: optional(field(c, 'dBClusterParameterGroup'), 'string'),
         copy_tags_to_snapshot: optional(field(c, 'copyTagsToSnapshot'), 'boolean'),
-        tags: item.tags,
+        tags: storeTags(item, 'tagList'),
       }),
     ),
   ];
