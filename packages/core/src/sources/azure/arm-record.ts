@@ -15,6 +15,8 @@ export interface ChildSpec {
   readonly permission: string;
   /** A collection (`{ value: [...] }` with `nextLink`), read whole. */
   readonly list?: boolean;
+  /** The Terraform types normalized from it: not observed by a scan in which a read of it failed. */
+  readonly terraformTypes?: readonly string[];
 }
 
 export interface ChildResult {

@@ -14,6 +14,7 @@ import { problemNotifications, type CollectionProblem } from './collection-probl
 import { resolveArmEndpoint } from './endpoint.js';
 import { attachDeclarations } from './match-declarations.js';
 import { normalizeRecords } from './normalize-records.js';
+import { observedAzureTypes } from './observed-types.js';
 import { normalizeSubscription } from './normalize/subscription.js';
 import { defaultRetryOptions } from './retry-policy.js';
 import { collectSubscriptionSettings } from './subscription-settings.js';
@@ -84,6 +85,7 @@ export async function loadAzure(target: Extract<Target, { kind: 'azure' }>, cont
     kind: 'azure',
     resources: located.sort(compareResources),
     notifications: [...notifications, ...problemNotifications(problems)],
+    observedTypes: observedAzureTypes(problems),
   };
 }
 

@@ -28,10 +28,11 @@ export const diagnosticSettingsChild: ChildSpec = {
   apiVersion: diagnosticSettingsApiVersion,
   permission: 'Microsoft.Insights/diagnosticSettings/read',
   list: true,
+  terraformTypes: ['azurerm_monitor_diagnostic_setting'],
 };
 
-function child(key: string, path: string, armType: string, apiVersion: string, list = false): ChildSpec {
-  return { key, path, armType, apiVersion, permission: `${armType}/read`, ...(list ? { list } : {}) };
+function child(key: string, path: string, armType: string, apiVersion: string, list = false, terraformTypes: readonly string[] = []): ChildSpec {
+  return { key, path, armType, apiVersion, permission: `${armType}/read`, ...(list ? { list } : {}), ...(terraformTypes.length > 0 ? { terraformTypes } : {}) };
 }
 
 const sqlChildVersion = '2021-11-01';
@@ -47,7 +48,7 @@ export const resourceKinds: readonly ResourceKind[] = [
     terraformTypes: ['azurerm_storage_account', 'azurerm_storage_container'],
     children: [
       child('blobService', '/blobServices/default', 'Microsoft.Storage/storageAccounts/blobServices', '2023-05-01'),
-      child('containers', '/blobServices/default/containers', 'Microsoft.Storage/storageAccounts/blobServices/containers', '2023-05-01', true),
+      child('containers', '/blobServices/default/containers', 'Microsoft.Storage/storageAccounts/blobServices/containers', '2023-05-01', true, ['azurerm_storage_container']),
     ],
     normalize: normalizeStorageAccount,
   },
@@ -55,7 +56,7 @@ export const resourceKinds: readonly ResourceKind[] = [
     armType: 'Microsoft.KeyVault/vaults',
     fallbackApiVersion: '2023-07-01',
     terraformTypes: ['azurerm_key_vault', 'azurerm_key_vault_key', 'azurerm_monitor_diagnostic_setting'],
-    children: [child('keys', '/keys', 'Microsoft.KeyVault/vaults/keys', '2023-07-01', true), diagnosticSettingsChild],
+    children: [child('keys', '/keys', 'Microsoft.KeyVault/vaults/keys', '2023-07-01', true, ['azurerm_key_vault_key']), diagnosticSettingsChild],
     normalize: normalizeKeyVault,
   },
   {
@@ -145,8 +146,8 @@ export const resourceKinds: readonly ResourceKind[] = [
     fallbackApiVersion: '2024-04-01',
     terraformTypes: ['azurerm_recovery_services_vault', 'azurerm_backup_protected_vm', 'azurerm_backup_policy_vm'],
     children: [
-      child('protectedItems', '/backupProtectedItems', 'Microsoft.RecoveryServices/vaults/backupProtectedItems', '2024-04-01', true),
-      child('backupPolicies', '/backupPolicies', 'Microsoft.RecoveryServices/vaults/backupPolicies', '2024-04-01', true),
+      child('protectedItems', '/backupProtectedItems', 'Microsoft.RecoveryServices/vaults/backupProtectedItems', '2024-04-01', true, ['azurerm_backup_protected_vm']),
+      child('backupPolicies', '/backupPolicies', 'Microsoft.RecoveryServices/vaults/backupPolicies', '2024-04-01', true, ['azurerm_backup_policy_vm']),
     ],
     normalize: normalizeRecoveryServicesVault,
   },
