@@ -21,7 +21,7 @@ import {
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { EC2Client, GetEbsEncryptionByDefaultCommand } from '@aws-sdk/client-ec2';
-import { GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
+import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { GenerateCredentialReportCommand, GetCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -136,7 +136,7 @@ beforeEach(() => {
   guardduty.reset();
   iam.reset();
   ec2.on(GetEbsEncryptionByDefaultCommand).resolves({ EbsEncryptionByDefault: true });
-  guardduty.on(ListDetectorsCommand).resolves({ DetectorIds: [] });
+  guardduty.onAnyCommand().resolves({ DetectorIds: [] });
   iam.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
   iam.on(GetCredentialReportCommand).resolves({ Content: new TextEncoder().encode(rootOnlyReport), ReportFormat: 'text/csv' });
   sts.on(GetCallerIdentityCommand).resolves({ Account: account, Arn: `arn:aws:iam::${account}:user/scanner` });
@@ -375,4 +375,83 @@ describe('AWS Config aggregators', () => {
     expect(result.resources).toHaveLength(1);
     expect(result.notifications).toEqual([expect.objectContaining({ level: 'warning', code: 'aggregator-not-found', subject: 'config:missing' })]);
   });
+});
+
+describe('observed types and coverage', () => {
+  const table = (name: string) => ({
+    accountId: account,
+    arn: `arn:aws:dynamodb:us-east-1:${account}:table/${name}`,
+    resourceType: 'AWS::DynamoDB::Table',
+    resourceId: name,
+    resourceName: name,
+    awsRegion: 'us-east-1',
+    configurationItemStatus: 'OK',
+    configuration: JSON.stringify({ tableName: name, tableArn: `arn:aws:dynamodb:us-east-1:${account}:table/${name}` }),
+    supplementaryConfiguration: { ContinuousBackupsDescription: '{"pointInTimeRecoveryDescription":{"pointInTimeRecoveryStatus":"ENABLED"}}' },
+  });
+
+  function tablesAnd(selections: 'denied' | 'none'): void {
+    config.on(ListDiscoveredResourcesCommand).callsFake(async (input: { resourceType?: string }) => {
+      if (input.resourceType === 'AWS::Backup::BackupSelection' && selections === 'denied') throw awsError('AccessDeniedException');
+      return listing({ 'AWS::DynamoDB::Table': ['orders'] })(input);
+    });
+    config.on(BatchGetResourceConfigCommand).resolves({ baseConfigurationItems: [table('orders')], unprocessedResourceKeys: [] });
+  }
+
+  const covered = (result: Awaited<ReturnType<typeof scan>>) => result.findings.find((f) => f.ruleId === 'aws-backup-data-store-covered');
+
+  it('reports a table as not backed up only when the backup selections were listed', async () => {
+    tablesAnd('none');
+    expect(covered(await scan({ targets: [{ kind: 'aws', regions: ['us-east-1'] }], rules, root: '/repo' }))?.status).toBe('fail');
+  });
+
+  it('makes "not backed up" unknown when listing backup selections was denied', async () => {
+    tablesAnd('denied');
+    const result = await scan({ targets: [{ kind: 'aws', regions: ['us-east-1'] }], rules, root: '/repo' });
+    expect(covered(result)).toMatchObject({ status: 'unknown', message: expect.stringContaining('this scan did not read AWS Backup selections') as string });
+    expect(result.notifications).toContainEqual(expect.objectContaining({ code: 'access-denied', subject: 'config:ListDiscoveredResources' }));
+  });
+
+  it('leaves out of the observed types every type a listing failed for, in any region', async () => {
+    config.on(ListDiscoveredResourcesCommand).callsFake(async (input: { resourceType?: string }, getClient: () => ConfigServiceClient) => {
+      if (input.resourceType === 'AWS::EC2::FlowLog' && (await getClient().config.region()) === 'eu-west-1') throw awsError('AccessDeniedException');
+      return listing({})(input);
+    });
+    const result = await collectAws({ kind: 'aws', regions: ['eu-west-1', 'us-east-1'] }, context(), fast);
+    expect(result.observedTypes).not.toContain('aws_flow_log');
+    expect(result.observedTypes).toEqual(expect.arrayContaining(['aws_vpc', 'aws_backup_selection', 'aws_s3_bucket_versioning', 'aws_s3_account_public_access_block']));
+  });
+
+  it('makes a denied account-level read a warning naming the permission, with unknown values and no observed type', async () => {
+    ec2.on(GetEbsEncryptionByDefaultCommand).rejects(awsError('UnauthorizedOperation', 403));
+    iam.on(GenerateCredentialReportCommand).rejects(awsError('AccessDenied', 403));
+    const result = await collectAws({ kind: 'aws', regions: ['eu-west-1', 'us-east-1'] }, context(), { ...fast, accountSettings: ['ebs-encryption-by-default', 'credential-report'] });
+    expect(result.notifications.map((n) => [n.code, n.subject, n.message])).toEqual([
+      ['access-denied', 'ec2:GetEbsEncryptionByDefault', 'EC2 GetEbsEncryptionByDefault: ec2:GetEbsEncryptionByDefault denied in 2 regions; the EBS encryption by default check is unknown there. Grant ec2:GetEbsEncryptionByDefault to the scanning identity.'],
+      ['access-denied', 'iam:GenerateCredentialReport', expect.stringContaining('are unknown. Grant iam:GenerateCredentialReport to the scanning identity.') as string],
+    ]);
+    expect(result.resources.filter((r) => r.type === 'aws_ebs_encryption_by_default').map((r) => String(r.attributes['enabled']))).toEqual(['(unknown: ec2:GetEbsEncryptionByDefault denied)', '(unknown: ec2:GetEbsEncryptionByDefault denied)']);
+    expect(String(result.resources.find((r) => r.type === 'aws_iam_root_user')?.attributes['mfa_active'])).toBe('(unknown: iam:GenerateCredentialReport denied)');
+    expect(result.observedTypes).not.toEqual(expect.arrayContaining(['aws_ebs_encryption_by_default']));
+    expect(result.observedTypes?.filter((t) => ['aws_iam_root_user', 'aws_ebs_encryption_by_default'].includes(t))).toEqual([]);
+  });
+
+  it('reads the credential report: root keys, a console user, and a key unused for months', async () => {
+    const old = '2025-01-01T00:00:00+00:00';
+    const report = [
+      rootOnlyReport.split('\n')[0],
+      `<root_account>,arn:aws:iam::${account}:root,2020-01-01T00:00:00+00:00,not_supported,N/A,not_supported,not_supported,false,true,2020-01-01T00:00:00+00:00,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A`,
+      `ci,arn:aws:iam::${account}:user/ci,2020-01-01T00:00:00+00:00,true,no_information,${old},N/A,true,true,${old},${old},us-east-1,s3,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A`,
+    ].join('\n');
+    iam.on(GenerateCredentialReportCommand).resolvesOnce({ State: 'STARTED' }).resolves({ State: 'COMPLETE' });
+    iam.on(GetCredentialReportCommand).resolves({ Content: new TextEncoder().encode(report) });
+    const result = await scan({ targets: [{ kind: 'aws', regions: ['us-east-1'] }], rules, root: '/repo' });
+    const status = (ruleId: string, address: string) => result.findings.find((f) => f.ruleId === ruleId && f.resource.address === address)?.status;
+    expect(status('aws-iam-root-mfa', `arn:aws:iam::${account}:root`)).toBe('fail');
+    expect(status('aws-iam-root-no-access-keys', `arn:aws:iam::${account}:root`)).toBe('fail');
+    expect(status('aws-iam-console-user-mfa', `arn:aws:iam::${account}:user/ci/login-profile`)).toBe('pass');
+    expect(status('aws-iam-unused-credentials-disabled', `arn:aws:iam::${account}:user/ci/login-profile`)).toBe('fail');
+    expect(status('aws-iam-unused-credentials-disabled', `arn:aws:iam::${account}:user/ci/access-key-1`)).toBe('fail');
+    expect(iam.commandCalls(GenerateCredentialReportCommand)).toHaveLength(2);
+  }, 20_000);
 });

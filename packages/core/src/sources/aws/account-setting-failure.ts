@@ -9,8 +9,10 @@ export interface SettingRead {
   readonly api: string;
   /** `ec2:GetEbsEncryptionByDefault`. */
   readonly permission: string;
-  /** `the EBS encryption by default check`. */
+  /** `the EBS encryption by default check is`, `the credential report checks are`. */
   readonly check: string;
+  /** Read once per account rather than per region. */
+  readonly global?: boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ export function reportSettingFailure(read: SettingRead, region: string, error: u
       level: 'warning',
       code: 'access-denied',
       subject: read.permission,
-      message: (n) => `${read.api}: ${read.permission} denied in ${plural(n, 'region')}; ${read.check} is unknown there. Grant ${read.permission} to the scanning identity.`,
+      message: (n) => `${read.api}: ${read.permission} denied${where(read, n)}; ${read.check} unknown${read.global ? '' : ' there'}. Grant ${read.permission} to the scanning identity.`,
     });
     return `${read.permission} denied`;
   }
@@ -33,7 +35,11 @@ export function reportSettingFailure(read: SettingRead, region: string, error: u
     level: 'warning',
     code: fault === 'region-unavailable' ? 'region-unavailable' : 'aws-api-error',
     subject: read.permission,
-    message: (n) => `${read.api} failed in ${plural(n, 'region')} (${describeError(error)}); ${read.check} is unknown there.`,
+    message: (n) => `${read.api} failed${where(read, n)} (${describeError(error)}); ${read.check} unknown${read.global ? '' : ' there'}.`,
   });
   return `${read.api} failed in ${region}: ${errorName(error)}`;
+}
+
+function where(read: SettingRead, regions: number): string {
+  return read.global ? '' : ` in ${plural(regions, 'region')}`;
 }

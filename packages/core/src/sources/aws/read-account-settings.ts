@@ -86,7 +86,7 @@ function toValue(value: unknown): Value {
 }
 
 const configRecorders: RegionalRead = {
-  read: { api: 'AWS Config DescribeConfigurationRecorders', permission: 'config:DescribeConfigurationRecorders', check: 'the Config recorder check' },
+  read: { api: 'AWS Config DescribeConfigurationRecorders', permission: 'config:DescribeConfigurationRecorders', check: 'the Config recorder check is' },
   types: ['aws_config_configuration_recorder', 'aws_config_configuration_recorder_status'],
   async run(scope, { clients, caller, problems }) {
     const client = clients.config(scope.region);
@@ -100,7 +100,7 @@ const configRecorders: RegionalRead = {
       statuses = (answer?.ConfigurationRecordersStatus ?? []).map(toValue);
     } catch (error) {
       if (error instanceof ScanAbortedError) throw error;
-      const read = { api: 'AWS Config DescribeConfigurationRecorderStatus', permission: 'config:DescribeConfigurationRecorderStatus', check: 'whether the Config recorder is started' };
+      const read = { api: 'AWS Config DescribeConfigurationRecorderStatus', permission: 'config:DescribeConfigurationRecorderStatus', check: 'whether the Config recorder is started is' };
       statuses = new Unknown(reportSettingFailure(read, scope.region, error, problems));
     }
     return normalizeConfigRecorders(list, statuses, scope);
@@ -108,7 +108,7 @@ const configRecorders: RegionalRead = {
 };
 
 const ebsEncryptionByDefault: RegionalRead = {
-  read: { api: 'EC2 GetEbsEncryptionByDefault', permission: 'ec2:GetEbsEncryptionByDefault', check: 'the EBS encryption by default check' },
+  read: { api: 'EC2 GetEbsEncryptionByDefault', permission: 'ec2:GetEbsEncryptionByDefault', check: 'the EBS encryption by default check is' },
   types: ['aws_ebs_encryption_by_default'],
   async run(scope, { clients, caller }) {
     const answer = await caller.call('ec2', 'GetEbsEncryptionByDefault', (s) =>
@@ -121,7 +121,7 @@ const ebsEncryptionByDefault: RegionalRead = {
 };
 
 const guardDutyDetectors: RegionalRead = {
-  read: { api: 'GuardDuty ListDetectors/GetDetector', permission: 'guardduty:ListDetectors', check: 'the GuardDuty check' },
+  read: { api: 'GuardDuty ListDetectors/GetDetector', permission: 'guardduty:ListDetectors', check: 'the GuardDuty check is' },
   types: ['aws_guardduty_detector'],
   async run(scope, { clients, caller }) {
     const client = clients.guardduty(scope.region);
@@ -143,7 +143,7 @@ const guardDutyDetectors: RegionalRead = {
   },
 };
 
-const reportRead: SettingRead = { api: 'IAM GenerateCredentialReport/GetCredentialReport', permission: 'iam:GenerateCredentialReport', check: 'the credential report checks (root MFA and keys, console MFA, unused credentials)' };
+const reportRead: SettingRead = { api: 'IAM GenerateCredentialReport/GetCredentialReport', permission: 'iam:GenerateCredentialReport', check: 'the credential report checks (root MFA and keys, console MFA, unused credentials) are', global: true };
 
 /** Generates the credential report (AWS builds it at most every four hours), waits until it is ready, and reads it. */
 async function credentialReport(home: string, reading: SettingsReading): Promise<SettingsOutcome> {
@@ -164,7 +164,7 @@ async function credentialReport(home: string, reading: SettingsReading): Promise
         level: 'warning',
         code: 'aws-api-error',
         subject: 'iam:GenerateCredentialReport',
-        message: () => `IAM: the credential report was not ready after ${polls} polls; ${reportRead.check} are unknown. Run the scan again in a minute.`,
+        message: () => `IAM: the credential report was not ready after ${polls} polls; ${reportRead.check} unknown. Run the scan again in a minute.`,
       });
       return { resources: [unreadableRoot(account, partition, 'the IAM credential report was not ready')], observedTypes: [] };
     }
