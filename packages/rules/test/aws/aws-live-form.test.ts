@@ -159,6 +159,23 @@ describe('AWS rules on live resources (AWS Config items through the live normali
     expect(verdicts(findings, `arn:aws:logs:${region}:${account}:log-group:/app/debug`)).toEqual({ 'aws-cloudwatch-log-group-retention': 'fail' });
   });
 
+  it('AWS Backup: a selection naming a table by ARN covers it; a tag selection leaves a table whose tags Config did not return unknown', () => {
+    const orders = `arn:aws:dynamodb:${region}:${account}:table/orders`;
+    const events = `arn:aws:dynamodb:${region}:${account}:table/events`;
+    const pitr = { ContinuousBackupsDescription: { pointInTimeRecoveryDescription: { pointInTimeRecoveryStatus: 'ENABLED' } } };
+    const findings = evaluateLive([
+      item('AWS::DynamoDB::Table', 'orders', { tableName: 'orders', tableArn: orders }, { arn: orders, supplementaryConfiguration: pitr }),
+      item('AWS::DynamoDB::Table', 'events', { tableName: 'events', tableArn: events }, { arn: events, supplementaryConfiguration: pitr }),
+      item('AWS::Backup::BackupSelection', 'sel-1', {
+        BackupPlanId: 'plan-1',
+        SelectionId: 'sel-1',
+        BackupSelection: { SelectionName: 'tables', IamRoleArn: `arn:aws:iam::${account}:role/backup`, Resources: [orders], ListOfTags: [{ ConditionType: 'STRINGEQUALS', ConditionKey: 'backup', ConditionValue: 'daily' }] },
+      }),
+    ]);
+    expect(verdicts(findings, orders)['aws-backup-data-store-covered']).toBe('pass');
+    expect(verdicts(findings, events)['aws-backup-data-store-covered']).toBe('unknown');
+  });
+
   it('IAM: a user with AdministratorAccess and an inline codedeploy:* policy', () => {
     const user = `arn:aws:iam::${account}:user/jane`;
     const findings = evaluateLive([

@@ -3,7 +3,6 @@ import { verdictWhenObserved, type CoverageCase } from '../../../../testing/obse
 import { liveAzureResource } from '../../../../testing/rules-azure.js';
 import ownerCount from '../../src/azure/authorization/azure-subscription-owner-count.js';
 import vmBackup from '../../src/azure/backup/azure-virtual-machine-backup.js';
-import diskEncryption from '../../src/azure/compute/azure-managed-disk-cmk-or-host-encryption.js';
 import keyVaultAudit from '../../src/azure/key-vault/azure-key-vault-audit-logging.js';
 import activityLogAlerts from '../../src/azure/monitor/azure-monitor-activity-log-alerts.js';
 import activityLogExported from '../../src/azure/monitor/azure-monitor-activity-log-exported.js';
@@ -22,7 +21,6 @@ const serverId = `${group}/providers/Microsoft.Sql/servers/sql-prod`;
 const vmId = `${group}/providers/Microsoft.Compute/virtualMachines/vm-app`;
 const vnetId = `${group}/providers/Microsoft.Network/virtualNetworks/vnet-prod`;
 const accountId = `${group}/providers/Microsoft.Storage/storageAccounts/stprod`;
-const diskId = `${group}/providers/Microsoft.Compute/disks/disk-data`;
 const logsAccountId = `${group}/providers/Microsoft.Storage/storageAccounts/stlogs`;
 const settingId = `${subscription}/providers/Microsoft.Insights/diagnosticSettings/activity`;
 const subscriptionResource = liveAzureResource('azurerm_subscription', subscription, { subscription_id: '00000000-0000-0000-0000-000000000000' });
@@ -90,14 +88,6 @@ const cases: CoverageCase[] = [
     resources: [liveAzureResource('azurerm_storage_account', accountId, { name: 'stprod', customer_managed_key: [] })],
     subject: accountId,
     evidence: ['azurerm_storage_account_customer_managed_key'],
-    whenObserved: 'fail',
-  },
-  {
-    name: 'a platform-key disk whose attachments were not read',
-    rule: diskEncryption,
-    resources: [liveAzureResource('azurerm_managed_disk', diskId, { name: 'disk-data', disk_encryption_set_id: null, encryption_settings: [] })],
-    subject: diskId,
-    evidence: ['azurerm_virtual_machine_data_disk_attachment'],
     whenObserved: 'fail',
   },
   {

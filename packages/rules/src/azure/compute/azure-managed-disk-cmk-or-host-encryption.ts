@@ -5,7 +5,7 @@ import { attribute, readBlocks, readBoolean } from '../../analysis/values.js';
 const virtualMachineTypes = ['azurerm_linux_virtual_machine', 'azurerm_windows_virtual_machine'];
 const scaleSetTypes = ['azurerm_linux_virtual_machine_scale_set', 'azurerm_windows_virtual_machine_scale_set'];
 const encryptionSetPaths: readonly AttributePath[] = [['disk_encryption_set_id'], ['secure_vm_disk_encryption_set_id']];
-type MessageId = 'atHost' | 'customerKey' | 'diskEncryption' | 'attachedAtHost' | 'platformKeysOnly' | 'unknown' | 'notObserved';
+type MessageId = 'atHost' | 'customerKey' | 'diskEncryption' | 'attachedAtHost' | 'platformKeysOnly' | 'unknown';
 
 export default defineRule<MessageId>({
   meta: {
@@ -61,7 +61,6 @@ export default defineRule<MessageId>({
       attachedAtHost: 'Disk {{address}} is attached to {{vm}}, which encrypts its disks at host.',
       platformKeysOnly: 'The {{disk}} is encrypted with platform-managed keys only. Set encryption_at_host_enabled = true on the VM, or give the disk a disk encryption set.',
       unknown: 'How the disks of {{address}} are encrypted is not known: {{reason}}.',
-      notObserved: 'Disk {{address}} is encrypted with platform-managed keys, and whether it is attached to a virtual machine that encrypts at host is not known: this scan did not read disk attachments.',
     },
     examples: {
       good: `resource "azurerm_managed_disk" "data" {
@@ -102,8 +101,6 @@ export default defineRule<MessageId>({
       return atHost.kind === 'value' && atHost.value;
     });
     if (encrypting) return { status: 'pass', messageId: 'attachedAtHost', data: { address, vm: encrypting.address }, path: ['encryption_at_host_enabled'], at: encrypting };
-    // The virtual machine the disk is attached to may encrypt it at host.
-    if (!context.observed('azurerm_virtual_machine_data_disk_attachment')) return { status: 'unknown', messageId: 'notObserved', data: { address } };
     return own;
   },
 });
