@@ -205,10 +205,11 @@ export function sqlDatabase(server: string, name: string, fixture: Fixture): Arm
 }
 
 /** compute/…/DiskRP/stable/2024-03-02/examples/diskExamples/Disk_Get.json (+ Disk_Create_WithDiskEncryptionSet.json). */
-export function managedDisk(name: string, fixture: Fixture): ArmObject[] {
+export function managedDisk(name: string, fixture: Fixture & { readonly managedBy?: string }): ArmObject[] {
   const id = `${base(fixture)}/providers/Microsoft.Compute/disks/${name}`;
   return [
     {
+      ...(fixture.managedBy === undefined ? {} : { managedBy: `${base(fixture)}/providers/Microsoft.Compute/virtualMachines/${fixture.managedBy}` }),
       sku: { name: 'Standard_LRS' },
       properties: {
         osType: 'Windows',

@@ -75,6 +75,7 @@ beforeEach(async () => {
           ...f.networkSecurityGroup('nsg-weak', { secure: false }),
           ...f.managedDisk('disk-good', { secure: true }),
           ...f.managedDisk('disk-weak', { secure: false }),
+          ...f.managedDisk('disk-of-vm1', { secure: false, managedBy: 'vm1' }),
           ...f.recoveryServicesVault('rsv-good', { secure: true }),
           ...f.recoveryServicesVault('rsv-weak', { secure: false }),
           ...f.postgresqlFlexibleServer('pg-good', { secure: true }),
@@ -108,6 +109,13 @@ function finding(result: ScanResult, ruleId: string, address: string) {
 }
 
 describe('scan() of a subscription through the local ARM server', () => {
+  it('counts the encryption at host of the VM a platform-key disk belongs to (managedBy)', async () => {
+    const result = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA] }], rules, root: process.cwd() });
+    const disk = (name: string) => `${f.groupId(f.subscriptionA, 'rg-app')}/providers/Microsoft.Compute/disks/${name}`;
+    expect(finding(result, 'azure-managed-disk-cmk-or-host-encryption', disk('disk-of-vm1'))?.status).toBe('pass');
+    expect(finding(result, 'azure-managed-disk-cmk-or-host-encryption', disk('disk-weak'))?.status).toBe('fail');
+  });
+
   it('decides pass, fail and unknown, points live findings at stable pseudo-paths, and keeps the notifications', async () => {
     const result = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA] }], rules: [httpsOnly, vaultLogs], root: '/work/repo' });
     expect(result.targets).toEqual([{ name: `azure:${f.subscriptionA}`, kind: 'azure', resources: expect.any(Number) as number, ok: true }]);

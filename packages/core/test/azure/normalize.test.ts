@@ -268,6 +268,12 @@ const cases: readonly Case[] = [
           ],
         },
       },
+      {
+        type: 'azurerm_virtual_machine_data_disk_attachment',
+        attributes: {
+          virtual_machine_id: '/subscriptions/123caaa-123v-v211-a49f-f88ccac5bf88/resourceGroups/ResourceGroupName/providers/Microsoft.Compute/virtualMachines/TestVM414689371c88843d65ec',
+        },
+      },
     ],
   },
   {

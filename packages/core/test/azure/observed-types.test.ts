@@ -39,7 +39,8 @@ describe('observed types of a live Azure scan', () => {
     expect(output.observedTypes).toEqual(
       expect.arrayContaining(['azurerm_backup_protected_vm', 'azurerm_role_assignment', 'azurerm_monitor_diagnostic_setting', 'azurerm_storage_account_customer_managed_key', 'azurerm_subscription']),
     );
-    expect(output.observedTypes).not.toContain('azurerm_virtual_machine_data_disk_attachment');
+    // Disks name their VM (managedBy), so the scan sees every attachment.
+    expect(output.observedTypes).toContain('azurerm_virtual_machine_data_disk_attachment');
   });
 
   it('leaves out the types a denied read would have shown', async () => {

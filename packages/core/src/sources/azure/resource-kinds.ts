@@ -88,7 +88,7 @@ export const resourceKinds: readonly ResourceKind[] = [
   {
     armType: 'Microsoft.Compute/disks',
     fallbackApiVersion: '2024-03-02',
-    terraformTypes: ['azurerm_managed_disk'],
+    terraformTypes: ['azurerm_managed_disk', 'azurerm_virtual_machine_data_disk_attachment'],
     normalize: normalizeManagedDisk,
   },
   {

@@ -7,7 +7,8 @@ import { azureResource, envelopeAttributes } from './azure-resource.js';
 /**
  * `Microsoft.Compute/disks` → `azurerm_managed_disk`: the disk encryption set (customer-managed key) and Azure Disk
  * Encryption settings. A platform-key disk has an `encryption` object without `diskEncryptionSetId`, which is a
- * disk with no encryption set (`null`), not an unknown.
+ * disk with no encryption set (`null`), not an unknown. A disk in use names its VM in `managedBy`: that link
+ * becomes an `azurerm_virtual_machine_data_disk_attachment`, as in Terraform, so the VM's encryption at host counts.
  */
 export function normalizeManagedDisk(record: ArmRecord): Resource[] {
   const arm = ArmReader.ofRecord(record);
@@ -26,7 +27,15 @@ export function normalizeManagedDisk(record: ArmRecord): Resource[] {
       network_access_policy: p.string('networkAccessPolicy'),
       public_network_access_enabled: p.enabled('publicNetworkAccess'),
     }),
+    ...attachment(record),
   ];
+}
+
+function attachment(record: ArmRecord): Resource[] {
+  const machine = record.resource['managedBy'];
+  if (typeof machine !== 'string' || machine === '') return [];
+  const disk = record.resource.id;
+  return [azureResource(record, 'azurerm_virtual_machine_data_disk_attachment', { managed_disk_id: disk, virtual_machine_id: machine }, `${disk}/attachment`)];
 }
 
 /** Azure Disk Encryption: present when `encryptionSettingsCollection.enabled`; an absent collection is "not used". */
