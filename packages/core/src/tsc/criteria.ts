@@ -106,9 +106,11 @@ export function isTscId(id: string): id is TscId {
   return byId.has(id);
 }
 
+const catalogOrder = new Map<string, number>(criteria.map((c, index) => [c.id, index]));
+
 /** Orders criterion ids as the catalog does (CC1.1 … CC9.2, A1, C1, PI1, P1–P8). */
 export function compareCriteria(a: string, b: string): number {
-  return criteria.findIndex((c) => c.id === a) - criteria.findIndex((c) => c.id === b);
+  return (catalogOrder.get(a) ?? -1) - (catalogOrder.get(b) ?? -1);
 }
 
 /** Metadata for the SARIF taxonomy that carries the criteria. */

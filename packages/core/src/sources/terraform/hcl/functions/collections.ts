@@ -287,28 +287,8 @@ export const collectionFunctions: Readonly<Record<string, FunctionDefinition>> =
       return items[0] ?? null;
     },
   },
-  alltrue: {
-    minArgs: 1,
-    maxArgs: 1,
-    acceptsUnknown: true,
-    call: ([list]) => {
-      if (list instanceof Unknown) return list;
-      const items = asList(list ?? null, 'argument');
-      if (items.some((item) => item === false || item === 'false')) return false;
-      return items.find((item) => item instanceof Unknown) ?? true;
-    },
-  },
-  anytrue: {
-    minArgs: 1,
-    maxArgs: 1,
-    acceptsUnknown: true,
-    call: ([list]) => {
-      if (list instanceof Unknown) return list;
-      const items = asList(list ?? null, 'argument');
-      if (items.some((item) => item === true || item === 'true')) return true;
-      return items.find((item) => item instanceof Unknown) ?? false;
-    },
-  },
+  alltrue: decidedBy(false),
+  anytrue: decidedBy(true),
   transpose: {
     minArgs: 1,
     maxArgs: 1,
@@ -352,4 +332,22 @@ export function toSet(items: readonly Value[]): Value[] {
   if (result.every((item) => typeof item === 'string')) return (result as string[]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (result.every((item) => typeof item === 'number')) return (result as number[]).sort((a, b) => a - b);
   return result;
+}
+
+/**
+ * `alltrue` (decided by the first `false`) and `anytrue` (decided by the first `true`): a deciding element wins
+ * even beside unknown ones; otherwise an unknown element makes the result unknown.
+ */
+function decidedBy(decisive: boolean): FunctionDefinition {
+  return {
+    minArgs: 1,
+    maxArgs: 1,
+    acceptsUnknown: true,
+    call: ([list]) => {
+      if (list instanceof Unknown) return list;
+      const items = asList(list ?? null, 'argument');
+      if (items.some((item) => item === decisive || item === String(decisive))) return decisive;
+      return items.find((item) => item instanceof Unknown) ?? !decisive;
+    },
+  };
 }
