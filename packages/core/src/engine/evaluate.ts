@@ -1,7 +1,7 @@
 import type { Finding, FindingResource } from '../model/finding.js';
 import type { TscId } from '../tsc/criteria.js';
 import type { Resource } from '../model/resource.js';
-import type { Rule, RuleContext, Verdict } from '../model/rule.js';
+import type { Profile, Rule, RuleContext, RuleOptionValues, Verdict } from '../model/rule.js';
 import { pathToString } from '../model/value.js';
 import { describeError } from '../model/errors.js';
 import type { Inventory } from '../inventory/inventory.js';
@@ -10,17 +10,29 @@ import { locate } from './locate.js';
 import { formatMessage, redactSensitive } from './message.js';
 import { RuleIndex } from './rule-index.js';
 
+/** The profile and the resolved options rules run with; see `resolveRuleOptions`. */
+export interface RuleSettingsInEffect {
+  readonly profile: Profile;
+  /** Options by rule id; a rule missing here runs with none. */
+  readonly options: ReadonlyMap<string, RuleOptionValues>;
+}
+
+const defaultSettings: RuleSettingsInEffect = { profile: 'baseline', options: new Map() };
+
 /**
  * Runs every rule against the resources of the types it declares and turns verdicts into findings. A rule that
- * throws yields an `unknown` finding naming the error: never a crash, never a pass.
+ * throws yields an `unknown` finding naming the error: never a crash, never a pass. Each rule sees the profile
+ * and its own options through its context.
  */
-export function evaluateRules(inventory: Inventory, rules: readonly Rule[], root: string, target?: string): Finding[] {
+export function evaluateRules(inventory: Inventory, rules: readonly Rule[], root: string, target?: string, settings: RuleSettingsInEffect = defaultSettings): Finding[] {
   const index = new RuleIndex(rules);
-  const context: RuleContext = {
-    related: (resource, type) => inventory.related(resource, type),
-    resourcesOfType: (type) => inventory.ofType(type),
-    observed: (type) => inventory.observes(type),
+  const shared = {
+    profile: settings.profile,
+    related: (resource: Resource, type: string) => inventory.related(resource, type),
+    resourcesOfType: (type: string) => inventory.ofType(type),
+    observed: (type: string) => inventory.observes(type),
   };
+  const contexts = new Map<Rule, RuleContext>(rules.map((rule) => [rule, { ...shared, options: settings.options.get(rule.meta.id) ?? {} }]));
   const findings: Finding[] = [];
   const criteria = new Map<Rule, readonly TscId[]>(rules.map((rule) => [rule, [...rule.meta.criteria.primary, ...(rule.meta.criteria.secondary ?? [])]]));
   for (const type of index.types()) {
@@ -30,7 +42,7 @@ export function evaluateRules(inventory: Inventory, rules: readonly Rule[], root
     for (const resource of resources) {
       const subject = findingResource(resource);
       for (const rule of typeRules) {
-        const verdicts = runRule(rule, resource, context);
+        const verdicts = runRule(rule, resource, contexts.get(rule) as RuleContext);
         for (const verdict of verdicts) {
           const discriminator = verdicts.length > 1 && verdict.path ? pathToString(verdict.path) : '';
           findings.push(toFinding(rule, criteria.get(rule) ?? [], resource, subject, verdict, root, discriminator, target));
