@@ -97,7 +97,9 @@ function readStatement(statement: { readonly [key: string]: Value }, index: numb
   const notResources = strings('NotResource');
   return {
     index,
-    effect: typeof effect === 'string' ? effect : '',
+    // IAM rejects a statement without Effect, but tools that render documents treat it as Allow, as the
+    // aws_iam_policy_document data source does: so must a check, or it passes what the author meant to grant.
+    effect: typeof effect === 'string' ? effect : effect === undefined ? 'Allow' : '',
     actions,
     notActions,
     resources,
@@ -165,7 +167,18 @@ function resourcesMayBeEvery(statement: PolicyStatement): boolean {
 /** Whether a statement is an Allow; `unknown` when its effect is. Deny statements never count as grants. */
 export function isAllow(statement: PolicyStatement): Ternary {
   if (statement.unknownFields.has('Effect')) return 'unknown';
-  return statement.effect === 'Allow' ? 'yes' : 'no';
+  return statement.effect.trim().toLowerCase() === 'allow' ? 'yes' : 'no';
+}
+
+/** Whether an Allow statement's actions reach every action; see `everyAction`. */
+export function grantsEveryAction(statement: PolicyStatement): boolean {
+  return everyAction(statement);
+}
+
+/** Whether a statement has a condition (any: a condition is how a policy constrains what it grants). */
+export function hasCondition(statement: PolicyStatement): Ternary {
+  if (statement.unknownFields.has('Condition')) return 'unknown';
+  return statement.condition && Object.keys(statement.condition).length > 0 ? 'yes' : 'no';
 }
 
 /** Whether an Allow statement grants every action on every resource. `NotAction` with Allow is as broad. */

@@ -1,12 +1,15 @@
 import { defineRule, type Resource, type Verdict } from '@trustscan/core';
-import { isAdministratorAccess, policyDocuments, policyDocumentTypes, type PolicyDocument } from '../../analysis/aws-iam-documents.js';
+import { isAdministratorAccess, policyDocuments, policyDocumentTypes, statementPath, type PolicyDocument } from '../../analysis/aws-iam-documents.js';
 import { fullAdmin } from '../../analysis/iam-policy.js';
 import { decisive } from '../../analysis/aws-verdicts.js';
 import { attribute, readString, referencesAt } from '../../analysis/values.js';
 
 type MessageId = 'limited' | 'fullAdmin' | 'adminAttached' | 'attachesOther' | 'invalid' | 'unknown';
 
-const attachmentTypes = ['aws_iam_role_policy_attachment', 'aws_iam_user_policy_attachment', 'aws_iam_group_policy_attachment', 'aws_iam_policy_attachment'];
+const attachmentTypes = ['aws_iam_role_policy_attachment', 'aws_iam_user_policy_attachment', 'aws_iam_group_policy_attachment', 'aws_iam_policy_attachment', 'aws_ssoadmin_managed_policy_attachment'];
+
+/** The attribute naming the attached policy: IAM Identity Center calls it `managed_policy_arn`. */
+const arnAttribute = (type: string): string => (type === 'aws_ssoadmin_managed_policy_attachment' ? 'managed_policy_arn' : 'policy_arn');
 
 export default defineRule<MessageId>({
   meta: {
@@ -78,7 +81,8 @@ export default defineRule<MessageId>({
   },
 });
 
-function judge({ path, label: address, reading }: PolicyDocument): Verdict<MessageId> {
+function judge(document: PolicyDocument): Verdict<MessageId> {
+  const { path, label: address, reading } = document;
   switch (reading.kind) {
     case 'absent':
       return { status: 'pass', messageId: 'limited', data: { address }, path };
@@ -91,7 +95,7 @@ function judge({ path, label: address, reading }: PolicyDocument): Verdict<Messa
       if (admin) {
         const actions = admin.actions.length > 0 ? `Action ${admin.actions.join(', ')}` : `every action except ${admin.notActions.join(', ')}`;
         const resources = admin.resources.length > 0 ? `Resource ${admin.resources.join(', ')}` : `every resource except ${admin.notResources.join(', ')}`;
-        return { status: 'fail', messageId: 'fullAdmin', data: { address, statement: admin.index + 1, actions, resources }, path };
+        return { status: 'fail', messageId: 'fullAdmin', data: { address, statement: admin.index + 1, actions, resources }, path: statementPath(document, admin.index) };
       }
       const unclear = reading.statements.find((s) => fullAdmin(s) === 'unknown');
       if (unclear || reading.unknownStatements) {
@@ -106,7 +110,7 @@ function judge({ path, label: address, reading }: PolicyDocument): Verdict<Messa
 /** A policy attachment fails when it attaches AdministratorAccess; the policies it attaches otherwise are judged on their own. */
 function attachment(resource: Resource): Verdict<MessageId> {
   const address = resource.address;
-  const path = ['policy_arn'];
+  const path = [arnAttribute(resource.type)];
   const arn = readString(attribute(resource, path));
   if (arn.kind === 'value') {
     return isAdministratorAccess(arn.value)
