@@ -1,7 +1,10 @@
-import { defineRule } from '@trustscan/core';
+import { defineRule, type Resource, type RuleContext } from '@trustscan/core';
+import { bucketSubject } from '../../analysis/s3-bucket-subject.js';
 import { attribute, readBlocks, readString } from '../../analysis/values.js';
 
-export default defineRule({
+type Options = { readonly exemptLogDestinations: boolean };
+
+export default defineRule<'enabled' | 'disabled' | 'logDestination' | 'unknown' | 'notObserved', Options>({
   meta: {
     id: 'aws-s3-bucket-access-logging',
     title: 'S3 buckets log every request',
@@ -25,16 +28,27 @@ export default defineRule({
       secondary: ['CC7.3'],
       basis: 'Steampipe maps s3_bucket_logging_enabled to CC7.2 and CC7.3; Prowler maps s3_bucket_server_access_logging_enabled to CC7.2 and CC7.3.',
     },
-    resourceTypes: ['aws_s3_bucket'],
+    resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_logging'],
     relatedTypes: ['aws_s3_bucket_logging'],
     live: {
       aws: { configType: 'AWS::S3::Bucket', fields: ['supplementaryConfiguration.BucketLoggingConfiguration.destinationBucketName'], api: 'S3 GetBucketLogging' },
     },
-    defaults: ['Access logging is off until a target bucket is configured.'],
+    defaults: [
+      'Access logging is off until a target bucket is configured.',
+      'A bucket that receives the server access logs of another bucket in the configuration is not asked to log its own access: AWS advises against logging a log bucket into itself, and logging it elsewhere only moves the question (option `exemptLogDestinations`).',
+    ],
+    options: {
+      exemptLogDestinations: {
+        type: 'boolean',
+        description: 'Pass buckets that receive other buckets\' access logs without asking them to log their own access.',
+        default: true,
+      },
+    },
     equivalents: { checkov: ['CKV_AWS_18'], trivy: ['AVD-AWS-0089'], prowler: ['s3_bucket_server_access_logging_enabled'], catalog: ['S2-AWS-S3-003'] },
     messages: {
       enabled: 'S3 bucket {{address}} writes access logs to {{target}}.',
       disabled: 'S3 bucket {{address}} does not log requests. Configure server access logging to a log bucket.',
+      logDestination: 'S3 bucket {{address}} receives the access logs of {{source}}, so it is not asked to log its own access.',
       unknown: 'Whether S3 bucket {{address}} logs requests is not known: {{reason}}.',
       notObserved: 'Whether S3 bucket {{address}} logs requests is not known: this scan did not read its logging configuration.',
     },
@@ -43,8 +57,10 @@ export default defineRule({
       bad: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n',
     },
   },
-  evaluate(bucket, context) {
-    const address = bucket.address;
+  evaluate(resource, scope) {
+    const subject = bucketSubject(resource, scope);
+    if (!subject) return [];
+    const { bucket, context, address } = subject;
     for (const split of context.related(bucket, 'aws_s3_bucket_logging')) {
       const path = ['target_bucket'];
       const target = readString(attribute(split, path));
@@ -65,7 +81,23 @@ export default defineRule({
       if (target.kind === 'value') return { status: 'pass', messageId: 'enabled', data: { address, target: target.value }, path };
       if (target.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: target.reason }, path };
     }
+    const source = context.options.exemptLogDestinations ? logSource(bucket, context) : undefined;
+    if (source) return { status: 'pass', messageId: 'logDestination', data: { address, source: source.address } };
     if (!context.observed('aws_s3_bucket_logging')) return { status: 'unknown', messageId: 'notObserved', data: { address } };
     return { status: 'fail', messageId: 'disabled', data: { address } };
   },
 });
+
+/** A bucket whose access logs go to `bucket`: named by reference or by name, in a split resource or an inline block. */
+function logSource(bucket: Resource, context: RuleContext): Resource | undefined {
+  const name = readString(attribute(bucket, ['bucket']));
+  const targets = (holder: Resource, path: readonly (string | number)[], references: readonly string[] | undefined) => {
+    const target = readString(attribute(holder, path));
+    return (references ?? []).includes(bucket.address) || (name.kind === 'value' && target.kind === 'value' && target.value === name.value);
+  };
+  for (const split of context.resourcesOfType('aws_s3_bucket_logging')) {
+    if (split === bucket || !targets(split, ['target_bucket'], split.references?.['target_bucket'])) continue;
+    return context.related(split, 'aws_s3_bucket')[0] ?? split;
+  }
+  return context.resourcesOfType('aws_s3_bucket').find((other) => other !== bucket && targets(other, ['logging', 0, 'target_bucket'], other.references?.['logging']));
+}
