@@ -85,7 +85,7 @@ export interface RuleMeta<MessageId extends string = string> {
   readonly live?: LiveSource;
   /** The rule can only be decided against live cloud configuration; Terraform input yields `unknown`. */
   readonly liveOnly?: boolean;
-  /** Message templates keyed by id; `{{name}}` placeholders are filled from verdict data. */
+  /** Message templates keyed by id; `{{name}}` placeholders are filled from verdict data, then from the rule's options (`{{minDays}}`). */
   readonly messages: Readonly<Record<MessageId, string>>;
   /** Terraform that passes (`good`) and fails (`bad`) the rule; scanned by the tests and shown in the docs. */
   readonly examples?: { readonly good: string; readonly bad: string };

@@ -163,9 +163,11 @@ describe('AWS rules on live resources (AWS Config items through the live normali
     const orders = `arn:aws:dynamodb:${region}:${account}:table/orders`;
     const events = `arn:aws:dynamodb:${region}:${account}:table/events`;
     const pitr = { ContinuousBackupsDescription: { pointInTimeRecoveryDescription: { pointInTimeRecoveryStatus: 'ENABLED' } } };
+    // Without point-in-time recovery, so that its own service's backups do not decide for it.
+    const noPitr = { ContinuousBackupsDescription: { pointInTimeRecoveryDescription: { pointInTimeRecoveryStatus: 'DISABLED' } } };
     const findings = evaluateLive([
       item('AWS::DynamoDB::Table', 'orders', { tableName: 'orders', tableArn: orders }, { arn: orders, supplementaryConfiguration: pitr }),
-      item('AWS::DynamoDB::Table', 'events', { tableName: 'events', tableArn: events }, { arn: events, supplementaryConfiguration: pitr }),
+      item('AWS::DynamoDB::Table', 'events', { tableName: 'events', tableArn: events }, { arn: events, supplementaryConfiguration: noPitr }),
       item('AWS::Backup::BackupSelection', 'sel-1', {
         BackupPlanId: 'plan-1',
         SelectionId: 'sel-1',

@@ -3,7 +3,9 @@ import { attribute, readBoolean, readNumber } from '../../analysis/values.js';
 
 const minimumDays = 7;
 
-export default defineRule({
+type MessageId = 'protected' | 'localOnly' | 'tooShort' | 'unknown';
+
+export default defineRule<MessageId, { readonly minDays: number }>({
   meta: {
     id: 'azure-postgresql-mysql-geo-redundant-backup',
     title: `PostgreSQL and MySQL servers keep geo-redundant backups for at least ${minimumDays} days`,
@@ -32,6 +34,15 @@ export default defineRule({
       azure: { armType: 'Microsoft.DBforPostgreSQL/flexibleServers; Microsoft.DBforMySQL/flexibleServers', fields: ['properties.backup.geoRedundantBackup (= Enabled)', 'properties.backup.backupRetentionDays'] },
     },
     defaults: ['`geo_redundant_backup_enabled` defaults to false and `backup_retention_days` to 7.'],
+    options: {
+      minDays: {
+        type: 'integer',
+        description: 'The fewest days backups must be kept.',
+        default: 7,
+        minimum: 1,
+        maximum: 35,
+      },
+    },
     equivalents: {
       checkov: ['CKV_AZURE_94', 'CKV_AZURE_102', 'CKV_AZURE_129', 'CKV_AZURE_136'],
       kics: ['Geo Redundancy Is Disabled'],
@@ -41,7 +52,7 @@ export default defineRule({
     messages: {
       protected: 'Database server {{address}} keeps geo-redundant backups for {{days}} days.',
       localOnly: 'Database server {{address}} keeps its backups in one region only. Recreate it with geo_redundant_backup_enabled = true.',
-      tooShort: `Database server {{address}} keeps backups for {{days}} day(s). Set backup_retention_days to ${minimumDays} or more.`,
+      tooShort: `Database server {{address}} keeps backups for {{days}} day(s). Set backup_retention_days to {{minDays}} or more.`,
       unknown: 'How database server {{address}} keeps its backups is not known: {{reason}}.',
     },
     examples: {
@@ -65,7 +76,7 @@ export default defineRule({
 `,
     },
   },
-  evaluate(server) {
+  evaluate(server, context) {
     const address = server.address;
     const geoPath = ['geo_redundant_backup_enabled'];
     const geo = readBoolean(attribute(server, geoPath));
@@ -75,7 +86,7 @@ export default defineRule({
     const days = readNumber(attribute(server, daysPath));
     if (days.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: days.reason }, path: daysPath };
     const value = days.kind === 'value' ? days.value : 7;
-    if (value < minimumDays) return { status: 'fail', messageId: 'tooShort', data: { address, days: value }, path: daysPath };
+    if (value < context.options.minDays) return { status: 'fail', messageId: 'tooShort', data: { address, days: value }, path: daysPath };
     return { status: 'pass', messageId: 'protected', data: { address, days: value }, path: geoPath };
   },
 });
