@@ -8,7 +8,7 @@ type MessageId = 'protected' | 'localOnly' | 'tooShort' | 'unknown';
 export default defineRule<MessageId, { readonly minDays: number }>({
   meta: {
     id: 'azure-postgresql-mysql-geo-redundant-backup',
-    title: `PostgreSQL and MySQL servers keep geo-redundant backups for at least ${minimumDays} days`,
+    title: `PostgreSQL, MySQL and MariaDB servers keep geo-redundant backups for at least ${minimumDays} days`,
     description:
       'Azure backs up every PostgreSQL and MySQL server, by default in the server\'s own region only. Geo-redundant backup copies them to the paired region, so the database can be restored after a regional outage, and a retention of at least a week covers corruption noticed days later; auditors check both under the availability criterion. Geo-redundancy can only be chosen when a server is created.',
     remediation: [
@@ -29,11 +29,11 @@ export default defineRule<MessageId, { readonly minDays: number }>({
       secondary: ['PI1.5'],
       basis: "Microsoft's SOC 2 Type 2 initiative maps 'Geo-redundant backup should be enabled for Azure Database for MySQL' and '... for PostgreSQL' to A1.2 and PI1.5.",
     },
-    resourceTypes: ['azurerm_postgresql_flexible_server', 'azurerm_mysql_flexible_server', 'azurerm_postgresql_server', 'azurerm_mysql_server'],
+    resourceTypes: ['azurerm_postgresql_flexible_server', 'azurerm_mysql_flexible_server', 'azurerm_postgresql_server', 'azurerm_mysql_server', 'azurerm_mariadb_server'],
     live: {
       azure: { armType: 'Microsoft.DBforPostgreSQL/flexibleServers; Microsoft.DBforMySQL/flexibleServers', fields: ['properties.backup.geoRedundantBackup (= Enabled)', 'properties.backup.backupRetentionDays'] },
     },
-    defaults: ['`geo_redundant_backup_enabled` defaults to false and `backup_retention_days` to 7.'],
+    defaults: ['`geo_redundant_backup_enabled` defaults to false and `backup_retention_days` to 7. Azure Database for MariaDB (`azurerm_mariadb_server`, retired in 2025 but still found in code) has the same settings and is judged the same way.'],
     options: {
       minDays: {
         type: 'integer',

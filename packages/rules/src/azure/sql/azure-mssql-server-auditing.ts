@@ -30,8 +30,8 @@ export default defineRule<MessageId, { readonly minDays: number }>({
       secondary: ['CC7.3', 'PI1.2'],
       basis: "Prowler maps sqlserver_auditing_enabled to PI1.2 and sqlserver_auditing_retention_90_days to C1.2; Microsoft's SOC 2023 initiative maps 'Auditing on SQL server should be enabled' to CC7.2.",
     },
-    resourceTypes: ['azurerm_mssql_server', 'azurerm_sql_server'],
-    relatedTypes: ['azurerm_mssql_server_extended_auditing_policy'],
+    resourceTypes: ['azurerm_mssql_server', 'azurerm_sql_server', 'azurerm_mssql_database_extended_auditing_policy'],
+    relatedTypes: ['azurerm_mssql_server_extended_auditing_policy', 'azurerm_mssql_database'],
     live: { azure: { armType: 'Microsoft.Sql/servers/auditingSettings (default)', fields: ['properties.state (= Enabled)', 'properties.retentionDays', 'properties.isAzureMonitorTargetEnabled', 'properties.storageEndpoint'] } },
     defaults: [
       'A server is not audited until an `azurerm_mssql_server_extended_auditing_policy` (or, in azurerm v3, the inline `extended_auditing_policy` block of `azurerm_sql_server`) exists. In the policy `enabled` defaults to true, `retention_in_days` to 0 (keep forever) and `log_monitoring_enabled` to true.',
@@ -105,6 +105,11 @@ resource "azurerm_mssql_server_extended_auditing_policy" "main" {
     },
   },
   evaluate(server, context) {
+    if (server.type === 'azurerm_mssql_database_extended_auditing_policy') {
+      // A database's own policy is judged like a server's: it must not keep records for less than the minimum.
+      const database = context.related(server, 'azurerm_mssql_database')[0];
+      return check(server, [], `${database?.address ?? server.address} (database auditing policy)`, context.options.minDays);
+    }
     const address = server.address;
     const verdicts = context.related(server, 'azurerm_mssql_server_extended_auditing_policy').map((policy) => check(policy, [], address, context.options.minDays));
     if (verdicts.length === 0) {
@@ -120,7 +125,7 @@ resource "azurerm_mssql_server_extended_auditing_policy" "main" {
 });
 
 function check(holder: Resource, prefix: AttributePath, address: string, minDays: number): Verdict<MessageId> {
-  const at = holder.address === address ? {} : { at: holder };
+  const at = address.startsWith(holder.address) ? {} : { at: holder };
   const unknown = (reason: string, path: AttributePath): Verdict<MessageId> => ({ status: 'unknown', messageId: 'unknown', data: { address, reason }, path, ...at });
   const enabledPath = [...prefix, 'enabled'];
   const enabled = readBoolean(attribute(holder, enabledPath));
