@@ -62,6 +62,30 @@ describe('AWS rules on live resources (AWS Config items through the live normali
     expect(verdicts(findings, 'arn:aws:s3:::acme-reports')).toMatchObject({ 'aws-s3-bucket-not-public': 'pass', 'aws-s3-bucket-public-access-block': 'pass' });
   });
 
+  it('S3: the bucket that receives the access logs is not asked to log its own access', () => {
+    const findings = evaluateLive([bucket('acme-reports', {}), bucket('acme-s3-access-logs', { BucketLoggingConfiguration: {} })]);
+    expect(verdicts(findings, 'arn:aws:s3:::acme-reports')['aws-s3-bucket-access-logging']).toBe('pass');
+    const destination = findings.find((f) => f.resource.address === 'arn:aws:s3:::acme-s3-access-logs' && f.ruleId === 'aws-s3-bucket-access-logging');
+    expect([destination?.status, destination?.message]).toEqual(['pass', 'S3 bucket arn:aws:s3:::acme-s3-access-logs receives the access logs of arn:aws:s3:::acme-reports, so it is not asked to log its own access.']);
+  });
+
+  it('EFS: an automatic backup policy is AWS Backup coverage; KMS: keys that cannot rotate are not judged', () => {
+    const fs = (id: string, status: string) =>
+      item('AWS::EFS::FileSystem', id, { FileSystemId: id, Arn: `arn:aws:elasticfilesystem:${region}:${account}:file-system/${id}`, Encrypted: true, BackupPolicy: { Status: status }, FileSystemTags: [] }, { arn: `arn:aws:elasticfilesystem:${region}:${account}:file-system/${id}` });
+    const key = (id: string, configuration: Record<string, unknown>) =>
+      item('AWS::KMS::Key', id, { keyId: id, keyManager: 'CUSTOMER', keyState: 'Enabled', enabled: true, ...configuration }, { arn: `arn:aws:kms:${region}:${account}:key/${id}`, supplementaryConfiguration: { KeyRotationStatus: 'false' } });
+    const findings = evaluateLive([
+      fs('fs-on', 'ENABLED'),
+      fs('fs-off', 'DISABLED'),
+      key('signing', { keyUsage: 'SIGN_VERIFY', keySpec: 'RSA_2048', origin: 'AWS_KMS' }),
+      key('imported', { keyUsage: 'ENCRYPT_DECRYPT', keySpec: 'SYMMETRIC_DEFAULT', origin: 'EXTERNAL' }),
+      key('plain', { keyUsage: 'ENCRYPT_DECRYPT', keySpec: 'SYMMETRIC_DEFAULT', origin: 'AWS_KMS' }),
+    ]);
+    expect(verdicts(findings, `arn:aws:elasticfilesystem:${region}:${account}:file-system/fs-on`)['aws-backup-data-store-covered']).toBe('pass');
+    expect(verdicts(findings, `arn:aws:elasticfilesystem:${region}:${account}:file-system/fs-off`)['aws-backup-data-store-covered']).toBe('fail');
+    expect(findings.filter((f) => f.ruleId === 'aws-kms-key-rotation').map((f) => [f.resource.address, f.status])).toEqual([[`arn:aws:kms:${region}:${account}:key/plain`, 'fail']]);
+  });
+
   it('S3: a bucket whose policy Config could not read is unknown, not public and not private', () => {
     const findings = evaluateLive([{ ...bucket('acme-private', {}), supplementaryConfiguration: { BucketVersioningConfiguration: { status: 'Enabled' } } }]);
     const result = verdicts(findings, 'arn:aws:s3:::acme-private');
