@@ -3,7 +3,7 @@ import { defaultBackupSchedule, runsDaily } from '../../analysis/aws-backup-sche
 import { decisive } from '../../analysis/aws-verdicts.js';
 import { attribute, readBlocks, readBoolean, readNumber, readString } from '../../analysis/values.js';
 
-const minimumDays = 35;
+const minimumDays = 7;
 type MessageId = 'adequate' | 'notDaily' | 'tooShort' | 'noRule' | 'unknown';
 
 export default defineRule<MessageId, { readonly minRetentionDays: number }>({
@@ -11,7 +11,7 @@ export default defineRule<MessageId, { readonly minRetentionDays: number }>({
     id: 'aws-backup-plan-retention',
     title: `AWS Backup plans back up daily and keep backups for at least ${minimumDays} days`,
     description:
-      `A backup plan is the schedule and retention auditors test under the availability criterion: how much data can be lost (the backup frequency) and how far back it can be restored (the retention). The rule asks each plan for at least one rule that runs daily or more often, or continuously, and keeps recovery points for ${minimumDays} days or more; the retention should match the company's backup policy.`,
+      `A backup plan is the schedule and retention auditors test under the availability criterion: how much data can be lost (the backup frequency) and how far back it can be restored (the retention). The rule asks each plan for at least one rule that runs daily or more often, or continuously, and keeps recovery points for ${minimumDays} days or more (35 in the strict profile, the common best practice); the retention should match the company's backup policy.`,
     remediation: [
       'Back up at least daily and keep recovery points long enough to notice and recover from damage:',
       '',
@@ -45,7 +45,7 @@ export default defineRule<MessageId, { readonly minRetentionDays: number }>({
       minRetentionDays: {
         type: 'integer',
         description: 'The fewest days a daily rule must keep recovery points.',
-        default: 35,
+        default: minimumDays,
         strict: 35,
         minimum: 1,
         maximum: 36500,
