@@ -94,8 +94,9 @@ async function evaluateAsPlan(rule: Rule, c: RuleCase): Promise<Finding> {
   return onlyFindingFor(rule, c, result.findings, result.notifications);
 }
 
-function settingsOf(rule: Rule, c: RuleCase): { profile?: Profile; ruleOptions?: Record<string, RuleOptionValues> } {
-  return { ...(c.profile ? { profile: c.profile } : {}), ...(c.options ? { ruleOptions: { [rule.meta.id]: c.options } } : {}) };
+/** The case's profile, else the first profile the rule runs in (strict for customer-managed-key rules), and its options. */
+function settingsOf(rule: Rule, c: RuleCase): { profile: Profile; ruleOptions?: Record<string, RuleOptionValues> } {
+  return { profile: c.profile ?? rule.meta.profiles?.[0] ?? 'baseline', ...(c.options ? { ruleOptions: { [rule.meta.id]: c.options } } : {}) };
 }
 
 function onlyFindingFor(rule: Rule, c: RuleCase, findings: readonly Finding[], notifications: readonly Notification[]): Finding {

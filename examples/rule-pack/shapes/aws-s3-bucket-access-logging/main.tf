@@ -42,3 +42,77 @@ resource "aws_s3_bucket_logging" "elsewhere" {
   target_bucket = aws_s3_bucket.access_logs.id
   target_prefix = "elsewhere/"
 }
+
+# A log bucket for other stacks, recognized by its grant to the S3 log delivery service.
+# expect: pass
+resource "aws_s3_bucket" "shared_log_bucket_acl" {
+  bucket = "acme-shared-access-logs"
+}
+
+resource "aws_s3_bucket_acl" "shared_log_bucket_acl" {
+  bucket = aws_s3_bucket.shared_log_bucket_acl.id
+  acl    = "log-delivery-write"
+}
+
+# expect: pass
+resource "aws_s3_bucket" "shared_log_bucket_policy" {
+  bucket = "acme-shared-access-logs-policy"
+}
+
+resource "aws_s3_bucket_policy" "shared_log_bucket_policy" {
+  bucket = aws_s3_bucket.shared_log_bucket_policy.id
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { Service = "logging.s3.amazonaws.com" }, Action = "s3:PutObject", Resource = "arn:aws:s3:::acme-shared-access-logs-policy/*", Condition = { StringEquals = { "aws:SourceAccount" = "111122223333" } } }]
+  })
+}
+
+# CloudTrail S3 data events record the same requests.
+# expect: pass
+resource "aws_s3_bucket" "data_events" {
+  bucket = "acme-data-events"
+}
+
+# expect: pass
+resource "aws_s3_bucket" "advanced_data_events" {
+  bucket = "acme-advanced-data-events"
+}
+
+resource "aws_cloudtrail" "data_events" {
+  name           = "data-events"
+  s3_bucket_name = "acme-trail"
+
+  event_selector {
+    read_write_type           = "All"
+    include_management_events = true
+
+    data_resource {
+      type   = "AWS::S3::Object"
+      values = ["arn:aws:s3:::acme-data-events/"]
+    }
+  }
+}
+
+resource "aws_cloudtrail" "advanced" {
+  name           = "advanced"
+  s3_bucket_name = "acme-trail"
+
+  advanced_event_selector {
+    name = "S3 data events"
+
+    field_selector {
+      field  = "eventCategory"
+      equals = ["Data"]
+    }
+
+    field_selector {
+      field  = "resources.type"
+      equals = ["AWS::S3::Object"]
+    }
+
+    field_selector {
+      field       = "resources.ARN"
+      starts_with = ["arn:aws:s3:::acme-advanced-data-events/"]
+    }
+  }
+}

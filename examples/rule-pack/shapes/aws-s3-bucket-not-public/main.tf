@@ -212,3 +212,51 @@ resource "aws_s3_bucket_public_access_block" "elsewhere_blocked" {
   ignore_public_acls      = true
   restrict_public_buckets = true
 }
+
+# Policy documents written with the data source: principals of type "*" are everyone.
+data "aws_iam_policy_document" "public_read" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::acme-document-public/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+  }
+}
+
+# expect: fail
+resource "aws_s3_bucket" "document_public" {
+  bucket = "acme-document-public"
+}
+
+resource "aws_s3_bucket_policy" "document_public" {
+  bucket = aws_s3_bucket.document_public.id
+  policy = data.aws_iam_policy_document.public_read.json
+}
+
+data "aws_iam_policy_document" "org_read" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::acme-document-org/*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:PrincipalOrgID"
+      values   = ["o-a1b2c3d4e5"]
+    }
+  }
+}
+
+# expect: pass
+resource "aws_s3_bucket" "document_org" {
+  bucket = "acme-document-org"
+}
+
+resource "aws_s3_bucket_policy" "document_org" {
+  bucket = aws_s3_bucket.document_org.id
+  policy = data.aws_iam_policy_document.org_read.json
+}

@@ -1,10 +1,11 @@
-import { defineRule, type Resource, type RuleContext } from '@trustscan/core';
+import { defineRule } from '@trustscan/core';
+import { dataEventTrail, logDestinationEvidence } from '../../analysis/aws-s3-access-records.js';
 import { bucketSubject } from '../../analysis/s3-bucket-subject.js';
 import { attribute, readBlocks, readString } from '../../analysis/values.js';
 
-type Options = { readonly exemptLogDestinations: boolean };
+type Options = { readonly exemptLogDestinations: boolean; readonly acceptCloudTrailDataEvents: boolean };
 
-export default defineRule<'enabled' | 'disabled' | 'logDestination' | 'unknown' | 'notObserved', Options>({
+export default defineRule<'enabled' | 'disabled' | 'logDestination' | 'dataEvents' | 'unknown' | 'notObserved', Options>({
   meta: {
     id: 'aws-s3-bucket-access-logging',
     title: 'S3 buckets log every request',
@@ -35,12 +36,18 @@ export default defineRule<'enabled' | 'disabled' | 'logDestination' | 'unknown' 
     },
     defaults: [
       'Access logging is off until a target bucket is configured.',
-      'A bucket that receives the server access logs of another bucket in the configuration is not asked to log its own access: AWS advises against logging a log bucket into itself, and logging it elsewhere only moves the question (option `exemptLogDestinations`).',
+      'A bucket that receives server access logs (the target of another bucket\'s logging, or granted to the S3 log delivery service by the `log-delivery-write` ACL or a policy for `logging.s3.amazonaws.com`) is not asked to log its own access: AWS advises against logging a log bucket into itself, and logging it elsewhere only moves the question (option `exemptLogDestinations`).',
+      'CloudTrail S3 data events (an `event_selector` data resource of type `AWS::S3::Object` naming the bucket or every bucket, or an advanced event selector for S3 data events) record the same object-level requests and count as an alternative (option `acceptCloudTrailDataEvents`).',
     ],
     options: {
       exemptLogDestinations: {
         type: 'boolean',
         description: 'Pass buckets that receive other buckets\' access logs without asking them to log their own access.',
+        default: true,
+      },
+      acceptCloudTrailDataEvents: {
+        type: 'boolean',
+        description: 'Pass buckets whose object-level requests a CloudTrail trail records as S3 data events.',
         default: true,
       },
     },
@@ -49,6 +56,7 @@ export default defineRule<'enabled' | 'disabled' | 'logDestination' | 'unknown' 
       enabled: 'S3 bucket {{address}} writes access logs to {{target}}.',
       disabled: 'S3 bucket {{address}} does not log requests. Configure server access logging to a log bucket.',
       logDestination: 'S3 bucket {{address}} receives the access logs of {{source}}, so it is not asked to log its own access.',
+      dataEvents: 'S3 bucket {{address}} has its object-level requests recorded by CloudTrail trail {{trail}} as S3 data events.',
       unknown: 'Whether S3 bucket {{address}} logs requests is not known: {{reason}}.',
       notObserved: 'Whether S3 bucket {{address}} logs requests is not known: this scan did not read its logging configuration.',
     },
@@ -81,23 +89,12 @@ export default defineRule<'enabled' | 'disabled' | 'logDestination' | 'unknown' 
       if (target.kind === 'value') return { status: 'pass', messageId: 'enabled', data: { address, target: target.value }, path };
       if (target.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: target.reason }, path };
     }
-    const source = context.options.exemptLogDestinations ? logSource(bucket, context) : undefined;
-    if (source) return { status: 'pass', messageId: 'logDestination', data: { address, source: source.address } };
+    const trail = context.options.acceptCloudTrailDataEvents ? dataEventTrail(bucket, context) : undefined;
+    if (trail) return { status: 'pass', messageId: 'dataEvents', data: { address, trail: trail.address }, at: trail };
+    const source = context.options.exemptLogDestinations ? logDestinationEvidence(bucket, context) : undefined;
+    if (source) return { status: 'pass', messageId: 'logDestination', data: { address, source } };
     if (!context.observed('aws_s3_bucket_logging')) return { status: 'unknown', messageId: 'notObserved', data: { address } };
     return { status: 'fail', messageId: 'disabled', data: { address } };
   },
 });
 
-/** A bucket whose access logs go to `bucket`: named by reference or by name, in a split resource or an inline block. */
-function logSource(bucket: Resource, context: RuleContext): Resource | undefined {
-  const name = readString(attribute(bucket, ['bucket']));
-  const targets = (holder: Resource, path: readonly (string | number)[], references: readonly string[] | undefined) => {
-    const target = readString(attribute(holder, path));
-    return (references ?? []).includes(bucket.address) || (name.kind === 'value' && target.kind === 'value' && target.value === name.value);
-  };
-  for (const split of context.resourcesOfType('aws_s3_bucket_logging')) {
-    if (split === bucket || !targets(split, ['target_bucket'], split.references?.['target_bucket'])) continue;
-    return context.related(split, 'aws_s3_bucket')[0] ?? split;
-  }
-  return context.resourcesOfType('aws_s3_bucket').find((other) => other !== bucket && targets(other, ['logging', 0, 'target_bucket'], other.references?.['logging']));
-}
