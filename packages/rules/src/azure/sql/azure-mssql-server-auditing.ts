@@ -106,7 +106,9 @@ resource "azurerm_mssql_server_extended_auditing_policy" "main" {
   },
   evaluate(server, context) {
     if (server.type === 'azurerm_mssql_database_extended_auditing_policy') {
-      // A database's own policy is judged like a server's: it must not keep records for less than the minimum.
+      // A database's own policy, when enabled, must not keep records for less than the minimum. Turning it off
+      // changes nothing: Azure audits a database whenever its server audits, which the server's verdict judges.
+      if (attribute(server, ['enabled']) === false) return [];
       const database = context.related(server, 'azurerm_mssql_database')[0];
       return check(server, [], `${database?.address ?? server.address} (database auditing policy)`, context.options.minDays);
     }
