@@ -20,3 +20,16 @@ resource "azurerm_monitor_log_profile" "writes_only" {
     days    = 365
   }
 }
+
+# expect: pass
+resource "azurerm_monitor_log_profile" "all_categories" {
+  name               = "all-categories"
+  categories         = ["Action", "Delete", "Write"]
+  locations          = ["westeurope", "global"]
+  storage_account_id = azurerm_storage_account.logs.id
+
+  retention_policy {
+    enabled = true
+    days    = 365
+  }
+}

@@ -20,3 +20,30 @@ resource "azurerm_monitor_log_profile" "short" {
     days    = 30
   }
 }
+
+# Retention 0 keeps the Activity Log forever.
+# expect: pass
+resource "azurerm_monitor_log_profile" "forever" {
+  name               = "forever"
+  categories         = ["Action", "Delete", "Write"]
+  locations          = ["westeurope", "global"]
+  storage_account_id = azurerm_storage_account.logs.id
+
+  retention_policy {
+    enabled = false
+    days    = 0
+  }
+}
+
+# expect: pass
+resource "azurerm_monitor_log_profile" "year" {
+  name               = "year"
+  categories         = ["Action", "Delete", "Write"]
+  locations          = ["westeurope", "global"]
+  storage_account_id = azurerm_storage_account.logs.id
+
+  retention_policy {
+    enabled = true
+    days    = 365
+  }
+}
