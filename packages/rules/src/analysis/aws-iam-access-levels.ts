@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { actionMatches } from './iam-policy.js';
+import { actionPattern } from './iam-policy.js';
 
 /** An IAM action's access level as AWS's Service Authorization Reference classifies it. */
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
@@ -57,5 +57,6 @@ export function actionsGranted(pattern: string): readonly ActionFacts[] | undefi
   const colon = pattern.indexOf(':');
   if (colon <= 0) return undefined;
   const actions = serviceActions(pattern.slice(0, colon).trim());
-  return actions?.filter((facts) => actionMatches(pattern, facts.action));
+  const matcher = actionPattern(pattern);
+  return actions?.filter((facts) => matcher.test(facts.action));
 }

@@ -132,12 +132,25 @@ function readPrincipal(principal: Value | undefined, unknownFields: Set<Statemen
 
 /** Whether an IAM action pattern (`s3:Get*`, `*`) matches an action, ignoring case as IAM does. */
 export function actionMatches(pattern: string, action: string): boolean {
-  const body = pattern
-    .trim()
-    .split('')
-    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${body}$`, 'is').test(action.trim());
+  return actionPattern(pattern).test(action.trim());
+}
+
+const compiledPatterns = new Map<string, RegExp>();
+
+/** An IAM action pattern as a regular expression, compiled once per distinct pattern. */
+export function actionPattern(pattern: string): RegExp {
+  let compiled = compiledPatterns.get(pattern);
+  if (!compiled) {
+    const body = pattern
+      .trim()
+      .split('')
+      .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+      .join('');
+    compiled = new RegExp(`^${body}$`, 'is');
+    if (compiledPatterns.size > 10_000) compiledPatterns.clear();
+    compiledPatterns.set(pattern, compiled);
+  }
+  return compiled;
 }
 
 /** Whether an action pattern list grants every action (`*`), ignoring case as IAM does. */
