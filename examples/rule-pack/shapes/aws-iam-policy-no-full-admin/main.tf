@@ -148,3 +148,14 @@ resource "aws_ssoadmin_managed_policy_attachment" "view_only" {
   permission_set_arn = "arn:aws:sso:::permissionSet/ssoins-1111111111111111/ps-2222222222222222"
   managed_policy_arn = "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"
 }
+
+# A customer managed policy read by name has an ARN only AWS knows: offline, that is unknown (a plan knows it).
+data "aws_iam_policy" "team" {
+  name = "team-deploy"
+}
+
+# expect: unknown
+resource "aws_iam_role_policy_attachment" "team_by_data" {
+  role       = aws_iam_role.ops.name
+  policy_arn = data.aws_iam_policy.team.arn
+}

@@ -91,7 +91,7 @@ function toFinding(
     verdict.messageId === ruleErrorMessageId
       ? `The rule ${meta.id} could not evaluate ${resource.address}: {{error}}.`
       : (meta.messages[verdict.messageId] ?? verdict.messageId);
-  let message = formatMessage(template, options && Object.keys(options).length > 0 ? { ...options, ...verdict.data } : verdict.data);
+  let message = formatMessage(template, verdict.data, options);
   if (resource.sensitivePaths?.length || verdict.at?.sensitivePaths?.length) message = redactSensitive(message, [resource, verdict.at]);
   // Built in one shape, optional fields last, so the engine's hot loop allocates one object per finding.
   const finding: Mutable<Finding> = {
