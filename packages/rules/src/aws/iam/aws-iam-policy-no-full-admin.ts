@@ -16,7 +16,7 @@ export default defineRule<MessageId>({
     id: 'aws-iam-policy-no-full-admin',
     title: 'IAM policies do not grant every action on every resource',
     description:
-      'A policy that allows `*` on `*` (or `NotAction` on every resource) makes whoever holds it an administrator of the whole account, able to read any data, disable logging and delete backups; attaching the AWS managed AdministratorAccess policy does the same. Least privilege means granting only the actions and resources a role needs, which auditors test under the criterion for role-based access. Keep administrator access to a few break-glass roles and waive them here with that reason.',
+      'A policy that allows `*` on `*` (or `NotAction` on every resource) makes whoever holds it an administrator of the whole account, able to read any data, disable logging and delete backups; attaching the AWS managed AdministratorAccess policy does the same. Managed and inline policies (of roles, users and groups, and a role's `inline_policy` blocks), IAM Identity Center permission sets (their inline policy, and AdministratorAccess attached to them) and attachments by ARN or through `data "aws_iam_policy"` are all judged; a finding about a document rendered by `data "aws_iam_policy_document"` points at its statement. Least privilege means granting only the actions and resources a role needs, which auditors test under the criterion for role-based access. Keep administrator access to a few break-glass roles and waive them here with that reason.',
     remediation: [
       'Replace the wildcard with the actions and resources the principal needs, and keep administrator access to a few break-glass roles:',
       '',
@@ -47,7 +47,10 @@ export default defineRule<MessageId>({
         fields: ['configuration.policyVersionList[].document (URL-encoded)', 'configuration.rolePolicyList[].policyDocument', 'configuration.attachedManagedPolicies[].policyArn'],
       },
     },
-    defaults: ['Deny statements never count as grants. A statement whose actions or resources are known only after apply, and could be `*`, is unknown.'],
+    defaults: [
+      'Deny statements never count as grants; a statement without `Effect` is an Allow. A statement whose actions or resources are known only after apply, and could be `*`, is unknown.',
+      '`data "aws_iam_policy"` with the `name` of an AWS managed policy (AdministratorAccess, PowerUserAccess, …) has its fixed ARN offline; other names are known only to AWS and leave the attachment unknown until a plan.',
+    ],
     equivalents: {
       checkov: ['CKV_AWS_62', 'CKV_AWS_1', 'CKV_AWS_274', 'CKV_AWS_275'],
       kics: ['IAM Policies With Full Privileges'],

@@ -41,7 +41,7 @@ export default defineRule<MessageId>({
         fields: ['configuration.policyVersionList[].document (URL-encoded)', 'configuration.rolePolicyList[].policyDocument'],
       },
     },
-    defaults: ['Actions match case-insensitively (`S3:*` is `s3:*`); Deny statements never count as grants.'],
+    defaults: ['Actions match case-insensitively (`S3:*` is `s3:*`); Deny statements never count as grants; a statement without `Effect` is an Allow.'],
     equivalents: { checkov: ['CKV_AWS_63', 'CKV_AWS_49'], kics: ['IAM Policy Grants Full Permissions'], prowler: ['iam_policy_no_full_access_to_kms', 'iam_policy_no_full_access_to_cloudtrail'], catalog: ['S2-AWS-IAM-002'] },
     messages: {
       scoped: 'IAM policy {{address}} grants no service-wide wildcard on every resource.',
