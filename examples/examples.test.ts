@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scan, type Finding } from '@trustscan/core';
+import type { Finding } from '@trustscan/core';
 import { rules } from '@trustscan/rules';
 import { describe, expect, it } from 'vitest';
+import { scanWithEveryRule } from '../testing/scan-every-rule.js';
 
 /**
  * Precision and recall of the built-in pack on the project's own examples: every planted problem (a
@@ -52,7 +53,7 @@ function matches(expectation: Expectation, finding: Finding): boolean {
 }
 
 async function failuresOf(target: string) {
-  const result = await scan({ targets: [{ kind: 'path', path: path.join(root, target) }], rules, root, terraform: { cacheDirectory: false } });
+  const result = await scanWithEveryRule({ targets: [{ kind: 'path', path: path.join(root, target) }], rules, root, terraform: { cacheDirectory: false } });
   expect(result.notifications.filter((n) => n.level === 'error')).toEqual([]);
   return { result, failing: result.findings.filter((f) => f.status === 'fail') };
 }

@@ -85,6 +85,7 @@ export const defaultProviders: readonly ProviderRegistration[] = [
     ['servers/databases/transparentDataEncryption', ['2021-11-01', '2023-08-01']],
     ['servers/databases/backupShortTermRetentionPolicies', ['2021-11-01', '2023-08-01']],
     ['servers/databases/backupLongTermRetentionPolicies', ['2021-11-01', '2023-08-01']],
+    ['servers/databases/auditingSettings', ['2021-11-01', '2023-08-01']],
     ['managedInstances', ['2021-11-01', '2023-08-01'], true],
   ]),
   provider('Microsoft.Compute', [

@@ -1,5 +1,5 @@
 # The data team's policy grants all of S3 on every bucket, a contractor gets permissions directly, and the ops role
-# holds AdministratorAccess.
+# holds AdministratorAccess and may terminate any instance.
 
 # expect: aws-iam-policy-no-service-wildcard
 resource "aws_iam_policy" "data_team" {
@@ -49,4 +49,15 @@ resource "aws_iam_role" "ops" {
 resource "aws_iam_role_policy_attachment" "ops_admin" {
   role       = aws_iam_role.ops.name
   policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+}
+
+# The ops role may also stop and terminate any instance in the account, without a condition.
+# expect: aws-iam-policy-no-unconstrained-write
+resource "aws_iam_role_policy" "ops_instances" {
+  name = "instances"
+  role = aws_iam_role.ops.id
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["ec2:StopInstances", "ec2:TerminateInstances"], Resource = "*" }]
+  })
 }

@@ -115,6 +115,7 @@ resource "azurerm_storage_account" "uploads" {
   allow_nested_items_to_be_public = true
 }
 
+# expect: azure-storage-account-no-public-blob-access
 resource "azurerm_storage_container" "uploads" {
   name                  = "customer-uploads"
   storage_account_id    = azurerm_storage_account.uploads.id

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { severities, type Severity } from '@trustscan/core';
+import { profiles, severities, type Profile, type Severity } from '@trustscan/core';
 import { UsageError } from './usage-error.js';
 
 /** The whole command-line surface: every command and option is declared here. */
@@ -34,6 +34,8 @@ export interface ScanCommand {
   readonly explicit: readonly ExplicitSetting[];
   readonly tfDir?: string;
   readonly rulesDirectories: readonly string[];
+  /** `--profile`; wins over the config file's `profile`. */
+  readonly profile?: Profile;
   readonly includePassed: boolean;
   readonly vars: readonly (readonly [string, string])[];
   readonly varFiles: readonly string[];
@@ -52,6 +54,7 @@ export interface RulesListCommand {
   readonly format: 'text' | 'json';
   readonly rulesDirectories: readonly string[];
   readonly config?: string | false;
+  readonly profile?: Profile;
 }
 
 export type Command = ScanCommand | RulesListCommand | { readonly command: 'help'; readonly topic?: string } | { readonly command: 'version' };
@@ -71,7 +74,7 @@ export const helpText = `trustscan: check Terraform and live cloud configuration
 
 Usage:
   trustscan scan [PATH...] [options]   Scan Terraform directories, .tf files, plan JSON files and live clouds
-  trustscan rules list [--format text|json] [--config FILE]
+  trustscan rules list [--format text|json] [--config FILE] [--profile baseline|strict]
   trustscan --help | --version
 
 Targets:
@@ -95,6 +98,8 @@ Terraform:
 
 Rules:
   --rules DIR                Also load declarative rules (YAML or JSON) from DIR (repeatable)
+  --profile NAME             baseline (default: what a SOC 2 auditor requires) or strict (best practice:
+                             customer-managed keys, AWS Backup for every data store, longer retention)
 
 Configuration, waivers and baselines:
   --config FILE              Read settings and waivers from FILE (default: the first trustscan.config.yaml,
@@ -151,6 +156,7 @@ function parseScan(argv: readonly string[]): Command {
     'write-baseline': { type: 'string' },
     'tf-dir': { type: 'string' },
     rules: { type: 'string', multiple: true },
+    profile: { type: 'string' },
     'include-passed': { type: 'boolean' },
     var: { type: 'string', multiple: true },
     'var-file': { type: 'string', multiple: true },
@@ -195,6 +201,7 @@ function parseScan(argv: readonly string[]): Command {
     ...(values.baseline === undefined ? {} : { baseline: values.baseline }),
     ...(values['write-baseline'] === undefined ? {} : { writeBaseline: values['write-baseline'] }),
     rulesDirectories: values.rules ?? [],
+    ...profileOption(values.profile),
     includePassed: values['include-passed'] ?? false,
     vars: (values.var ?? []).map(parseVar),
     varFiles: values['var-file'] ?? [],
@@ -224,6 +231,7 @@ function parseRulesList(argv: readonly string[]): Command {
     rules: { type: 'string', multiple: true },
     config: { type: 'string' },
     'no-config': { type: 'boolean' },
+    profile: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return { command: 'help', topic: 'rules' };
@@ -234,7 +242,14 @@ function parseRulesList(argv: readonly string[]): Command {
     format,
     rulesDirectories: values.rules ?? [],
     ...(values['no-config'] ? { config: false as const } : values.config === undefined ? {} : { config: values.config }),
+    ...profileOption(values.profile),
   };
+}
+
+function profileOption(profile: string | undefined): { profile?: Profile } {
+  if (profile === undefined) return {};
+  if (!profiles.includes(profile as Profile)) throw new UsageError(`--profile must be one of ${profiles.join(', ')}, not "${profile}"`);
+  return { profile: profile as Profile };
 }
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;

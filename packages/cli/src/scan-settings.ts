@@ -3,11 +3,14 @@ import { rules as builtInRules } from '@trustscan/rules';
 import {
   InputError,
   checkRuleReferences,
+  configuredRuleOptions,
   findConfigFile,
   loadRulesDirectory,
   readConfigFile,
   selectRules,
+  type Profile,
   type Rule,
+  type RuleOptionOverrides,
   type Target,
   type TrustscanConfig,
   type Waiver,
@@ -21,6 +24,10 @@ export interface ScanSettings {
   readonly configPath?: string;
   readonly targets: readonly Target[];
   readonly rules: readonly Rule[];
+  /** `--profile`, else the config file's, else `baseline`. */
+  readonly profile: Profile;
+  /** Option values the config file sets, by rule id, already checked against each rule's schema. */
+  readonly ruleOptions: RuleOptionOverrides;
   readonly waivers: readonly Waiver[];
   readonly failOn: FailOn;
   readonly failOnUnknown: boolean;
@@ -60,6 +67,8 @@ export async function resolveScanSettings(command: ScanCommand, cwd: string): Pr
     ...(loaded ? { config: loaded.config, configPath: loaded.configPath } : {}),
     targets,
     rules,
+    profile: command.profile ?? config?.profile ?? 'baseline',
+    ruleOptions: config ? configuredRuleOptions(config, rules.map((r) => r.meta)) : {},
     waivers: config?.waivers ?? [],
     failOn: command.explicit.includes('failOn') ? command.failOn : (config?.failOn ?? command.failOn),
     failOnUnknown: command.failOnUnknown || (config?.failOnUnknown ?? false),

@@ -69,11 +69,47 @@ describe('trustscan with a config file', () => {
     ['a bad date', 'waivers:\n  - rule: aws-s3-bucket-versioning\n    resource: aws_s3_bucket.logs\n    reason: Logs are re-creatable from CloudTrail.\n    owner: sre\n    expires: 2030-13-01\n', 'trustscan: trustscan.config.yaml:6: waivers[0].expires: "2030-13-01" is not a date; write it as YYYY-MM-DD, e.g. 2030-01-31.\n'],
     ['a misspelt rule id', 'rules:\n  disable:\n    - aws-s3-bucket-versoning\n', 'trustscan: trustscan.config.yaml:3: rules.disable[0]: no rule has the id "aws-s3-bucket-versoning"; run `trustscan rules list` for the ids.\n'],
     ['a misspelt setting', 'fail_on: high\n', 'trustscan: trustscan.config.yaml:1: fail_on: unknown setting; did you mean "fail-on"?\n'],
+    ['an unknown profile', 'profile: paranoid\n', 'trustscan: trustscan.config.yaml:1: profile: must be one of baseline, strict, not "paranoid".\n'],
+    ['a rule option out of range', 'rules:\n  aws-cloudwatch-log-group-retention:\n    minDays: -1\n', 'trustscan: trustscan.config.yaml:3: rules.aws-cloudwatch-log-group-retention.minDays: must be an integer of at least 1 and at most 3653, not -1.\n'],
+    ['an option a rule does not have', 'rules:\n  aws-rds-backup-retention:\n    days: 14\n', 'trustscan: trustscan.config.yaml:3: rules.aws-rds-backup-retention.days: the rule has no option "days"; its options are minDays (or severity, enabled).\n'],
   ])('rejects %s with one line naming the file, the line and the field, exit 2', (_name, config, message) => {
     const directory = repositoryWith({ 'trustscan.config.yaml': config });
     const run = trustscan(['scan', insecurePlan, '-q'], path.join(directory));
     expect(run.stderr).toBe(message);
     expect(run.status).toBe(2);
+  });
+
+  it('runs the strict profile and rule options from the config, --profile winning; SARIF and JSON say what they were', () => {
+    const directory = repositoryWith({ 'trustscan.config.yaml': `targets: [${JSON.stringify(insecurePlan)}]\nprofile: strict\nfail-on: never\nrules:\n  aws-rds-backup-retention:\n    min-days: 21\n` });
+    const strict = trustscan(['scan', '-f', 'json', '-q', '--root', repository, '--report', 'sarif=out/r.sarif'], directory);
+    expect(strict.status).toBe(0);
+    const report = JSON.parse(strict.stdout) as JsonReport & { profile: string; ruleOptions: Record<string, Record<string, unknown>> };
+    expect(report.profile).toBe('strict');
+    expect(report.ruleOptions['aws-rds-backup-retention']).toEqual({ minDays: 21 });
+    expect(report.ruleOptions['aws-backup-data-store-covered']).toEqual({ acceptServiceBackups: false, minServiceBackupDays: 7 });
+    const sarif = readFileSync(path.join(directory, 'out/r.sarif'), 'utf8');
+    expect(sarifProblems(sarif)).toEqual([]);
+    const run = (JSON.parse(sarif) as { runs: { properties: { profile: string }; tool: { driver: { rules: { id: string; defaultConfiguration: { parameters?: unknown }; properties: { options?: unknown; profiles?: string[] } }[] } } }[] }).runs[0];
+    expect(run?.properties.profile).toBe('strict');
+    const descriptor = run?.tool.driver.rules.find((r) => r.id === 'aws-rds-backup-retention');
+    expect([descriptor?.defaultConfiguration.parameters, descriptor?.properties.options]).toEqual([{ minDays: 21 }, { minDays: 21 }]);
+    expect(run?.tool.driver.rules.find((r) => r.id === 'azure-storage-account-customer-managed-key')?.properties.profiles).toEqual(['strict']);
+    const baseline = JSON.parse(trustscan(['scan', '-f', 'json', '-q', '--profile', 'baseline'], directory).stdout) as { profile: string; ruleOptions: Record<string, Record<string, unknown>> };
+    expect([baseline.profile, baseline.ruleOptions['aws-backup-data-store-covered']]).toEqual(['baseline', { acceptServiceBackups: true, minServiceBackupDays: 7 }]);
+    expect(trustscan(['scan', '--profile', 'lax'], directory)).toMatchObject({ status: 2, stderr: expect.stringContaining('--profile must be one of baseline, strict, not "lax"') });
+  });
+
+  it('lists rules with their options and profiles, as text and JSON', () => {
+    const directory = repositoryWith({ 'trustscan.config.yaml': 'rules:\n  aws-rds-backup-retention:\n    minDays: 21\n' });
+    const text = trustscan(['rules', 'list'], directory).stdout;
+    expect(text).toContain('Options (profile baseline; set them under rules.<id> in the config file):');
+    expect(text).toContain('    minDays = 21 (baseline default 7): The fewest days automated backups must be kept.');
+    expect(text).toContain('Not run in the baseline profile: aws-backup-vault-customer-managed-key, azure-storage-account-customer-managed-key.');
+    expect(text).not.toMatch(/^azure-storage-account-customer-managed-key /m);
+    const strict = JSON.parse(trustscan(['rules', 'list', '--format', 'json', '--profile', 'strict'], directory).stdout) as { profile: string; rules: { id: string; options?: Record<string, { default: unknown; strict?: unknown }>; optionValues?: Record<string, unknown> }[] };
+    const rds = strict.rules.find((r) => r.id === 'aws-rds-backup-retention');
+    expect([strict.profile, rds?.options?.['minDays']?.default, rds?.options?.['minDays']?.strict, rds?.optionValues]).toEqual(['strict', 7, 14, { minDays: 21 }]);
+    expect(strict.rules.some((r) => r.id === 'azure-storage-account-customer-managed-key')).toBe(true);
   });
 
   it('finds the config from a subdirectory and names it relative to where trustscan runs', () => {

@@ -2,12 +2,13 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { applyWaivers } from './engine/waivers.js';
 import { evaluateRules } from './engine/evaluate.js';
+import { resolveRuleOptions, runsInProfile, type RuleOptionOverrides } from './engine/rule-options.js';
 import { summarize } from './engine/summary.js';
 import { Inventory } from './inventory/inventory.js';
 import { relationSpecs, type RelationSpec } from './inventory/relations.js';
 import { InputError, ScanAbortedError, describeError } from './model/errors.js';
 import type { Finding, Notification, ScanResult, TargetReport } from './model/finding.js';
-import type { Rule } from './model/rule.js';
+import { profiles, type Profile, type Rule } from './model/rule.js';
 import type { Waiver } from './model/waiver.js';
 import { loadTarget } from './sources/load-target.js';
 import type { Resource } from './model/resource.js';
@@ -31,6 +32,10 @@ export interface ScanOptions {
   readonly terraform?: TerraformOptions;
   /** Extra relations for the inventory, beside the built-in ones. */
   readonly relations?: readonly RelationSpec[];
+  /** `baseline` (the default): what a SOC 2 auditor requires; `strict`: best practice beyond it. */
+  readonly profile?: Profile;
+  /** Rule options by rule id and option name, e.g. `{ 'aws-cloudwatch-log-group-retention': { minDays: 90 } }`. */
+  readonly ruleOptions?: RuleOptionOverrides;
 }
 
 export interface ProgressEvent {
@@ -44,6 +49,12 @@ export interface ProgressEvent {
  */
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const root = path.resolve(options.root ?? process.cwd());
+  const profile = options.profile ?? 'baseline';
+  if (!profiles.includes(profile)) throw new InputError(`scan(): profile must be one of ${profiles.join(', ')}, not "${String(profile)}".`, { subject: 'scan()' });
+  // Options are checked against every rule given, so a value for a rule the profile leaves out is still checked.
+  const ruleOptions = resolveRuleOptions(options.rules, profile, options.ruleOptions);
+  const rules = options.rules.filter((rule) => runsInProfile(rule.meta, profile));
+  const settings = { profile, options: ruleOptions };
   const locator = new DeclarationLocator();
   const findings: Finding[] = [];
   const notifications: Notification[] = [];
@@ -82,7 +93,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       // One inventory per target: addresses are unique within a plan, a directory or an account, not across them.
       const inventory = new Inventory(output.resources, options.relations ? [...relationSpecs, ...options.relations] : relationSpecs, output.observedTypes);
       // Appended one by one: spreading a hundred thousand findings into push() overflows the call stack.
-      for (const finding of evaluateRules(inventory, options.rules, root, output.name)) findings.push(finding);
+      for (const finding of evaluateRules(inventory, rules, root, output.name, settings)) findings.push(finding);
       notifications.push(...output.notifications);
       waivers.push(...(output.waivers ?? []));
       resourceCount += output.resources.length;
@@ -107,11 +118,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     tool: { name: toolName, version: toolVersion },
     root,
     targets,
-    rules: options.rules.map((r) => r.meta),
+    rules: rules.map((r) => r.meta),
+    profile,
+    ruleOptions: Object.fromEntries(rules.filter((r) => r.meta.options).map((r) => [r.meta.id, ruleOptions.get(r.meta.id) ?? {}])),
     findings: sorted,
     notifications: [...notifications, ...waived.notifications],
     waivers: waived.reports,
-    summary: summarize(sorted, options.rules.map((r) => r.meta).filter((m) => evaluatedRuleIds.has(m.id)), resourceCount),
+    summary: summarize(sorted, rules.map((r) => r.meta).filter((m) => evaluatedRuleIds.has(m.id)), resourceCount),
   };
 }
 

@@ -86,7 +86,7 @@ function heading(result: ScanResult, view: ReadinessView, options: MarkdownOptio
   const counts = [`${byStatus.unknown} not determined`, `${byStatus.waived} waived`, ...(byStatus.baseline > 0 ? [`${byStatus.baseline} in the baseline`] : []), `${byStatus.pass} passing`];
   const targets = result.targets.map((t) => `${markdownCode(t.name)} (${targetKind(t.kind)}${t.ok ? `, ${plural(t.resources, 'resource')}` : ', could not be read'})`);
   const scanned =
-    `Scanned ${targets.length === 0 ? 'nothing' : targets.join(', ')}${result.targets.length > 1 ? `, ${plural(resources, 'resource')} in all,` : ''} with ${plural(rulesEvaluated, 'automated control')}` +
+    `Scanned ${targets.length === 0 ? 'nothing' : targets.join(', ')}${result.targets.length > 1 ? `, ${plural(resources, 'resource')} in all,` : ''} with ${plural(rulesEvaluated, 'automated control')} of the ${result.profile ?? 'baseline'} profile` +
     `${options.date ? ` on ${escapeMarkdown(options.date)}` : ''}. The controls that ran support ${view.criteriaInScope} of the ${view.criteriaTotal} Trust Services Criteria.`;
   return `## SOC 2 readiness: ${escapeMarkdown(result.tool.name)} scan\n\n${verdict} · ${counts.join(' · ')}\n\n${scanned}`;
 }

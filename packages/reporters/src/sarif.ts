@@ -34,7 +34,7 @@ export function toSarif(result: ScanResult, options: SarifOptions = {}): string 
         semanticVersion: result.tool.version,
         informationUri: toolHomepage,
         supportedTaxonomies: [{ name: tscTaxonomy.name, index: 0, guid: tscTaxonomy.guid }],
-        rules: rules.map((rule) => toReportingDescriptor(rule, taxonIndex)),
+        rules: rules.map((rule) => toReportingDescriptor(rule, taxonIndex, result)),
       },
     },
     automationDetails: { id: `${options.category ?? defaultCategory(result)}/` },
@@ -66,13 +66,18 @@ export function toSarif(result: ScanResult, options: SarifOptions = {}): string 
       },
     ],
     results: reported.map((finding) => toResult(finding, ruleIndex, withSuppressions)),
+    properties: { profile: result.profile ?? 'baseline' },
   };
 
   const log: Sarif.Log = { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] };
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function toReportingDescriptor(rule: RuleMeta, taxonIndex: ReadonlyMap<string, number>): Sarif.ReportingDescriptor {
+function toReportingDescriptor(rule: RuleMeta, taxonIndex: ReadonlyMap<string, number>, result: ScanResult): Sarif.ReportingDescriptor {
+  // The options the rule ran with: SARIF's place for rule parameters, repeated in the property bag for readers
+  // that only look there.
+  const options = result.ruleOptions?.[rule.id];
+  const parameters = options && Object.keys(options).length > 0 ? { ...options } : undefined;
   const primary = rule.criteria.primary;
   const secondary = rule.criteria.secondary ?? [];
   const criteriaText = [...primary, ...secondary].join(', ');
@@ -89,7 +94,7 @@ function toReportingDescriptor(rule: RuleMeta, taxonIndex: ReadonlyMap<string, n
       markdown: `${rule.description}\n\n**SOC 2 criteria:** ${primary.map((id) => `**${id}**`).join(', ')}${secondary.length > 0 ? ` (also ${secondary.join(', ')})` : ''}. ${rule.criteria.basis}\n\n## Remediation\n\n${rule.remediation}${docs}`,
     },
     ...(builtIn ? { helpUri: ruleDocsUrl(rule.id) } : {}),
-    defaultConfiguration: { level: sarifLevel[rule.severity] },
+    defaultConfiguration: { level: sarifLevel[rule.severity], ...(parameters ? { parameters } : {}) },
     relationships: [
       ...primary.map((id) => relationship(id, taxonIndex, 'superset')),
       ...secondary.map((id) => relationship(id, taxonIndex, 'relevant')),
@@ -102,6 +107,9 @@ function toReportingDescriptor(rule: RuleMeta, taxonIndex: ReadonlyMap<string, n
       severity: rule.severity,
       area: rule.area,
       tsc: [...primary, ...secondary],
+      profile: result.profile ?? 'baseline',
+      ...(parameters ? { options: parameters } : {}),
+      ...(rule.profiles ? { profiles: [...rule.profiles] } : {}),
     },
   };
 }

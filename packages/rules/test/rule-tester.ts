@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { scan, type Finding, type Notification, type Rule } from '@trustscan/core';
+import { scan, type Finding, type Notification, type Profile, type Rule, type RuleOptionValues } from '@trustscan/core';
 import { describe, expect, it } from 'vitest';
 import { buildPlan, type PlannedResource, type PlanOptions } from '../../../testing/plan-builder.js';
 
@@ -25,6 +25,10 @@ export interface RuleCase {
   readonly path?: string;
   /** A text the message must contain. */
   readonly message?: string;
+  /** The profile to scan with (default `baseline`). */
+  readonly profile?: Profile;
+  /** Options for the rule, as a config file would set them. */
+  readonly options?: RuleOptionValues;
 }
 
 export interface RuleCases {
@@ -79,15 +83,20 @@ async function evaluateAsHcl(rule: Rule, c: RuleCase): Promise<Finding> {
     mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
     writeFileSync(path.join(directory, name), text);
   }
-  const result = await scan({ targets: [{ kind: 'terraform-hcl', path: directory }], rules: [rule], root: workspace, terraform: { cacheDirectory: false } });
+  const result = await scan({ targets: [{ kind: 'terraform-hcl', path: directory }], rules: [rule], root: workspace, terraform: { cacheDirectory: false }, ...settingsOf(rule, c) });
   return onlyFindingFor(rule, c, result.findings, result.notifications);
 }
 
 async function evaluateAsPlan(rule: Rule, c: RuleCase): Promise<Finding> {
   const file = path.join(workspace, `plan-${++caseCount}.json`);
   writeFileSync(file, JSON.stringify(buildPlan(c.resources ?? [], c.plan)));
-  const result = await scan({ targets: [{ kind: 'terraform-plan', path: file }], rules: [rule], root: workspace });
+  const result = await scan({ targets: [{ kind: 'terraform-plan', path: file }], rules: [rule], root: workspace, ...settingsOf(rule, c) });
   return onlyFindingFor(rule, c, result.findings, result.notifications);
+}
+
+/** The case's profile, else the first profile the rule runs in (strict for customer-managed-key rules), and its options. */
+function settingsOf(rule: Rule, c: RuleCase): { profile: Profile; ruleOptions?: Record<string, RuleOptionValues> } {
+  return { profile: c.profile ?? rule.meta.profiles?.[0] ?? 'baseline', ...(c.options ? { ruleOptions: { [rule.meta.id]: c.options } } : {}) };
 }
 
 function onlyFindingFor(rule: Rule, c: RuleCase, findings: readonly Finding[], notifications: readonly Notification[]): Finding {

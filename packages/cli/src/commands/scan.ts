@@ -15,6 +15,8 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
     result = await scan({
       targets: settings.targets,
       rules: settings.rules,
+      profile: settings.profile,
+      ruleOptions: settings.ruleOptions,
       root: path.resolve(io.cwd, command.root ?? '.'),
       waivers: settings.waivers,
       terraform: {

@@ -1,4 +1,4 @@
-import type { Area, Severity } from '../model/rule.js';
+import type { Area, Profile, Severity } from '../model/rule.js';
 import type { Waiver } from '../model/waiver.js';
 import type { Target } from '../sources/target.js';
 import type { TscId } from '../tsc/criteria.js';
@@ -28,6 +28,24 @@ export interface SeverityOverride {
   readonly severity: Severity;
 }
 
+/** One option value written under a rule id, e.g. `minDays: 90`; checked against the rule's schema once rules load. */
+export interface RuleOptionSetting {
+  /** The name as written (declared, or its kebab-case spelling). */
+  readonly name: string;
+  /** The value as YAML/JSON gave it. */
+  readonly value: unknown;
+  readonly source: ConfigSource;
+}
+
+/** The settings written under one rule id in the `rules` section: its options, and optionally severity and `enabled`. */
+export interface RuleEntry {
+  readonly ruleId: string;
+  readonly source: ConfigSource;
+  readonly options: readonly RuleOptionSetting[];
+  /** `false` turns the rule off, `true` on, whatever `enable`/`disable` select. */
+  readonly enabled?: boolean;
+}
+
 /** The `rules` section: extra rule directories, which rules run, and severities the team decided differently. */
 export interface RuleSettings {
   /** Directories of declarative rules, absolute. */
@@ -38,6 +56,8 @@ export interface RuleSettings {
   readonly disable: readonly RuleSelector[];
   /** In file order; for a rule matched by several, an exact id wins, else the last one written. */
   readonly severity: readonly SeverityOverride[];
+  /** Settings written under rule ids (`rules: { aws-…: { minDays: 90 } }`), in file order. */
+  readonly entries?: readonly RuleEntry[];
 }
 
 /** A validated `trustscan.config.yaml` / `.json`. Paths are absolute, resolved against the file's directory. */
@@ -50,6 +70,8 @@ export interface TrustscanConfig {
   readonly variables: readonly (readonly [name: string, value: string])[];
   readonly varFiles: readonly string[];
   readonly rules: RuleSettings;
+  /** `baseline` or `strict`; the command line's `--profile` wins. */
+  readonly profile?: Profile;
   readonly failOn?: Severity | 'never';
   readonly failOnUnknown?: boolean;
   /** Baseline file to apply, absolute. */

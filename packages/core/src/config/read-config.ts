@@ -1,16 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, isScalar, parseDocument, type Node } from 'yaml';
+import { LineCounter, isMap, isScalar, parseDocument, type Node } from 'yaml';
 import { InputError, describeError } from '../model/errors.js';
-import { areas, severities, type Severity } from '../model/rule.js';
+import { areas, profiles, severities, type Severity } from '../model/rule.js';
 import type { Waiver } from '../model/waiver.js';
 import type { Target } from '../sources/target.js';
 import { isTscId } from '../tsc/criteria.js';
 import { ConfigError } from './config-error.js';
-import type { RuleSelector, RuleSettings, SeverityOverride, TrustscanConfig } from './config.js';
-import { YamlFields, join, type Entry } from './yaml-fields.js';
+import type { RuleEntry, RuleSelector, RuleSettings, SeverityOverride, TrustscanConfig } from './config.js';
+import { YamlFields, closest, join, type Entry } from './yaml-fields.js';
 
-const topLevel = ['version', 'targets', 'tf-dir', 'variables', 'var-files', 'rules', 'fail-on', 'fail-on-unknown', 'baseline', 'waivers'] as const;
+const topLevel = ['version', 'targets', 'tf-dir', 'variables', 'var-files', 'rules', 'profile', 'fail-on', 'fail-on-unknown', 'baseline', 'waivers'] as const;
+/** The keys of the `rules` section that are not rule ids. */
+export const ruleSectionKeys = ['directories', 'enable', 'disable', 'severity'] as const;
 const waiverFields = ['rule', 'resource', 'resources', 'reason', 'owner', 'expires'] as const;
 /** Short enough to reject "n/a" and "accepted", long enough for a real sentence. */
 export const minimumWaiverReason = 10;
@@ -72,6 +74,7 @@ export function parseConfig(text: string, file: string, displayPath: string = fi
   const targets = entries.has('targets') ? readTargets(fields, value('targets'), keyLine('targets'), resolve) : undefined;
   const tfDir = entries.has('tf-dir') ? resolve(fields.string(value('tf-dir'), 'tf-dir', keyLine('tf-dir'))) : undefined;
   const baseline = entries.has('baseline') ? resolve(fields.string(value('baseline'), 'baseline', keyLine('baseline'))) : undefined;
+  const profile = entries.has('profile') ? fields.oneOf(value('profile'), 'profile', profiles, keyLine('profile')) : undefined;
   const failOn = entries.has('fail-on') ? fields.oneOf(value('fail-on'), 'fail-on', [...severities, 'never'] as const, keyLine('fail-on')) : undefined;
   const failOnUnknown = entries.has('fail-on-unknown') ? fields.boolean(value('fail-on-unknown'), 'fail-on-unknown', keyLine('fail-on-unknown')) : undefined;
 
@@ -82,6 +85,7 @@ export function parseConfig(text: string, file: string, displayPath: string = fi
     variables: entries.has('variables') ? readVariables(fields, value('variables'), keyLine('variables')) : [],
     varFiles: fields.list(value('var-files'), 'var-files', keyLine('var-files')).map((node, i) => resolve(fields.string(node, `var-files[${i}]`))),
     rules: entries.has('rules') ? readRuleSettings(fields, value('rules'), keyLine('rules'), resolve) : { directories: [], disable: [], severity: [] },
+    ...(profile === undefined ? {} : { profile }),
     ...(failOn === undefined ? {} : { failOn }),
     ...(failOnUnknown === undefined ? {} : { failOnUnknown }),
     ...(baseline === undefined ? {} : { baseline }),
@@ -143,7 +147,9 @@ function readVariables(fields: YamlFields, node: Node | null, line: number): [st
 }
 
 function readRuleSettings(fields: YamlFields, node: Node | null, line: number, resolve: (p: string) => string): RuleSettings {
-  const entries = fields.mapping(node, 'rules', ['directories', 'enable', 'disable', 'severity'], line);
+  // Besides its fixed keys, the section takes rule ids, each with that rule's settings; ids are checked once rules load.
+  const all = fields.namedEntries(node, 'rules', `${ruleSectionKeys.join(', ')} and rule ids`, line);
+  const entries = new Map(all.filter((e) => (ruleSectionKeys as readonly string[]).includes(e.key)).map((e) => [e.key, e]));
   const at = (key: string) => ({ value: entries.get(key)?.value ?? null, line: fields.line(entries.get(key)?.keyNode) });
   const selectors = (key: 'enable' | 'disable') => {
     const { value, line: keyLine } = at(key);
@@ -160,13 +166,44 @@ function readRuleSettings(fields: YamlFields, node: Node | null, line: number, r
       });
     }
   }
+  const ruleEntries = all.filter((e) => !(ruleSectionKeys as readonly string[]).includes(e.key)).map((e) => readRuleEntry(fields, e, severity));
   const directories = at('directories');
   return {
     directories: fields.list(directories.value, 'rules.directories', directories.line).map((item, i) => resolve(fields.string(item, `rules.directories[${i}]`))),
     ...(entries.has('enable') ? { enable: selectors('enable') } : {}),
     disable: selectors('disable'),
     severity,
+    ...(ruleEntries.length > 0 ? { entries: ruleEntries } : {}),
   };
+}
+
+/**
+ * `<rule-id>: { <option>: <value>, severity: LEVEL, enabled: BOOL }`. A severity becomes an override for the exact
+ * id (which wins over globs); option values are kept as written and checked against the rule's schema later.
+ */
+function readRuleEntry(fields: YamlFields, entry: Entry, severity: SeverityOverride[]): RuleEntry {
+  const field = join('rules', entry.key);
+  const source = { file: fields.file, line: fields.line(entry.keyNode) };
+  if (/\s|:/.test(entry.key)) fields.fail(entry.keyNode, field, `"${entry.key}" is not a rule id; ids have no spaces or colons`);
+  const guess = closest(entry.key, ruleSectionKeys);
+  if (guess && !isMap(entry.value)) fields.fail(entry.keyNode, field, `unknown setting; did you mean "${guess}"?`);
+  const settings = fields.namedEntries(entry.value, field, 'rule options (and severity or enabled)', source.line);
+  let enabled: boolean | undefined;
+  const options = [];
+  for (const setting of settings) {
+    const at = join(field, setting.key);
+    const keyLine = fields.line(setting.keyNode);
+    if (setting.key === 'severity') {
+      const level = fields.oneOf<Severity>(setting.value, at, severities, keyLine);
+      severity.push({ selector: { kind: 'id', pattern: entry.key, text: entry.key, source: { file: fields.file, line: keyLine } }, severity: level });
+    } else if (setting.key === 'enabled') {
+      enabled = fields.boolean(setting.value, at, keyLine);
+    } else {
+      if (setting.value === null || (isScalar(setting.value) && setting.value.value === null)) fields.fail(setting.keyNode, at, 'needs a value');
+      options.push({ name: setting.key, value: setting.value.toJSON() as unknown, source: { file: fields.file, line: keyLine } });
+    }
+  }
+  return { ruleId: entry.key, source, options, ...(enabled === undefined ? {} : { enabled }) };
 }
 
 function readSelector(fields: YamlFields, node: Node, field: string): RuleSelector {

@@ -1,7 +1,7 @@
 import type { Finding, FindingResource } from '../model/finding.js';
 import type { TscId } from '../tsc/criteria.js';
 import type { Resource } from '../model/resource.js';
-import type { Rule, RuleContext, Verdict } from '../model/rule.js';
+import type { Profile, Rule, RuleContext, RuleOptionValues, Verdict } from '../model/rule.js';
 import { pathToString } from '../model/value.js';
 import { describeError } from '../model/errors.js';
 import type { Inventory } from '../inventory/inventory.js';
@@ -9,18 +9,36 @@ import { fingerprintOf } from './fingerprint.js';
 import { locate } from './locate.js';
 import { formatMessage, redactSensitive } from './message.js';
 import { RuleIndex } from './rule-index.js';
+import { resolveRuleOptions } from './rule-options.js';
+
+/** The profile and the resolved options rules run with; see `resolveRuleOptions`. */
+export interface RuleSettingsInEffect {
+  readonly profile: Profile;
+  /** Options by rule id; a rule missing here runs with its defaults under the profile. */
+  readonly options: ReadonlyMap<string, RuleOptionValues>;
+}
+
+const defaultSettings: RuleSettingsInEffect = { profile: 'baseline', options: new Map() };
 
 /**
  * Runs every rule against the resources of the types it declares and turns verdicts into findings. A rule that
- * throws yields an `unknown` finding naming the error: never a crash, never a pass.
+ * throws yields an `unknown` finding naming the error: never a crash, never a pass. Each rule sees the profile
+ * and its own options through its context.
  */
-export function evaluateRules(inventory: Inventory, rules: readonly Rule[], root: string, target?: string): Finding[] {
+export function evaluateRules(inventory: Inventory, rules: readonly Rule[], root: string, target?: string, settings: RuleSettingsInEffect = defaultSettings): Finding[] {
   const index = new RuleIndex(rules);
-  const context: RuleContext = {
-    related: (resource, type) => inventory.related(resource, type),
-    resourcesOfType: (type) => inventory.ofType(type),
-    observed: (type) => inventory.observes(type),
+  const shared = {
+    profile: settings.profile,
+    related: (resource: Resource, type: string) => inventory.related(resource, type),
+    resourcesOfType: (type: string) => inventory.ofType(type),
+    observed: (type: string) => inventory.observes(type),
   };
+  // Rules the settings do not cover run with their defaults under the profile.
+  const defaults = resolveRuleOptions(rules.filter((rule) => !settings.options.has(rule.meta.id)), settings.profile);
+  const optionsOf = (rule: Rule): RuleOptionValues => settings.options.get(rule.meta.id) ?? defaults.get(rule.meta.id) ?? {};
+  const contexts = new Map<Rule, RuleContext>(rules.map((rule) => [rule, { ...shared, options: optionsOf(rule) }]));
+  // Messages may name options (`less than {{minDays}}`); a verdict's own data wins over them.
+  const optionText = new Map<Rule, Readonly<Record<string, string | number | boolean>>>(rules.map((rule) => [rule, messageValues(optionsOf(rule))]));
   const findings: Finding[] = [];
   const criteria = new Map<Rule, readonly TscId[]>(rules.map((rule) => [rule, [...rule.meta.criteria.primary, ...(rule.meta.criteria.secondary ?? [])]]));
   for (const type of index.types()) {
@@ -30,15 +48,20 @@ export function evaluateRules(inventory: Inventory, rules: readonly Rule[], root
     for (const resource of resources) {
       const subject = findingResource(resource);
       for (const rule of typeRules) {
-        const verdicts = runRule(rule, resource, context);
+        const verdicts = runRule(rule, resource, contexts.get(rule) as RuleContext);
         for (const verdict of verdicts) {
           const discriminator = verdicts.length > 1 && verdict.path ? pathToString(verdict.path) : '';
-          findings.push(toFinding(rule, criteria.get(rule) ?? [], resource, subject, verdict, root, discriminator, target));
+          findings.push(toFinding(rule, criteria.get(rule) ?? [], resource, subject, verdict, root, discriminator, target, optionText.get(rule)));
         }
       }
     }
   }
   return findings;
+}
+
+/** Option values as message text: lists joined with commas. */
+function messageValues(options: RuleOptionValues | undefined): Readonly<Record<string, string | number | boolean>> {
+  return Object.fromEntries(Object.entries(options ?? {}).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value as string | number | boolean)]));
 }
 
 function runRule(rule: Rule, resource: Resource, context: RuleContext): readonly Verdict[] {
@@ -61,13 +84,14 @@ function toFinding(
   root: string,
   discriminator: string,
   target: string | undefined,
+  options: Readonly<Record<string, string | number | boolean>> | undefined,
 ): Finding {
   const meta = rule.meta;
   const template =
     verdict.messageId === ruleErrorMessageId
       ? `The rule ${meta.id} could not evaluate ${resource.address}: {{error}}.`
       : (meta.messages[verdict.messageId] ?? verdict.messageId);
-  let message = formatMessage(template, verdict.data);
+  let message = formatMessage(template, verdict.data, options);
   if (resource.sensitivePaths?.length || verdict.at?.sensitivePaths?.length) message = redactSensitive(message, [resource, verdict.at]);
   // Built in one shape, optional fields last, so the engine's hot loop allocates one object per finding.
   const finding: Mutable<Finding> = {

@@ -11,6 +11,8 @@ const firstLine: SourceRange = { startLine: 1, startColumn: 1, endLine: 1, endCo
  * `cloud/<provider>/<account or subscription>/<region or group>/<type>/<name>`.
  */
 export function locate(resource: Resource, attributePath: AttributePath | undefined, root: string): Location {
+  const source = attributePath && resource.attributeSources ? sourceOf(resource.attributeSources, attributePath) : undefined;
+  if (source) return locationOf(relativeFile(root, source.declaration.file), attributeRange(source.declaration, source.rest));
   if (resource.declaration) {
     const range = attributePath ? attributeRange(resource.declaration, attributePath) : resource.declaration.range;
     return locationOf(relativeFile(root, resource.declaration.file), range);
@@ -25,6 +27,15 @@ export function locate(resource: Resource, attributePath: AttributePath | undefi
     case 'azure':
       return { file: cloudPath('azure', origin.subscription, azureResourceGroup(origin.id), resource.type, azureResourceName(origin.id)), ...firstLine };
   }
+}
+
+/** The declaration that writes the longest prefix of `attributePath`, and the path left inside it. */
+function sourceOf(sources: Readonly<Record<string, Declaration>>, attributePath: AttributePath): { declaration: Declaration; rest: AttributePath } | undefined {
+  for (let length = attributePath.length; length > 0; length--) {
+    const declaration = sources[pathToString(attributePath.slice(0, length))];
+    if (declaration) return { declaration, rest: attributePath.slice(length) };
+  }
+  return undefined;
 }
 
 /** The range of the longest prefix of `attributePath` that the declaration records, else the block. */

@@ -6,8 +6,12 @@ const placeholder = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 /** A template split once into literal text (even indexes) and placeholder names (odd indexes). */
 const compiled = new Map<string, readonly string[]>();
 
-/** Fills `{{name}}` placeholders from `data`; a missing value stays visible as `{{name}}`. */
-export function formatMessage(template: string, data: Readonly<Record<string, string | number | boolean>> = {}): string {
+/** Fills `{{name}}` placeholders from `data`, else from `fallback` (a rule's options); a missing value stays visible as `{{name}}`. */
+export function formatMessage(
+  template: string,
+  data: Readonly<Record<string, string | number | boolean>> = {},
+  fallback?: Readonly<Record<string, string | number | boolean>>,
+): string {
   let parts = compiled.get(template);
   if (parts === undefined) {
     parts = template.split(placeholder);
@@ -16,7 +20,8 @@ export function formatMessage(template: string, data: Readonly<Record<string, st
   let text = parts[0] ?? '';
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i] as string;
-    text += (Object.hasOwn(data, name) ? String(data[name]) : `{{${name}}}`) + (parts[i + 1] ?? '');
+    const value = Object.hasOwn(data, name) ? data[name] : fallback && Object.hasOwn(fallback, name) ? fallback[name] : undefined;
+    text += (value === undefined ? `{{${name}}}` : String(value)) + (parts[i + 1] ?? '');
   }
   return text;
 }

@@ -105,6 +105,7 @@ export const relationSpecs: readonly RelationSpec[] = [
   { from: 'aws_config_configuration_recorder_status', attribute: 'name', to: ['aws_config_configuration_recorder'], keys: ['name', 'id'] },
   { from: 'aws_db_instance', attribute: 'parameter_group_name', to: ['aws_db_parameter_group'], keys: ['name', 'id'] },
   { from: 'aws_flow_log', attribute: 'vpc_id', to: ['aws_vpc'], keys: ['id'] },
+  { from: 'aws_efs_backup_policy', attribute: 'file_system_id', to: ['aws_efs_file_system'], keys: ['id'] },
   { from: 'aws_lb_listener', attribute: 'load_balancer_arn', to: ['aws_lb', 'aws_alb'], keys: ['arn', 'id'] },
   { from: 'aws_alb_listener', attribute: 'load_balancer_arn', to: ['aws_lb', 'aws_alb'], keys: ['arn', 'id'] },
   { from: 'aws_rds_cluster', attribute: 'db_cluster_parameter_group_name', to: ['aws_rds_cluster_parameter_group'], keys: ['name', 'id'] },

@@ -1,6 +1,6 @@
 import type { TscId } from '../tsc/criteria.js';
 import type { OriginKind, ProviderName } from './resource.js';
-import type { Area, RuleMeta, Severity } from './rule.js';
+import type { Area, Profile, RuleMeta, RuleOptionValues, Severity } from './rule.js';
 
 /** `baseline`: a failure recorded in the baseline file, reported but not gating. */
 export type FindingStatus = 'pass' | 'fail' | 'unknown' | 'waived' | 'baseline';
@@ -120,6 +120,10 @@ export interface ScanResult {
   readonly targets: readonly TargetReport[];
   /** The rules that were evaluated. */
   readonly rules: readonly RuleMeta[];
+  /** The profile the rules ran under (absent in results made before profiles existed: `baseline`). */
+  readonly profile?: Profile;
+  /** The options each rule that has options ran with, by rule id: defaults under the profile, then overrides. */
+  readonly ruleOptions?: Readonly<Record<string, RuleOptionValues>>;
   /** All findings, passes included, sorted deterministically. */
   readonly findings: readonly Finding[];
   readonly notifications: readonly Notification[];

@@ -50,6 +50,12 @@ export interface Resource {
   readonly references?: Readonly<Record<string, readonly string[]>>;
   /** Dotted attribute paths whose values are sensitive: evaluated, never printed. */
   readonly sensitivePaths?: readonly string[];
+  /**
+   * Blocks outside the resource that write an attribute's value, by dotted attribute path: `policy` → the
+   * `data "aws_iam_policy_document"` it renders. A finding on a path under it points into that block
+   * (`policy.statement.1` → the second `statement`).
+   */
+  readonly attributeSources?: Readonly<Record<string, Declaration>>;
 }
 
 /** The provider of a Terraform resource type, from its prefix. */

@@ -14,6 +14,44 @@ export const areas = [
 ] as const;
 export type Area = (typeof areas)[number];
 
+/**
+ * What a scan asks for: `baseline` (the default) is what a SOC 2 auditor requires; `strict` is best practice
+ * beyond it (customer-managed keys, AWS Backup coverage of every data store, longer retention).
+ */
+export const profiles = ['baseline', 'strict'] as const;
+export type Profile = (typeof profiles)[number];
+
+/** A value a rule option may take. */
+export type RuleOptionValue = boolean | number | string | readonly string[] | readonly number[];
+
+export const ruleOptionTypes = ['boolean', 'integer', 'number', 'string', 'string-list', 'integer-list'] as const;
+export type RuleOptionType = (typeof ruleOptionTypes)[number];
+
+/**
+ * One option a rule accepts (`rules: { <rule-id>: { <option>: <value> } }` in the config file), with its default
+ * under each profile. The engine validates values against it and hands the resolved ones to the rule.
+ */
+export interface RuleOption<T extends RuleOptionValue = RuleOptionValue> {
+  readonly type: RuleOptionType;
+  /** What the option controls, in one sentence. */
+  readonly description: string;
+  /** The value under the `baseline` profile, and under `strict` unless `strict` says otherwise. */
+  readonly default: T;
+  /** The value under the `strict` profile, when it differs. */
+  readonly strict?: T;
+  /** Bounds of a number, or of each number in a list. */
+  readonly minimum?: number;
+  readonly maximum?: number;
+  /** The values a string (or each string of a list) may take. */
+  readonly enum?: readonly string[];
+}
+
+/** The options of a rule, by name, with their values typed. */
+export type RuleOptionSchema<Options extends RuleOptionValues> = { readonly [K in keyof Options]: RuleOption<Options[K]> };
+
+/** Resolved option values, by option name. */
+export type RuleOptionValues = { readonly [name: string]: RuleOptionValue };
+
 /** How a rule maps to the Trust Services Criteria: primary criteria first, and why. */
 export interface CriteriaMapping {
   readonly primary: readonly TscId[];
@@ -47,7 +85,7 @@ export interface RuleMeta<MessageId extends string = string> {
   readonly live?: LiveSource;
   /** The rule can only be decided against live cloud configuration; Terraform input yields `unknown`. */
   readonly liveOnly?: boolean;
-  /** Message templates keyed by id; `{{name}}` placeholders are filled from verdict data. */
+  /** Message templates keyed by id; `{{name}}` placeholders are filled from verdict data, then from the rule's options (`{{minDays}}`). */
   readonly messages: Readonly<Record<MessageId, string>>;
   /** Terraform that passes (`good`) and fails (`bad`) the rule; scanned by the tests and shown in the docs. */
   readonly examples?: { readonly good: string; readonly bad: string };
@@ -57,6 +95,15 @@ export interface RuleMeta<MessageId extends string = string> {
   readonly equivalents?: Readonly<Record<string, readonly string[]>>;
   /** Where the rule came from: the built-in pack, or a user's rules directory. */
   readonly pack?: string;
+  /** Options the rule accepts, with their defaults per profile; the config file sets them per rule. */
+  readonly options?: { readonly [name: string]: RuleOption };
+  /** The profiles the rule runs in; every profile when absent (e.g. `['strict']` for customer-managed keys). */
+  readonly profiles?: readonly Profile[];
+  /**
+   * What each profile requires, in one sentence each, when the rule decides differently under them (beyond an
+   * option's strict value, which the docs show on their own).
+   */
+  readonly requires?: { readonly [P in Profile]?: string };
 }
 
 export type VerdictStatus = 'pass' | 'fail' | 'unknown';
@@ -73,7 +120,11 @@ export interface Verdict<MessageId extends string = string> {
 }
 
 /** What a rule may ask while it evaluates. Rules never look at HCL, plan JSON or SDK shapes. */
-export interface RuleContext {
+export interface RuleContext<Options extends RuleOptionValues = RuleOptionValues> {
+  /** The scan's profile. */
+  readonly profile: Profile;
+  /** The rule's options: its defaults under the profile, overridden by the config file or the `scan()` caller. */
+  readonly options: Options;
   /** Resources of `type` related to `resource` (in either direction), resolved once by the inventory. */
   related(resource: Resource, type: string): readonly Resource[];
   /** Every resource of `type` in the scan, for rules about coverage across resources. */
@@ -91,7 +142,14 @@ export interface Rule<MessageId extends string = string> {
   evaluate(resource: Resource, context: RuleContext): Verdict<MessageId> | readonly Verdict<MessageId>[];
 }
 
-/** Declares a rule with its message ids checked by the compiler. */
-export function defineRule<MessageId extends string>(rule: Rule<MessageId>): Rule<MessageId> {
-  return rule;
+/** A rule as written: its options declared in `meta.options` and typed in `evaluate`. */
+export interface RuleDefinition<MessageId extends string, Options extends RuleOptionValues> {
+  readonly meta: RuleMeta<MessageId> & { readonly options?: RuleOptionSchema<Options> };
+  evaluate(resource: Resource, context: RuleContext<Options>): Verdict<MessageId> | readonly Verdict<MessageId>[];
+}
+
+/** Declares a rule with its message ids and option types checked by the compiler. */
+export function defineRule<MessageId extends string, Options extends RuleOptionValues = RuleOptionValues>(rule: RuleDefinition<MessageId, Options>): Rule<MessageId> {
+  // The engine hands every rule the options its schema declares, resolved and validated, so the cast holds.
+  return rule as unknown as Rule<MessageId>;
 }

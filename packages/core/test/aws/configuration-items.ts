@@ -255,6 +255,23 @@ export const kmsCustomerKey = {
   supplementaryConfiguration: { KeyRotationStatus: 'true' },
 };
 
+/** A signing key, and a key whose material was imported: neither can rotate automatically. */
+export const kmsSigningKey = {
+  ...kmsAwsManagedKey,
+  arn: 'arn:aws:kms:us-east-1:123456789012:key/5678efgh',
+  resourceId: '5678efgh',
+  configuration: JSON.stringify({ keyId: '5678efgh', keyManager: 'CUSTOMER', keyState: 'Enabled', keyUsage: 'SIGN_VERIFY', keySpec: 'ECC_NIST_P256', enabled: true, origin: 'AWS_KMS' }),
+  supplementaryConfiguration: { KeyRotationStatus: 'false' },
+};
+
+export const kmsImportedKey = {
+  ...kmsAwsManagedKey,
+  arn: 'arn:aws:kms:us-east-1:123456789012:key/9abcijkl',
+  resourceId: '9abcijkl',
+  configuration: JSON.stringify({ keyId: '9abcijkl', keyManager: 'CUSTOMER', keyState: 'Enabled', keyUsage: 'ENCRYPT_DECRYPT', keySpec: 'SYMMETRIC_DEFAULT', enabled: true, origin: 'EXTERNAL' }),
+  supplementaryConfiguration: { KeyRotationStatus: 'false' },
+};
+
 /** Modeled on awslabs/aws-config-rdk rdk/template/example_ci/AWS_ElasticLoadBalancingV2_Listener.json (PascalCase, HTTP:80). */
 export const lbListenerEventForm = {
   accountId: '111111111111',

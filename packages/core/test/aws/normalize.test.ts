@@ -222,6 +222,16 @@ const cases: Case[] = [
     expected: [{ type: 'aws_kms_key', address: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd', attributes: { key_id: '1234abcd', enable_key_rotation: true, key_usage: 'ENCRYPT_DECRYPT', customer_master_key_spec: 'SYMMETRIC_DEFAULT' } }],
   },
   {
+    name: 'KMS: a signing key keeps its usage and spec, so the rotation rule leaves it alone',
+    item: items.kmsSigningKey,
+    expected: [{ type: 'aws_kms_key', address: 'arn:aws:kms:us-east-1:123456789012:key/5678efgh', attributes: { key_usage: 'SIGN_VERIFY', customer_master_key_spec: 'ECC_NIST_P256', enable_key_rotation: false } }],
+  },
+  {
+    name: 'KMS: a key with imported material is an aws_kms_external_key',
+    item: items.kmsImportedKey,
+    expected: [{ type: 'aws_kms_external_key', address: 'arn:aws:kms:us-east-1:123456789012:key/9abcijkl', attributes: { key_id: '9abcijkl' } }],
+  },
+  {
     name: 'Load balancer listener: HTTP redirected to HTTPS',
     item: items.lbListenerEventForm,
     expected: [
@@ -338,9 +348,17 @@ const cases: Case[] = [
     ],
   },
   {
-    name: 'EFS file system: unencrypted, with the tags AWS Backup matches',
+    name: 'EFS file system: unencrypted, with the tags AWS Backup matches, and its automatic backup policy',
     item: items.efsFileSystemApiForm,
-    expected: [{ type: 'aws_efs_file_system', address: 'arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system/fs-0a1b2c3d', attributes: { id: 'fs-0a1b2c3d', encrypted: false, kms_key_id: null, tags: { backup: 'daily' } } }],
+    expected: [
+      { type: 'aws_efs_file_system', address: 'arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system/fs-0a1b2c3d', attributes: { id: 'fs-0a1b2c3d', encrypted: false, kms_key_id: null, tags: { backup: 'daily' } } },
+      {
+        type: 'aws_efs_backup_policy',
+        address: 'arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system/fs-0a1b2c3d/backup-policy',
+        attributes: { file_system_id: 'fs-0a1b2c3d', backup_policy: [{ status: 'DISABLED' }] },
+        references: { file_system_id: ['arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system/fs-0a1b2c3d'] },
+      },
+    ],
   },
   {
     name: 'CloudFront distribution: default certificate, plain HTTP allowed by the default behaviour',

@@ -387,7 +387,8 @@ describe('observed types and coverage', () => {
     awsRegion: 'us-east-1',
     configurationItemStatus: 'OK',
     configuration: JSON.stringify({ tableName: name, tableArn: `arn:aws:dynamodb:us-east-1:${account}:table/${name}` }),
-    supplementaryConfiguration: { ContinuousBackupsDescription: '{"pointInTimeRecoveryDescription":{"pointInTimeRecoveryStatus":"ENABLED"}}' },
+    // Without point-in-time recovery, so that only AWS Backup can cover it (the baseline profile accepts PITR).
+    supplementaryConfiguration: { ContinuousBackupsDescription: '{"pointInTimeRecoveryDescription":{"pointInTimeRecoveryStatus":"DISABLED"}}' },
   });
 
   function tablesAnd(selections: 'denied' | 'none'): void {

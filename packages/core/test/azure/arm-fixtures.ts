@@ -201,6 +201,13 @@ export function sqlDatabase(server: string, name: string, fixture: Fixture): Arm
         ? { weeklyRetention: 'P4W', monthlyRetention: 'P12M', yearlyRetention: 'P5Y', weekOfYear: 1 }
         : { weeklyRetention: 'PT0S', monthlyRetention: 'PT0S', yearlyRetention: 'PT0S', weekOfYear: 0 },
     },
+    // A database's own auditing: off on the compliant one (its server audits it), on with 10 days on the other.
+    {
+      id: `${id}/auditingSettings/default`,
+      name: 'default',
+      type: 'Microsoft.Sql/servers/databases/auditingSettings',
+      properties: secure ? { state: 'Disabled', retentionDays: 0 } : { state: 'Enabled', retentionDays: 10, isAzureMonitorTargetEnabled: true },
+    },
   ];
 }
 

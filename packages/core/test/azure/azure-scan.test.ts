@@ -270,7 +270,8 @@ describe('scan() of a subscription through the local ARM server', () => {
     });
     vi.stubEnv('TRUSTSCAN_AZURE_ENDPOINT', both.url);
     const azureRules = rules.filter((rule) => rule.meta.resourceTypes.some((type) => type.startsWith('azurerm_')));
-    const result = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA, f.subscriptionB] }], rules: azureRules, root: '/work/repo' }).finally(() => both.close());
+    // The strict profile runs every Azure rule, the customer-managed-key one included.
+    const result = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA, f.subscriptionB] }], rules: azureRules, root: '/work/repo', profile: 'strict' }).finally(() => both.close());
     expect(result.targets[0]?.ok).toBe(true);
     expect(result.notifications).toEqual([]);
     const inGood = (address: string): boolean => address.startsWith(`/subscriptions/${f.subscriptionA}`);

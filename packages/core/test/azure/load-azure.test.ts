@@ -82,6 +82,7 @@ describe('loadAzure against a local ARM server', () => {
       'azurerm_monitor_activity_log_alert',
       'azurerm_monitor_diagnostic_setting',
       'azurerm_mssql_database',
+      'azurerm_mssql_database_extended_auditing_policy',
       'azurerm_mssql_server',
       'azurerm_mssql_server_extended_auditing_policy',
       'azurerm_network_security_group',

@@ -217,9 +217,12 @@ const cases: readonly Case[] = [
     ],
   },
   {
-    name: 'insecure SQL database',
+    name: 'insecure SQL database, with its own auditing on for 10 days',
     items: f.sqlDatabase('sql1', 'dbweak', { secure: false }),
-    expected: [{ type: 'azurerm_mssql_database', attributes: { transparent_data_encryption_enabled: false, storage_account_type: 'Local', short_term_retention_policy: [{ retention_days: 1 }] } }],
+    expected: [
+      { type: 'azurerm_mssql_database', attributes: { transparent_data_encryption_enabled: false, storage_account_type: 'Local', short_term_retention_policy: [{ retention_days: 1 }] } },
+      { type: 'azurerm_mssql_database_extended_auditing_policy', attributes: { enabled: true, retention_in_days: 10, log_monitoring_enabled: true, storage_endpoint: null } },
+    ],
   },
   {
     name: 'managed disk with a disk encryption set (Disk_Create_WithDiskEncryptionSet)',

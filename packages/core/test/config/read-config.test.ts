@@ -118,7 +118,7 @@ describe('config file', () => {
     ['an unknown AWS option', 'targets:\n  - aws:\n      region: eu-west-1', 'trustscan.config.yaml:3: targets[0].aws.region: unknown setting; did you mean "regions"?'],
     ['a variable without a value', 'variables:\n  env:', 'trustscan.config.yaml:2: variables.env: needs a value.'],
     ['a version from the future', 'version: 2', 'trustscan.config.yaml:1: version: must be 1, the only config version so far.'],
-    ['a list at the top', '- a', 'trustscan.config.yaml:1: must be a mapping of version, targets, tf-dir, variables, var-files, rules, fail-on, fail-on-unknown, baseline, waivers.'],
+    ['a list at the top', '- a', 'trustscan.config.yaml:1: must be a mapping of version, targets, tf-dir, variables, var-files, rules, profile, fail-on, fail-on-unknown, baseline, waivers.'],
     ['broken YAML', 'waivers:\n  - rule: a\n   bad: [', 'trustscan.config.yaml:3: not valid YAML: '],
     ['a duplicate key', 'fail-on: high\nfail-on: low', 'trustscan.config.yaml:2: not valid YAML: Map keys must be unique.'],
   ])('rejects %s, naming the file, the line and the field', (_name, text, message) => {

@@ -59,3 +59,39 @@ export function effectiveTlsSetting(database: Resource, parameter: TlsParameter,
   }
   return { kind: 'default', parameter: parameter.name, on: parameter.onByDefault(version), group: name.kind === 'value' ? name.value : 'the default parameter group' };
 }
+
+/** `postgres15` → postgres 15, `aurora-mysql8.0` → aurora-mysql 8.0, `sqlserver-se-15.0` → sqlserver-se 15.0. */
+export function engineOfFamily(family: string): { readonly engine: string; readonly version?: string } | undefined {
+  const match = /^(aurora-postgresql|aurora-mysql|aurora|postgres|mysql|mariadb|sqlserver-[a-z]+|oracle-[a-z0-9]+|custom-[a-z0-9-]+?)-?(\d[\d.]*)?$/.exec(family.trim().toLowerCase());
+  if (!match?.[1]) return undefined;
+  return { engine: match[1], ...(match[2] ? { version: match[2] } : {}) };
+}
+
+/**
+ * The engine and version of a database: its `engine` and `engine_version`, else what its parameter group's
+ * `family` says (a configuration may leave `engine` to a snapshot or a module default and still name the family).
+ */
+export function engineOf(database: Resource, context: RuleContext): { engine: Reading; version: Reading; from: 'engine' | 'family' } {
+  const engine = readString(attribute(database, ['engine']));
+  const version = readString(attribute(database, ['engine_version']));
+  if (engine.kind !== 'absent') return { engine, version, from: 'engine' };
+  const cluster = database.type === 'aws_rds_cluster';
+  const group = context.related(database, cluster ? 'aws_rds_cluster_parameter_group' : 'aws_db_parameter_group')[0];
+  // A default group's name is `default.<family>`.
+  const named = readString(attribute(database, [cluster ? 'db_cluster_parameter_group_name' : 'parameter_group_name']));
+  const family = group
+    ? readString(attribute(group, ['family']))
+    : named.kind === 'value' && named.value.startsWith('default.')
+      ? ({ kind: 'value', value: named.value.slice('default.'.length) } as const)
+      : undefined;
+  if (family?.kind !== 'value') return { engine, version, from: 'engine' };
+  const parsed = engineOfFamily(family.value);
+  if (!parsed) return { engine, version, from: 'engine' };
+  return {
+    engine: { kind: 'value', value: parsed.engine },
+    version: version.kind !== 'absent' ? version : parsed.version ? { kind: 'value', value: parsed.version } : { kind: 'absent' },
+    from: 'family',
+  };
+}
+
+type Reading = ReturnType<typeof readString>;

@@ -2,8 +2,8 @@ import { isUnknown, type AttributePath, type Value } from '@trustscan/core';
 import type { Ternary } from './iam-policy.js';
 import { readNumber, readString, type Block } from './values.js';
 
-/** Ports through which an instance is administered: SSH and RDP. */
-export const administrativePorts = [22, 3389] as const;
+/** Ports through which an instance is administered: SSH and RDP (the rule's default `ports`). */
+export const administrativePorts: readonly number[] = [22, 3389];
 
 /** CIDR blocks that stand for the whole internet. */
 const everyAddress = new Set(['0.0.0.0/0', '::/0']);
@@ -32,8 +32,8 @@ export function ingressFields(block: Block, shape: 'inline' | 'rule' | 'ingress-
   return { protocol: block['protocol'], fromPort: block['from_port'], toPort: block['to_port'], sources: { cidr_blocks: block['cidr_blocks'], ipv6_cidr_blocks: block['ipv6_cidr_blocks'] } };
 }
 
-/** Whether an ingress rule opens SSH or RDP (or every port) to the whole internet. */
-export function exposesAdministrativePorts(rule: IngressFields): IngressExposure {
+/** Whether an ingress rule opens one of `ports` (SSH and RDP by default), or every port, to the whole internet. */
+export function exposesAdministrativePorts(rule: IngressFields, ports: readonly number[] = administrativePorts): IngressExposure {
   const world = worldSource(rule.sources);
   if (world.status !== 'yes') return world;
   const protocol = readString(rule.protocol);
@@ -47,7 +47,7 @@ export function exposesAdministrativePorts(rule: IngressFields): IngressExposure
   if (to.kind === 'unknown') return { status: 'unknown', field: 'to_port', detail: to.reason };
   const low = from.kind === 'value' ? from.value : 0;
   const high = to.kind === 'value' ? to.value : 65535;
-  const open = administrativePorts.filter((port) => low <= port && port <= high);
+  const open = ports.filter((port) => low <= port && port <= high);
   if (open.length === 0) return { status: 'no', field: 'from_port', detail: '' };
   return { status: 'yes', field: world.field, detail: `port ${open.join(' and ')} to ${world.detail}` };
 }

@@ -1,8 +1,8 @@
 import { isUnknown, type AttributePath, type Value } from '@trustscan/core';
 import type { Block } from './values.js';
 
-/** Management ports that must not be reachable from the Internet: SSH and RDP. */
-export const managementPorts = [22, 3389] as const;
+/** Management ports that must not be reachable from the Internet: SSH and RDP (the rule's default `ports`). */
+export const managementPorts: readonly number[] = [22, 3389];
 
 export type RuleExposure =
   | { readonly kind: 'exposed'; readonly ports: readonly number[]; readonly path: AttributePath }
@@ -16,7 +16,7 @@ const anywhere = new Set(['*', 'any', 'internet', '0.0.0.0', '0.0.0.0/0', '::/0'
  * `azurerm_network_security_group`, both with the same fields) lets Internet traffic reach a management port over
  * TCP. Deny rules of higher priority are not considered: an Allow from anywhere to SSH is a finding on its own.
  */
-export function exposure(rule: Block): RuleExposure {
+export function exposure(rule: Block, ports: readonly number[] = managementPorts): RuleExposure {
   for (const [field, expected] of [['direction', 'inbound'], ['access', 'allow']] as const) {
     const value = rule[field];
     if (isUnknown(value)) return { kind: 'unknown', reason: value.reason, path: [field] };
@@ -30,8 +30,8 @@ export function exposure(rule: Block): RuleExposure {
   if (!sources.values.some((s) => anywhere.has(s.toLowerCase()) || /\/0$/.test(s))) return { kind: 'closed' };
   const ranges = values(rule, 'destination_port_range', 'destination_port_ranges');
   if (ranges.kind === 'unknown') return ranges;
-  const ports = managementPorts.filter((port) => ranges.values.some((range) => covers(range, port)));
-  return ports.length > 0 ? { kind: 'exposed', ports, path: [ranges.field] } : { kind: 'closed' };
+  const open = ports.filter((port) => ranges.values.some((range) => covers(range, port)));
+  return open.length > 0 ? { kind: 'exposed', ports: open, path: [ranges.field] } : { kind: 'closed' };
 }
 
 function values(rule: Block, single: string, plural: string): { kind: 'values'; values: string[]; field: string } | { kind: 'unknown'; reason: string; path: AttributePath } {

@@ -97,7 +97,9 @@ function readStatement(statement: { readonly [key: string]: Value }, index: numb
   const notResources = strings('NotResource');
   return {
     index,
-    effect: typeof effect === 'string' ? effect : '',
+    // IAM rejects a statement without Effect, but tools that render documents treat it as Allow, as the
+    // aws_iam_policy_document data source does: so must a check, or it passes what the author meant to grant.
+    effect: typeof effect === 'string' ? effect : effect === undefined ? 'Allow' : '',
     actions,
     notActions,
     resources,
@@ -130,12 +132,25 @@ function readPrincipal(principal: Value | undefined, unknownFields: Set<Statemen
 
 /** Whether an IAM action pattern (`s3:Get*`, `*`) matches an action, ignoring case as IAM does. */
 export function actionMatches(pattern: string, action: string): boolean {
-  const body = pattern
-    .trim()
-    .split('')
-    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${body}$`, 'is').test(action.trim());
+  return actionPattern(pattern).test(action.trim());
+}
+
+const compiledPatterns = new Map<string, RegExp>();
+
+/** An IAM action pattern as a regular expression, compiled once per distinct pattern. */
+export function actionPattern(pattern: string): RegExp {
+  let compiled = compiledPatterns.get(pattern);
+  if (!compiled) {
+    const body = pattern
+      .trim()
+      .split('')
+      .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+      .join('');
+    compiled = new RegExp(`^${body}$`, 'is');
+    if (compiledPatterns.size > 10_000) compiledPatterns.clear();
+    compiledPatterns.set(pattern, compiled);
+  }
+  return compiled;
 }
 
 /** Whether an action pattern list grants every action (`*`), ignoring case as IAM does. */
@@ -165,7 +180,18 @@ function resourcesMayBeEvery(statement: PolicyStatement): boolean {
 /** Whether a statement is an Allow; `unknown` when its effect is. Deny statements never count as grants. */
 export function isAllow(statement: PolicyStatement): Ternary {
   if (statement.unknownFields.has('Effect')) return 'unknown';
-  return statement.effect === 'Allow' ? 'yes' : 'no';
+  return statement.effect.trim().toLowerCase() === 'allow' ? 'yes' : 'no';
+}
+
+/** Whether an Allow statement's actions reach every action; see `everyAction`. */
+export function grantsEveryAction(statement: PolicyStatement): boolean {
+  return everyAction(statement);
+}
+
+/** Whether a statement has a condition (any: a condition is how a policy constrains what it grants). */
+export function hasCondition(statement: PolicyStatement): Ternary {
+  if (statement.unknownFields.has('Condition')) return 'unknown';
+  return statement.condition && Object.keys(statement.condition).length > 0 ? 'yes' : 'no';
 }
 
 /** Whether an Allow statement grants every action on every resource. `NotAction` with Allow is as broad. */

@@ -25,6 +25,7 @@ import awsGuarddutyEnabled from './guardduty/aws-guardduty-enabled.js';
 import awsIamConsoleUserMfa from './iam/aws-iam-console-user-mfa.js';
 import awsIamPolicyNoFullAdmin from './iam/aws-iam-policy-no-full-admin.js';
 import awsIamPolicyNoServiceWildcard from './iam/aws-iam-policy-no-service-wildcard.js';
+import awsIamPolicyNoUnconstrainedWrite from './iam/aws-iam-policy-no-unconstrained-write.js';
 import awsIamRootMfa from './iam/aws-iam-root-mfa.js';
 import awsIamRootNoAccessKeys from './iam/aws-iam-root-no-access-keys.js';
 import awsIamUnusedCredentialsDisabled from './iam/aws-iam-unused-credentials-disabled.js';
@@ -70,6 +71,7 @@ export const awsRules: readonly Rule[] = [
   awsIamConsoleUserMfa,
   awsIamPolicyNoFullAdmin,
   awsIamPolicyNoServiceWildcard,
+  awsIamPolicyNoUnconstrainedWrite,
   awsIamRootMfa,
   awsIamRootNoAccessKeys,
   awsIamUnusedCredentialsDisabled,

@@ -1,4 +1,4 @@
-import { findCriterion, ruleDocsUrl, type RuleMeta } from '@trustscan/core';
+import { findCriterion, profileDefault, profiles, ruleDocsUrl, runsInProfile, type Profile, type RuleMeta, type RuleOption, type RuleOptionValue } from '@trustscan/core';
 
 /** The Markdown page of one rule (`docs/rules/<id>.md`), generated from its metadata. */
 export function renderRuleDoc(meta: RuleMeta): string {
@@ -30,6 +30,7 @@ export function renderRuleDoc(meta: RuleMeta): string {
     `Basis: ${meta.criteria.basis}`,
     '',
   ];
+  lines.push(...profileSection(meta), ...optionSection(meta));
   if (meta.liveOnly) lines.push('This control can only be decided against live cloud configuration: for Terraform input the rule reports `unknown`.', '');
   if (meta.defaults?.length) lines.push('## Defaults it relies on', '', ...meta.defaults.map((d) => `- ${d}`), '');
   if (meta.relatedTypes?.length) lines.push('## Related resources it reads', '', meta.relatedTypes.map((t) => `\`${t}\``).join(', '), '');
@@ -50,11 +51,50 @@ export function renderRuleDoc(meta: RuleMeta): string {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
+/** What each profile requires of the rule, with the option values it uses there. */
+function profileSection(meta: RuleMeta): string[] {
+  const rows = profiles.map((profile) => `| ${profile} | ${profileRequirement(meta, profile)} |`);
+  return ['## Profiles', '', '| Profile | What it requires |', '|---|---|', ...rows, ''];
+}
+
+/** One sentence: what the rule asks under a profile, or that it does not run there. */
+export function profileRequirement(meta: RuleMeta, profile: Profile): string {
+  const note = meta.requires?.[profile];
+  if (!runsInProfile(meta, profile)) return `Not evaluated.${note ? ` ${note}` : ''}`;
+  const options = Object.entries(meta.options ?? {}).map(([name, option]) => `\`${name}\` = ${showValue(profileDefault(option, profile))}`);
+  return `${note ?? `${meta.title}.`}${options.length > 0 ? ` Options: ${options.join(', ')}.` : ''}`;
+}
+
+function optionSection(meta: RuleMeta): string[] {
+  const options = Object.entries(meta.options ?? {});
+  if (options.length === 0) return [];
+  return [
+    '## Options',
+    '',
+    `Set them in the config file under the rule id, e.g. \`rules: { ${meta.id}: { ${options[0]?.[0] ?? ''}: ${showValue(options[0]?.[1].default ?? '')} } }\`.`,
+    '',
+    '| Option | Type | baseline | strict | What it sets |',
+    '|---|---|---|---|---|',
+    ...options.map(([name, option]) => `| \`${name}\` | ${typeText(option)} | ${showValue(profileDefault(option, 'baseline'))} | ${showValue(profileDefault(option, 'strict'))} | ${option.description} |`),
+    '',
+  ];
+}
+
+function typeText(option: RuleOption): string {
+  const bounds = [option.minimum === undefined ? '' : `≥ ${option.minimum}`, option.maximum === undefined ? '' : `≤ ${option.maximum}`].filter(Boolean).join(', ');
+  const values = option.enum ? `: ${option.enum.join(', ')}` : '';
+  return `${option.type}${bounds ? ` (${bounds})` : ''}${values}`;
+}
+
+function showValue(value: RuleOptionValue): string {
+  return Array.isArray(value) ? `[${value.join(', ')}]` : String(value);
+}
+
 /** The README's rule table: one row per rule, linking its page. */
 export function renderRuleTable(metas: readonly RuleMeta[]): string {
   const rows = [...metas]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((m) => `| [${m.id}](docs/rules/${m.id}.md) | ${m.title} | ${m.severity} | ${m.area} | ${[...m.criteria.primary, ...(m.criteria.secondary ?? [])].join(', ')} |`);
+    .map((m) => `| [${m.id}](docs/rules/${m.id}.md) | ${m.title}${runsInProfile(m, 'baseline') ? '' : ' (strict profile only)'} | ${m.severity} | ${m.area} | ${[...m.criteria.primary, ...(m.criteria.secondary ?? [])].join(', ')} |`);
   const aws = metas.filter((m) => m.id.startsWith('aws-')).length;
   const azure = metas.filter((m) => m.id.startsWith('azure-')).length;
   return [`${metas.length} rules (${aws} AWS, ${azure} Azure).`, '', '| Rule | Checks that | Severity | Area | SOC 2 |', '|---|---|---|---|---|', ...rows, ''].join('\n');

@@ -15,6 +15,33 @@ const selection = (values: Record<string, unknown>, more: Record<string, unknown
 testRule(rule, {
   pass: [
     {
+      name: 'point-in-time recovery is the service backup the baseline profile accepts',
+      hcl: tableHcl('\n  point_in_time_recovery {\n    enabled = true\n  }\n'),
+      resources: [table({ point_in_time_recovery: [{ enabled: true }] })],
+      messageId: 'serviceBackup',
+      path: 'point_in_time_recovery.0.enabled',
+    },
+    {
+      name: 'Aurora automated backups of 5 days, with minServiceBackupDays lowered to 5',
+      hcl: 'resource "aws_rds_cluster" "app" {\n  engine                  = "aurora-postgresql"\n  master_username         = "app"\n  backup_retention_period = 5\n}\n',
+      resources: [{ address: 'aws_rds_cluster.app', values: { engine: 'aurora-postgresql', master_username: 'app', backup_retention_period: 5 } }],
+      options: { minServiceBackupDays: 5 },
+      messageId: 'serviceBackup',
+      path: 'backup_retention_period',
+    },
+    {
+      name: 'EFS automatic backups are AWS Backup, in the strict profile too',
+      hcl: 'resource "aws_efs_file_system" "shared" {\n  encrypted = true\n}\n\nresource "aws_efs_backup_policy" "shared" {\n  file_system_id = aws_efs_file_system.shared.id\n  backup_policy {\n    status = "ENABLED"\n  }\n}\n',
+      resources: [
+        { address: 'aws_efs_file_system.shared', values: { encrypted: true }, computed: ['id', 'arn'] },
+        { address: 'aws_efs_backup_policy.shared', values: { backup_policy: [{ status: 'ENABLED' }] }, unknown: ['file_system_id'], expressions: { file_system_id: ['aws_efs_file_system.shared.id', 'aws_efs_file_system.shared'] } },
+      ],
+      subject: 'aws_efs_file_system.shared',
+      profile: 'strict',
+      messageId: 'efsBackupPolicy',
+      path: 'backup_policy.0.status',
+    },
+    {
       name: 'selected by reference while its ARN is unknown',
       hcl: tableHcl() + selectionHcl('  resources    = [aws_dynamodb_table.orders.arn]\n'),
       resources: [table(), selection({}, { unknown: ['resources'], expressions: { resources: ['aws_dynamodb_table.orders.arn', 'aws_dynamodb_table.orders'] } })],
@@ -47,21 +74,37 @@ testRule(rule, {
     },
   ],
   fail: [
-    { name: 'no backup selection at all', hcl: tableHcl(), resources: [table()], messageId: 'notCovered', path: '' },
+    { name: 'no backup selection at all', hcl: tableHcl(), resources: [table()], messageId: 'notCovered', path: 'point_in_time_recovery.0.enabled', message: 'and no point-in-time recovery' },
+    {
+      name: 'point-in-time recovery without AWS Backup, in the strict profile',
+      hcl: tableHcl('\n  point_in_time_recovery {\n    enabled = true\n  }\n'),
+      resources: [table({ point_in_time_recovery: [{ enabled: true }] })],
+      profile: 'strict',
+      messageId: 'notCovered',
+      path: '',
+    },
+    {
+      name: 'RDS automated backups shorter than minServiceBackupDays',
+      hcl: 'resource "aws_db_instance" "app" {\n  engine                  = "postgres"\n  instance_class          = "db.t3.micro"\n  allocated_storage       = 20\n  backup_retention_period = 3\n}\n',
+      resources: [{ address: 'aws_db_instance.app', values: { engine: 'postgres', instance_class: 'db.t3.micro', allocated_storage: 20, backup_retention_period: 3 } }],
+      messageId: 'notCovered',
+      path: 'backup_retention_period',
+      message: 'kept for 3 day(s), fewer than 7',
+    },
     {
       name: 'selection for another tag value',
       hcl: tableHcl('\n  tags = {\n    backup = "none"\n  }\n') + selectionHcl('\n  selection_tag {\n    type  = "STRINGEQUALS"\n    key   = "backup"\n    value = "daily"\n  }\n'),
       resources: [table({ tags: { backup: 'none' } }), selection({ selection_tag: [{ type: 'STRINGEQUALS', key: 'backup', value: 'daily' }] })],
       subject: 'aws_dynamodb_table.orders',
       messageId: 'notCovered',
-      path: '',
+      path: 'point_in_time_recovery.0.enabled',
     },
     {
       name: 'ARN wildcard for RDS only',
       resources: [table(), selection({ resources: ['arn:aws:rds:*:*:db:*'] })],
       subject: 'aws_dynamodb_table.orders',
       messageId: 'notCovered',
-      path: '',
+      path: 'point_in_time_recovery.0.enabled',
     },
   ],
   unknown: [

@@ -50,7 +50,7 @@ const cases: CoverageCase[] = [
   {
     name: 'a Config recorder without a status',
     rule: recorderAllResources,
-    resources: [liveAwsResource('aws_config_configuration_recorder', recorderArn, { name: 'default', recording_group: [{ all_supported: true }] })],
+    resources: [liveAwsResource('aws_config_configuration_recorder', recorderArn, { name: 'default', recording_group: [{ all_supported: true, include_global_resource_types: true }] })],
     subject: recorderArn,
     evidence: ['aws_config_configuration_recorder_status'],
     whenObserved: 'fail',

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scan, type Finding } from '@trustscan/core';
+import type { Finding } from '@trustscan/core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { scanWithEveryRule } from '../../../../testing/scan-every-rule.js';
 import { rules } from '../../src/index.js';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -40,7 +41,7 @@ function declaredExpectations(files: readonly string[]): { addresses: Set<string
 }
 
 async function findingsOf(directory: string): Promise<Finding[]> {
-  const result = await scan({ targets: [{ kind: 'terraform-hcl', path: path.join(repository, directory) }], rules, root: repository, terraform: { cacheDirectory: false } });
+  const result = await scanWithEveryRule({ targets: [{ kind: 'terraform-hcl', path: path.join(repository, directory) }], rules, root: repository, terraform: { cacheDirectory: false } });
   expect(result.notifications.filter((n) => n.level === 'error')).toEqual([]);
   return [...result.findings];
 }

@@ -48,10 +48,10 @@ resource "aws_iam_policy" "p" {
     Statement = { Effect = "Allow", Action = "*", Resource = "*" }
   })
 }
-`, resources: [policy({ Effect: 'Allow', Action: '*', Resource: '*' })], messageId: 'fullAdmin', path: 'policy', message: 'statement 1' },
-    { name: 'in a list, second statement, inline role policy', resources: [policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }, { Effect: 'Allow', Action: ['*'], Resource: ['*'] }], 'aws_iam_role_policy')], messageId: 'fullAdmin', path: 'policy', message: 'statement 2' },
-    { name: 'NotAction with Allow on every resource', resources: [policy({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' })], messageId: 'fullAdmin', path: 'policy', message: 'every action except iam:*' },
-    { name: 'every action on NotResource', resources: [policy({ Effect: 'Allow', Action: '*', NotResource: 'arn:aws:s3:::audit-logs/*' })], messageId: 'fullAdmin', path: 'policy', message: 'every resource except arn:aws:s3:::audit-logs/*' },
+`, resources: [policy({ Effect: 'Allow', Action: '*', Resource: '*' })], messageId: 'fullAdmin', path: 'policy.Statement.0', message: 'statement 1' },
+    { name: 'in a list, second statement, inline role policy', resources: [policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }, { Effect: 'Allow', Action: ['*'], Resource: ['*'] }], 'aws_iam_role_policy')], messageId: 'fullAdmin', path: 'policy.Statement.1', message: 'statement 2' },
+    { name: 'NotAction with Allow on every resource', resources: [policy({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' })], messageId: 'fullAdmin', path: 'policy.Statement.0', message: 'every action except iam:*' },
+    { name: 'every action on NotResource', resources: [policy({ Effect: 'Allow', Action: '*', NotResource: 'arn:aws:s3:::audit-logs/*' })], messageId: 'fullAdmin', path: 'policy.Statement.0', message: 'every resource except arn:aws:s3:::audit-logs/*' },
     {
       name: 'attachment of AdministratorAccess',
       hcl: 'resource "aws_iam_role_policy_attachment" "admin" {\n  role       = "ops"\n  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"\n}\n',
@@ -67,7 +67,7 @@ resource "aws_iam_policy" "p" {
       },
       resources: [{ address: 'module.ops.aws_iam_role.ops', values: { name: 'ops', inline_policy: [{ name: 'all', policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }) }] } }],
       messageId: 'fullAdmin',
-      path: 'inline_policy.0.policy',
+      path: 'inline_policy.0.policy.Statement.0',
       message: 'inline policy all',
     },
   ],

@@ -20,12 +20,12 @@ testRule(rule, {
     { name: 'prefix wildcard is not service-wide', resources: [policy({ Effect: 'Allow', Action: 's3:Get*', Resource: '*' })], messageId: 'scoped' },
   ],
   fail: [
-    { name: 'kms:* on every resource', hcl: policyHcl('[{ Effect = "Allow", Action = "kms:*", Resource = "*" }]'), resources: [policy([{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }])], messageId: 'serviceWide', path: 'policy', message: 'kms:*' },
+    { name: 'kms:* on every resource', hcl: policyHcl('[{ Effect = "Allow", Action = "kms:*", Resource = "*" }]'), resources: [policy([{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }])], messageId: 'serviceWide', path: 'policy.Statement.0', message: 'kms:*' },
     {
       name: 'upper-case service in the second statement of a user policy',
       resources: [policy([{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:eu-west-1:111122223333:jobs' }, { Effect: 'Allow', Action: ['S3:*', 'ec2:Describe*'], Resource: '*' }], 'aws_iam_user_policy')],
       messageId: 'serviceWide',
-      path: 'policy',
+      path: 'policy.Statement.1',
       message: 'statement 2',
     },
     {
@@ -33,7 +33,7 @@ testRule(rule, {
       hcl: 'resource "aws_iam_role_policy" "p" {\n  name = "p"\n  role = "worker"\n  policy = jsonencode({\n    Version   = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = ["dynamodb:*"], NotResource = ["arn:aws:dynamodb:eu-west-1:111122223333:table/audit"] }]\n  })\n}\n',
       resources: [policy([{ Effect: 'Allow', Action: ['dynamodb:*'], NotResource: ['arn:aws:dynamodb:eu-west-1:111122223333:table/audit'] }], 'aws_iam_role_policy')],
       messageId: 'serviceWide',
-      path: 'policy',
+      path: 'policy.Statement.0',
     },
   ],
   unknown: [

@@ -42,6 +42,6 @@ describe('the AWS rule index', () => {
   it('records each catalog rule once', () => {
     const catalog = awsRules.flatMap((r) => r.meta.equivalents?.['catalog'] ?? []);
     expect(new Set(catalog).size).toBe(catalog.length);
-    expect(catalog.length).toBe(42);
+    expect(catalog.length).toBe(43);
   });
 });

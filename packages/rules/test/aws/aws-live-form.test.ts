@@ -62,6 +62,30 @@ describe('AWS rules on live resources (AWS Config items through the live normali
     expect(verdicts(findings, 'arn:aws:s3:::acme-reports')).toMatchObject({ 'aws-s3-bucket-not-public': 'pass', 'aws-s3-bucket-public-access-block': 'pass' });
   });
 
+  it('S3: the bucket that receives the access logs is not asked to log its own access', () => {
+    const findings = evaluateLive([bucket('acme-reports', {}), bucket('acme-s3-access-logs', { BucketLoggingConfiguration: {} })]);
+    expect(verdicts(findings, 'arn:aws:s3:::acme-reports')['aws-s3-bucket-access-logging']).toBe('pass');
+    const destination = findings.find((f) => f.resource.address === 'arn:aws:s3:::acme-s3-access-logs' && f.ruleId === 'aws-s3-bucket-access-logging');
+    expect([destination?.status, destination?.message]).toEqual(['pass', 'S3 bucket arn:aws:s3:::acme-s3-access-logs receives the access logs of arn:aws:s3:::acme-reports, so it is not asked to log its own access.']);
+  });
+
+  it('EFS: an automatic backup policy is AWS Backup coverage; KMS: keys that cannot rotate are not judged', () => {
+    const fs = (id: string, status: string) =>
+      item('AWS::EFS::FileSystem', id, { FileSystemId: id, Arn: `arn:aws:elasticfilesystem:${region}:${account}:file-system/${id}`, Encrypted: true, BackupPolicy: { Status: status }, FileSystemTags: [] }, { arn: `arn:aws:elasticfilesystem:${region}:${account}:file-system/${id}` });
+    const key = (id: string, configuration: Record<string, unknown>) =>
+      item('AWS::KMS::Key', id, { keyId: id, keyManager: 'CUSTOMER', keyState: 'Enabled', enabled: true, ...configuration }, { arn: `arn:aws:kms:${region}:${account}:key/${id}`, supplementaryConfiguration: { KeyRotationStatus: 'false' } });
+    const findings = evaluateLive([
+      fs('fs-on', 'ENABLED'),
+      fs('fs-off', 'DISABLED'),
+      key('signing', { keyUsage: 'SIGN_VERIFY', keySpec: 'RSA_2048', origin: 'AWS_KMS' }),
+      key('imported', { keyUsage: 'ENCRYPT_DECRYPT', keySpec: 'SYMMETRIC_DEFAULT', origin: 'EXTERNAL' }),
+      key('plain', { keyUsage: 'ENCRYPT_DECRYPT', keySpec: 'SYMMETRIC_DEFAULT', origin: 'AWS_KMS' }),
+    ]);
+    expect(verdicts(findings, `arn:aws:elasticfilesystem:${region}:${account}:file-system/fs-on`)['aws-backup-data-store-covered']).toBe('pass');
+    expect(verdicts(findings, `arn:aws:elasticfilesystem:${region}:${account}:file-system/fs-off`)['aws-backup-data-store-covered']).toBe('fail');
+    expect(findings.filter((f) => f.ruleId === 'aws-kms-key-rotation').map((f) => [f.resource.address, f.status])).toEqual([[`arn:aws:kms:${region}:${account}:key/plain`, 'fail']]);
+  });
+
   it('S3: a bucket whose policy Config could not read is unknown, not public and not private', () => {
     const findings = evaluateLive([{ ...bucket('acme-private', {}), supplementaryConfiguration: { BucketVersioningConfiguration: { status: 'Enabled' } } }]);
     const result = verdicts(findings, 'arn:aws:s3:::acme-private');
@@ -163,9 +187,11 @@ describe('AWS rules on live resources (AWS Config items through the live normali
     const orders = `arn:aws:dynamodb:${region}:${account}:table/orders`;
     const events = `arn:aws:dynamodb:${region}:${account}:table/events`;
     const pitr = { ContinuousBackupsDescription: { pointInTimeRecoveryDescription: { pointInTimeRecoveryStatus: 'ENABLED' } } };
+    // Without point-in-time recovery, so that its own service's backups do not decide for it.
+    const noPitr = { ContinuousBackupsDescription: { pointInTimeRecoveryDescription: { pointInTimeRecoveryStatus: 'DISABLED' } } };
     const findings = evaluateLive([
       item('AWS::DynamoDB::Table', 'orders', { tableName: 'orders', tableArn: orders }, { arn: orders, supplementaryConfiguration: pitr }),
-      item('AWS::DynamoDB::Table', 'events', { tableName: 'events', tableArn: events }, { arn: events, supplementaryConfiguration: pitr }),
+      item('AWS::DynamoDB::Table', 'events', { tableName: 'events', tableArn: events }, { arn: events, supplementaryConfiguration: noPitr }),
       item('AWS::Backup::BackupSelection', 'sel-1', {
         BackupPlanId: 'plan-1',
         SelectionId: 'sel-1',
@@ -186,7 +212,7 @@ describe('AWS rules on live resources (AWS Config items through the live normali
         attachedManagedPolicies: [{ policyName: 'AdministratorAccess', policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }],
       }, { arn: user, awsRegion: 'global' }),
     ]);
-    expect(verdicts(findings, `${user}/policy/deploy`)).toEqual({ 'aws-iam-policy-no-full-admin': 'pass', 'aws-iam-policy-no-service-wildcard': 'fail', 'aws-iam-user-no-direct-policies': 'fail' });
+    expect(verdicts(findings, `${user}/policy/deploy`)).toEqual({ 'aws-iam-policy-no-full-admin': 'pass', 'aws-iam-policy-no-service-wildcard': 'fail', 'aws-iam-policy-no-unconstrained-write': 'pass', 'aws-iam-user-no-direct-policies': 'fail' });
     expect(verdicts(findings, `${user}/attachment/arn:aws:iam::aws:policy/AdministratorAccess`)).toEqual({ 'aws-iam-policy-no-full-admin': 'fail', 'aws-iam-user-no-direct-policies': 'fail' });
   });
 });

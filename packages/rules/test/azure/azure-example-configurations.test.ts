@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scan, type Finding } from '@trustscan/core';
+import type { Finding } from '@trustscan/core';
 import { describe, expect, it } from 'vitest';
+import { scanWithEveryRule } from '../../../../testing/scan-every-rule.js';
 import { azureRules } from '../../src/azure/index.js';
 
 const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'examples', 'rule-pack');
@@ -27,7 +28,7 @@ function plantedProblems(text: string): string[] {
 
 async function azureFindings(kind: 'insecure' | 'compliant'): Promise<Finding[]> {
   const directory = path.join(examples, kind);
-  const result = await scan({ targets: [{ kind: 'terraform-hcl', path: directory }], rules: azureRules, root: directory, terraform: { cacheDirectory: false } });
+  const result = await scanWithEveryRule({ targets: [{ kind: 'terraform-hcl', path: directory }], rules: azureRules, root: directory, terraform: { cacheDirectory: false } });
   expect(result.notifications.filter((n) => n.level === 'error')).toEqual([]);
   return result.findings.filter((f) => f.location.file === file);
 }

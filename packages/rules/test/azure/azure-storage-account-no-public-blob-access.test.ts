@@ -1,5 +1,7 @@
 import rule from '../../src/azure/storage/azure-storage-account-no-public-blob-access.js';
 import { testRule } from '../rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { evaluateLive, liveAzureResource } from '../../../../testing/rules-azure.js';
 
 const base = { name: 'acmedata', resource_group_name: 'acme-prod', location: 'westeurope', account_tier: 'Standard', account_replication_type: 'GRS' };
 const account = (values: Record<string, unknown> = {}, unknown: string[] = []) => ({ address: 'azurerm_storage_account.data', values: { ...base, ...values }, unknown, computed: ['id'] });
@@ -79,4 +81,21 @@ ${hcl('  allow_nested_items_to_be_public = var.public_assets\n')}`,
       path: 'allow_nested_items_to_be_public',
     },
   ],
+});
+
+describe('azure-storage-account-no-public-blob-access on live containers', () => {
+  const accountId = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/acme/providers/Microsoft.Storage/storageAccounts';
+  const live = (name: string, allowed: boolean, level: string) => [
+    liveAzureResource('azurerm_storage_account', `${accountId}/${name}`, { name, allow_nested_items_to_be_public: allowed }),
+    liveAzureResource('azurerm_storage_container', `${accountId}/${name}/blobServices/default/containers/uploads`, { name: 'uploads', storage_account_id: `${accountId}/${name}`, container_access_type: level }),
+  ];
+
+  it('fails a public container of an account that allows it, and passes one the account blocks', () => {
+    const findings = evaluateLive(rule, [...live('open', true, 'blob'), ...live('locked', false, 'container')]);
+    const containers = findings.filter((f) => f.resource.type === 'azurerm_storage_container').map((f) => [f.resource.address.split('/')[8], f.status]);
+    expect(containers).toEqual([
+      ['open', 'fail'],
+      ['locked', 'pass'],
+    ]);
+  });
 });

@@ -69,13 +69,14 @@ export const resourceKinds: readonly ResourceKind[] = [
   {
     armType: 'Microsoft.Sql/servers/databases',
     fallbackApiVersion: '2021-11-01',
-    terraformTypes: ['azurerm_mssql_database'],
+    terraformTypes: ['azurerm_mssql_database', 'azurerm_mssql_database_extended_auditing_policy'],
     // `master` exists on every server and is not a Terraform resource.
     include: (resource) => resource.name.split('/').at(-1)?.toLowerCase() !== 'master',
     children: [
       child('tde', '/transparentDataEncryption/current', 'Microsoft.Sql/servers/databases/transparentDataEncryption', sqlChildVersion),
       child('shortTermRetention', '/backupShortTermRetentionPolicies/default', 'Microsoft.Sql/servers/databases/backupShortTermRetentionPolicies', sqlChildVersion),
       child('longTermRetention', '/backupLongTermRetentionPolicies/default', 'Microsoft.Sql/servers/databases/backupLongTermRetentionPolicies', sqlChildVersion),
+      child('auditing', '/auditingSettings/default', 'Microsoft.Sql/servers/databases/auditingSettings', sqlChildVersion),
     ],
     normalize: normalizeMssqlDatabase,
   },

@@ -3,15 +3,15 @@ import { defaultBackupSchedule, runsDaily } from '../../analysis/aws-backup-sche
 import { decisive } from '../../analysis/aws-verdicts.js';
 import { attribute, readBlocks, readBoolean, readNumber, readString } from '../../analysis/values.js';
 
-const minimumDays = 35;
+const minimumDays = 7;
 type MessageId = 'adequate' | 'notDaily' | 'tooShort' | 'noRule' | 'unknown';
 
-export default defineRule<MessageId>({
+export default defineRule<MessageId, { readonly minRetentionDays: number }>({
   meta: {
     id: 'aws-backup-plan-retention',
     title: `AWS Backup plans back up daily and keep backups for at least ${minimumDays} days`,
     description:
-      `A backup plan is the schedule and retention auditors test under the availability criterion: how much data can be lost (the backup frequency) and how far back it can be restored (the retention). The rule asks each plan for at least one rule that runs daily or more often, or continuously, and keeps recovery points for ${minimumDays} days or more; the retention should match the company's backup policy.`,
+      `A backup plan is the schedule and retention auditors test under the availability criterion: how much data can be lost (the backup frequency) and how far back it can be restored (the retention). The rule asks each plan for at least one rule that runs daily or more often, or continuously, and keeps recovery points for ${minimumDays} days or more (35 in the strict profile, the common best practice); the retention should match the company's backup policy.`,
     remediation: [
       'Back up at least daily and keep recovery points long enough to notice and recover from damage:',
       '',
@@ -41,11 +41,21 @@ export default defineRule<MessageId>({
     defaults: [
       `A rule without \`schedule\` runs daily at 05:00 UTC (${defaultBackupSchedule}); without \`lifecycle.delete_after\`, recovery points are kept until deleted.`,
     ],
+    options: {
+      minRetentionDays: {
+        type: 'integer',
+        description: 'The fewest days a daily rule must keep recovery points.',
+        default: minimumDays,
+        strict: 35,
+        minimum: 1,
+        maximum: 36500,
+      },
+    },
     equivalents: { prowler: ['backup_plans_exist'], catalog: ['S2-AWS-BKP-001'] },
     messages: {
       adequate: 'Backup plan {{address}} backs up daily and keeps recovery points for {{retention}}.',
       notDaily: 'Backup plan {{address}} backs up less than once a day ({{schedule}}). Add a rule that runs at least daily.',
-      tooShort: `Backup plan {{address}} keeps recovery points for {{days}} day(s), less than ${minimumDays}. Set lifecycle.delete_after to ${minimumDays} or more.`,
+      tooShort: `Backup plan {{address}} keeps recovery points for {{days}} day(s), less than {{minRetentionDays}}. Set lifecycle.delete_after to {{minRetentionDays}} or more.`,
       noRule: 'Backup plan {{address}} has no rule. Add a rule that backs up daily.',
       unknown: 'Whether backup plan {{address}} backs up daily with enough retention is not known: {{reason}}.',
     },
@@ -54,7 +64,7 @@ export default defineRule<MessageId>({
       bad: 'resource "aws_backup_plan" "weekly" {\n  name = "weekly"\n\n  rule {\n    rule_name         = "weekly"\n    target_vault_name = "main"\n    schedule          = "cron(0 3 ? * SUN *)"\n\n    lifecycle {\n      delete_after = 7\n    }\n  }\n}\n',
     },
   },
-  evaluate(plan) {
+  evaluate(plan, context) {
     const address = plan.address;
     const rules = readBlocks(attribute(plan, ['rule']));
     if (rules.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: rules.reason }, path: ['rule'] };
@@ -69,7 +79,7 @@ export default defineRule<MessageId>({
       const retentionPath = ['rule', index, 'lifecycle', 0, 'delete_after'];
       const days = readNumber(attribute(plan, retentionPath));
       if (days.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: days.reason }, path: retentionPath };
-      if (days.kind === 'value' && days.value < minimumDays) return { status: 'fail', messageId: 'tooShort', data: { address, days: days.value }, path: retentionPath };
+      if (days.kind === 'value' && days.value < context.options.minRetentionDays) return { status: 'fail', messageId: 'tooShort', data: { address, days: days.value }, path: retentionPath };
       return { status: 'pass', messageId: 'adequate', data: { address, retention: days.kind === 'value' ? `${days.value} days` : 'as long as they are not deleted' }, path: retentionPath };
     });
     // One adequate rule is enough: plans often add weekly or monthly rules with longer retention.

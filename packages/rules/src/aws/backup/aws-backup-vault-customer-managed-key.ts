@@ -29,6 +29,10 @@ export default defineRule({
     defaults: [
       'Without `kms_key_arn` the vault uses the AWS managed key aws/backup: recovery points are encrypted, but not with a key the company controls, so the rule fails. A key known only after apply that refers to a resource counts as set.',
     ],
+    profiles: ['strict'],
+    requires: {
+      baseline: 'Not required: AWS Backup always encrypts recovery points (with an AWS managed key when none is given), which meets the encryption-at-rest criterion; a customer managed key adds control over who may restore.',
+    },
     equivalents: { checkov: ['CKV_AWS_166'], kics: ['Beta - Backup Vault Without KMS Key'], prowler: ['backup_vaults_encrypted', 'backup_recovery_point_encrypted'], catalog: ['S2-AWS-BKP-003'] },
     messages: {
       customerKey: 'Backup vault {{address}} encrypts recovery points with the customer managed key {{key}}.',

@@ -3,7 +3,9 @@ import { attribute, readNumber } from '../../analysis/values.js';
 
 const minimumDays = 365;
 
-export default defineRule({
+type MessageId = 'retained' | 'forever' | 'tooShort' | 'unknown';
+
+export default defineRule<MessageId, { readonly minDays: number }>({
   meta: {
     id: 'aws-cloudwatch-log-group-retention',
     title: 'CloudWatch log groups keep logs for at least a year',
@@ -29,11 +31,20 @@ export default defineRule({
     resourceTypes: ['aws_cloudwatch_log_group'],
     live: { aws: { configType: '(log groups are read from the CloudWatch Logs API)', fields: ['retentionInDays'], api: 'CloudWatch Logs DescribeLogGroups' } },
     defaults: ['`retention_in_days` defaults to 0, which keeps events forever and passes.'],
+    options: {
+      minDays: {
+        type: 'integer',
+        description: 'The fewest days a log group must keep events (0, never expire, always passes).',
+        default: 365,
+        minimum: 1,
+        maximum: 3653,
+      },
+    },
     equivalents: { checkov: ['CKV_AWS_338', 'CKV_AWS_66'], kics: ['CloudWatch Without Retention Period Specified'], prowler: ['cloudwatch_log_group_retention_policy_specific_days_enabled'], catalog: ['S2-AWS-CW-001'] },
     messages: {
       retained: 'Log group {{address}} keeps events for {{days}} days.',
       forever: 'Log group {{address}} keeps events forever.',
-      tooShort: `Log group {{address}} keeps events for {{days}} day(s), less than ${minimumDays}. Set retention_in_days to ${minimumDays} or more.`,
+      tooShort: `Log group {{address}} keeps events for {{days}} day(s), less than {{minDays}}. Set retention_in_days to {{minDays}} or more.`,
       unknown: 'The retention of log group {{address}} is not known: {{reason}}.',
     },
     examples: {
@@ -41,14 +52,14 @@ export default defineRule({
       bad: 'resource "aws_cloudwatch_log_group" "app" {\n  name              = "/acme/app"\n  retention_in_days = 14\n}\n',
     },
   },
-  evaluate(group) {
+  evaluate(group, context) {
     const address = group.address;
     const path = ['retention_in_days'];
     const days = readNumber(attribute(group, path));
     if (days.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: days.reason }, path };
     const value = days.kind === 'value' ? days.value : 0;
     if (value === 0) return { status: 'pass', messageId: 'forever', data: { address }, path };
-    if (value >= minimumDays) return { status: 'pass', messageId: 'retained', data: { address, days: value }, path };
+    if (value >= context.options.minDays) return { status: 'pass', messageId: 'retained', data: { address, days: value }, path };
     return { status: 'fail', messageId: 'tooShort', data: { address, days: value }, path };
   },
 });

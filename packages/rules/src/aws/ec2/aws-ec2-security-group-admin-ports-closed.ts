@@ -5,7 +5,7 @@ import { attribute, readBlocks, type Block } from '../../analysis/values.js';
 
 type MessageId = 'closed' | 'open' | 'unknown';
 
-export default defineRule<MessageId>({
+export default defineRule<MessageId, { readonly ports: readonly number[] }>({
   meta: {
     id: 'aws-ec2-security-group-admin-ports-closed',
     title: 'Security groups do not open SSH or RDP to the internet',
@@ -36,6 +36,15 @@ export default defineRule<MessageId>({
       aws: { configType: 'AWS::EC2::SecurityGroup', fields: ['configuration.ipPermissions[].fromPort', 'configuration.ipPermissions[].toPort', 'configuration.ipPermissions[].ipProtocol', 'configuration.ipPermissions[].ipv4Ranges[].cidrIp', 'configuration.ipPermissions[].ipv6Ranges[].cidrIpv6'] },
     },
     defaults: ['Egress rules are not evaluated. Protocol -1 (all) opens every port.'],
+    options: {
+      ports: {
+        type: 'integer-list',
+        description: 'The ports that must not be open to the internet (SSH and RDP by default; add e.g. 5432 or 3306).',
+        default: [22, 3389],
+        minimum: 0,
+        maximum: 65535,
+      },
+    },
     equivalents: { checkov: ['CKV_AWS_24', 'CKV_AWS_25'], kics: ['Security Group With Unrestricted Access To SSH'], trivy: ['AVD-AWS-0107'], prowler: ['ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_3389', 'ec2_securitygroup_allow_ingress_from_internet_to_all_ports'], catalog: ['S2-AWS-EC2-001'] },
     messages: {
       closed: 'The ingress of {{what}} {{address}} does not open SSH or RDP to the internet.',
@@ -47,24 +56,25 @@ export default defineRule<MessageId>({
       bad: 'resource "aws_security_group" "web" {\n  name   = "web"\n  vpc_id = "vpc-0a1b2c3d"\n\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
     },
   },
-  evaluate(group) {
+  evaluate(group, context) {
+    const ports = context.options.ports;
     const address = group.address;
     const what = group.type.endsWith('_rule') ? 'security group rule' : 'security group';
     if (group.type === 'aws_security_group_rule') {
       if (attribute(group, ['type']) === 'egress') return [];
-      return judge(address, what, group.attributes, 'rule', []);
+      return judge(address, what, group.attributes, 'rule', [], ports);
     }
-    if (group.type === 'aws_vpc_security_group_ingress_rule') return judge(address, what, group.attributes, 'ingress-rule', []);
+    if (group.type === 'aws_vpc_security_group_ingress_rule') return judge(address, what, group.attributes, 'ingress-rule', [], ports);
     const blocks = readBlocks(attribute(group, ['ingress']));
     if (blocks.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: blocks.reason }, path: ['ingress'] };
     const list: readonly Block[] = blocks.kind === 'value' ? blocks.value : [];
-    const verdicts = list.map((block, index) => judge(address, what, block, 'inline', ['ingress', index]));
+    const verdicts = list.map((block, index) => judge(address, what, block, 'inline', ['ingress', index], ports));
     return decisive(verdicts.filter((v) => v.status !== 'pass')) ?? { status: 'pass', messageId: 'closed', data: { address, what } };
   },
 });
 
-function judge(address: string, what: string, block: Block, shape: 'inline' | 'rule' | 'ingress-rule', prefix: (string | number)[]): Verdict<MessageId> {
-  const exposure = exposesAdministrativePorts(ingressFields(block, shape));
+function judge(address: string, what: string, block: Block, shape: 'inline' | 'rule' | 'ingress-rule', prefix: (string | number)[], ports: readonly number[]): Verdict<MessageId> {
+  const exposure = exposesAdministrativePorts(ingressFields(block, shape), ports);
   const path = fieldPath(prefix, exposure.field);
   const where = path.length > 0 ? { path } : {};
   if (exposure.status === 'yes') return { status: 'fail', messageId: 'open', data: { address, what, detail: exposure.detail }, ...where };

@@ -1,15 +1,16 @@
 import { defineRule, type Resource, type RuleContext, type Verdict } from '@trustscan/core';
 import { decisive } from '../../analysis/aws-verdicts.js';
-import { attribute, readBlocks, readString, type Block } from '../../analysis/values.js';
+import { attribute, readBlocks, readNumber, readString, type Block } from '../../analysis/values.js';
 
-type MessageId = 'encrypted' | 'redirects' | 'plainHttp' | 'unknown';
+type MessageId = 'encrypted' | 'redirects' | 'plainHttp' | 'plainTcp' | 'unknown';
+type Options = { readonly classicTcpPorts: readonly number[] };
 
-export default defineRule<MessageId>({
+export default defineRule<MessageId, Options>({
   meta: {
     id: 'aws-elb-listener-https',
     title: 'Load balancer listeners serve HTTPS or redirect to it',
     description:
-      'A listener that serves plain HTTP sends session cookies, credentials and customer data across the internet unencrypted. Application and classic load balancers should accept HTTP only to redirect it to HTTPS, which auditors check under the criterion for protecting data in transit. TCP, UDP and Gateway Load Balancer listeners carry protocols the load balancer does not interpret and are not evaluated.',
+      'A listener that serves plain HTTP sends session cookies, credentials and customer data across the internet unencrypted. Application and classic load balancers should accept HTTP only to redirect it to HTTPS, which auditors check under the criterion for protecting data in transit. A classic load balancer\'s TCP listener forwards unencrypted connections the same way and fails too, unless its port is one the team passes TLS through (option `classicTcpPorts`). TCP, UDP and Gateway Load Balancer listeners of Network and Gateway Load Balancers carry protocols the load balancer does not interpret and are not evaluated.',
     remediation: [
       'Serve HTTPS with a certificate, and turn the HTTP listener into a redirect:',
       '',
@@ -47,11 +48,21 @@ export default defineRule<MessageId>({
     defaults: [
       '`protocol` of `aws_lb_listener` defaults to HTTP on an Application Load Balancer; a redirect keeps the request\'s protocol unless `redirect.protocol` says HTTPS.',
     ],
+    options: {
+      classicTcpPorts: {
+        type: 'integer-list',
+        description: 'Load balancer ports of classic TCP listeners that pass TLS through to the instances (e.g. 443), which pass.',
+        default: [],
+        minimum: 1,
+        maximum: 65535,
+      },
+    },
     equivalents: { checkov: ['CKV_AWS_2', 'CKV2_AWS_20', 'CKV_AWS_376'], kics: ['ALB Listening on HTTP'], trivy: ['AVD-AWS-0054'], prowler: ['elbv2_ssl_listeners', 'elb_ssl_listeners'], catalog: ['S2-AWS-ELB-001'] },
     messages: {
       encrypted: 'Listener {{address}} serves {{protocol}}.',
       redirects: 'Listener {{address}} redirects plain HTTP to HTTPS.',
       plainHttp: 'Listener {{address}} serves plain HTTP. Serve HTTPS, or make the HTTP listener redirect to HTTPS.',
+      plainTcp: 'Listener {{address}} forwards unencrypted TCP on port {{port}}. Use an SSL or HTTPS listener, or list the port in classicTcpPorts if it passes TLS through.',
       unknown: 'Whether listener {{address}} serves plain HTTP is not known: {{reason}}.',
     },
     examples: {
@@ -61,7 +72,7 @@ export default defineRule<MessageId>({
   },
   evaluate(listener, context) {
     const address = listener.address;
-    if (listener.type === 'aws_elb') return classicListeners(listener) ?? [];
+    if (listener.type === 'aws_elb') return classicListeners(listener, context.options.classicTcpPorts) ?? [];
     const path = ['protocol'];
     const protocol = readString(attribute(listener, path));
     if (protocol.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: protocol.reason }, path };
@@ -92,8 +103,8 @@ function isGateway(listener: Resource, context: RuleContext): boolean {
   return [...context.related(listener, 'aws_lb'), ...context.related(listener, 'aws_alb')].some((lb) => attribute(lb, ['load_balancer_type']) === 'gateway');
 }
 
-/** A classic load balancer's `listener` blocks: HTTP fails, HTTPS and SSL pass, TCP is not evaluated. */
-function classicListeners(elb: Resource): Verdict<MessageId> | undefined {
+/** A classic load balancer's `listener` blocks: HTTP and TCP fail (but TCP on a pass-through port), HTTPS and SSL pass. */
+function classicListeners(elb: Resource, tcpPorts: readonly number[]): Verdict<MessageId> | undefined {
   const address = elb.address;
   const blocks = readBlocks(attribute(elb, ['listener']));
   if (blocks.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: blocks.reason }, path: ['listener'] };
@@ -103,6 +114,13 @@ function classicListeners(elb: Resource): Verdict<MessageId> | undefined {
     if (protocol.kind === 'unknown') return [{ status: 'unknown', messageId: 'unknown', data: { address, reason: protocol.reason }, path }];
     const name = protocol.kind === 'value' ? protocol.value.toUpperCase() : '';
     if (name === 'HTTP') return [{ status: 'fail', messageId: 'plainHttp', data: { address }, path }];
+    if (name === 'TCP') {
+      const port = readNumber(block['lb_port']);
+      if (port.kind === 'unknown') return [{ status: 'unknown', messageId: 'unknown', data: { address, reason: port.reason }, path: ['listener', index, 'lb_port'] }];
+      const number = port.kind === 'value' ? port.value : 0;
+      if (!tcpPorts.includes(number)) return [{ status: 'fail', messageId: 'plainTcp', data: { address, port: number }, path }];
+      return [{ status: 'pass', messageId: 'encrypted', data: { address, protocol: `TLS passed through TCP port ${number}` }, path }];
+    }
     return name === 'HTTPS' || name === 'SSL' ? [{ status: 'pass', messageId: 'encrypted', data: { address, protocol: name }, path }] : [];
   });
   return decisive(verdicts);

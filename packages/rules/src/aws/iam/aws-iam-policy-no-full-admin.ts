@@ -1,19 +1,22 @@
 import { defineRule, type Resource, type Verdict } from '@trustscan/core';
-import { isAdministratorAccess, policyDocuments, policyDocumentTypes, type PolicyDocument } from '../../analysis/aws-iam-documents.js';
+import { isAdministratorAccess, policyDocuments, policyDocumentTypes, statementPath, type PolicyDocument } from '../../analysis/aws-iam-documents.js';
 import { fullAdmin } from '../../analysis/iam-policy.js';
 import { decisive } from '../../analysis/aws-verdicts.js';
 import { attribute, readString, referencesAt } from '../../analysis/values.js';
 
 type MessageId = 'limited' | 'fullAdmin' | 'adminAttached' | 'attachesOther' | 'invalid' | 'unknown';
 
-const attachmentTypes = ['aws_iam_role_policy_attachment', 'aws_iam_user_policy_attachment', 'aws_iam_group_policy_attachment', 'aws_iam_policy_attachment'];
+const attachmentTypes = ['aws_iam_role_policy_attachment', 'aws_iam_user_policy_attachment', 'aws_iam_group_policy_attachment', 'aws_iam_policy_attachment', 'aws_ssoadmin_managed_policy_attachment'];
+
+/** The attribute naming the attached policy: IAM Identity Center calls it `managed_policy_arn`. */
+const arnAttribute = (type: string): string => (type === 'aws_ssoadmin_managed_policy_attachment' ? 'managed_policy_arn' : 'policy_arn');
 
 export default defineRule<MessageId>({
   meta: {
     id: 'aws-iam-policy-no-full-admin',
     title: 'IAM policies do not grant every action on every resource',
     description:
-      'A policy that allows `*` on `*` (or `NotAction` on every resource) makes whoever holds it an administrator of the whole account, able to read any data, disable logging and delete backups; attaching the AWS managed AdministratorAccess policy does the same. Least privilege means granting only the actions and resources a role needs, which auditors test under the criterion for role-based access. Keep administrator access to a few break-glass roles and waive them here with that reason.',
+      'A policy that allows `*` on `*` (or `NotAction` on every resource) makes whoever holds it an administrator of the whole account, able to read any data, disable logging and delete backups; attaching the AWS managed AdministratorAccess policy does the same. Managed and inline policies (of roles, users and groups, and the `inline_policy` blocks of a role), IAM Identity Center permission sets (their inline policy, and AdministratorAccess attached to them) and attachments by ARN or through `data "aws_iam_policy"` are all judged; a finding about a document rendered by `data "aws_iam_policy_document"` points at its statement. Least privilege means granting only the actions and resources a role needs, which auditors test under the criterion for role-based access. Keep administrator access to a few break-glass roles and waive them here with that reason.',
     remediation: [
       'Replace the wildcard with the actions and resources the principal needs, and keep administrator access to a few break-glass roles:',
       '',
@@ -44,7 +47,10 @@ export default defineRule<MessageId>({
         fields: ['configuration.policyVersionList[].document (URL-encoded)', 'configuration.rolePolicyList[].policyDocument', 'configuration.attachedManagedPolicies[].policyArn'],
       },
     },
-    defaults: ['Deny statements never count as grants. A statement whose actions or resources are known only after apply, and could be `*`, is unknown.'],
+    defaults: [
+      'Deny statements never count as grants; a statement without `Effect` is an Allow. A statement whose actions or resources are known only after apply, and could be `*`, is unknown.',
+      '`data "aws_iam_policy"` with the `name` of an AWS managed policy (AdministratorAccess, PowerUserAccess, …) has its fixed ARN offline; other names are known only to AWS and leave the attachment unknown until a plan.',
+    ],
     equivalents: {
       checkov: ['CKV_AWS_62', 'CKV_AWS_1', 'CKV_AWS_274', 'CKV_AWS_275'],
       kics: ['IAM Policies With Full Privileges'],
@@ -78,7 +84,8 @@ export default defineRule<MessageId>({
   },
 });
 
-function judge({ path, label: address, reading }: PolicyDocument): Verdict<MessageId> {
+function judge(document: PolicyDocument): Verdict<MessageId> {
+  const { path, label: address, reading } = document;
   switch (reading.kind) {
     case 'absent':
       return { status: 'pass', messageId: 'limited', data: { address }, path };
@@ -91,7 +98,7 @@ function judge({ path, label: address, reading }: PolicyDocument): Verdict<Messa
       if (admin) {
         const actions = admin.actions.length > 0 ? `Action ${admin.actions.join(', ')}` : `every action except ${admin.notActions.join(', ')}`;
         const resources = admin.resources.length > 0 ? `Resource ${admin.resources.join(', ')}` : `every resource except ${admin.notResources.join(', ')}`;
-        return { status: 'fail', messageId: 'fullAdmin', data: { address, statement: admin.index + 1, actions, resources }, path };
+        return { status: 'fail', messageId: 'fullAdmin', data: { address, statement: admin.index + 1, actions, resources }, path: statementPath(document, admin.index) };
       }
       const unclear = reading.statements.find((s) => fullAdmin(s) === 'unknown');
       if (unclear || reading.unknownStatements) {
@@ -106,7 +113,7 @@ function judge({ path, label: address, reading }: PolicyDocument): Verdict<Messa
 /** A policy attachment fails when it attaches AdministratorAccess; the policies it attaches otherwise are judged on their own. */
 function attachment(resource: Resource): Verdict<MessageId> {
   const address = resource.address;
-  const path = ['policy_arn'];
+  const path = [arnAttribute(resource.type)];
   const arn = readString(attribute(resource, path));
   if (arn.kind === 'value') {
     return isAdministratorAccess(arn.value)

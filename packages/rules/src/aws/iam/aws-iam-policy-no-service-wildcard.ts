@@ -1,5 +1,5 @@
 import { defineRule, type Verdict } from '@trustscan/core';
-import { policyDocuments, policyDocumentTypes, type PolicyDocument } from '../../analysis/aws-iam-documents.js';
+import { policyDocuments, policyDocumentTypes, statementPath, type PolicyDocument } from '../../analysis/aws-iam-documents.js';
 import { serviceWideGrants } from '../../analysis/iam-policy.js';
 import { decisive } from '../../analysis/aws-verdicts.js';
 
@@ -41,8 +41,8 @@ export default defineRule<MessageId>({
         fields: ['configuration.policyVersionList[].document (URL-encoded)', 'configuration.rolePolicyList[].policyDocument'],
       },
     },
-    defaults: ['Actions match case-insensitively (`S3:*` is `s3:*`); Deny statements never count as grants.'],
-    equivalents: { checkov: ['CKV_AWS_63', 'CKV_AWS_49', 'CKV_AWS_355', 'CKV_AWS_290'], kics: ['IAM Policy Grants Full Permissions'], prowler: ['iam_policy_no_full_access_to_kms', 'iam_policy_no_full_access_to_cloudtrail'], catalog: ['S2-AWS-IAM-002'] },
+    defaults: ['Actions match case-insensitively (`S3:*` is `s3:*`); Deny statements never count as grants; a statement without `Effect` is an Allow.'],
+    equivalents: { checkov: ['CKV_AWS_63', 'CKV_AWS_49'], kics: ['IAM Policy Grants Full Permissions'], prowler: ['iam_policy_no_full_access_to_kms', 'iam_policy_no_full_access_to_cloudtrail'], catalog: ['S2-AWS-IAM-002'] },
     messages: {
       scoped: 'IAM policy {{address}} grants no service-wide wildcard on every resource.',
       serviceWide: 'IAM policy {{address}} grants {{services}} on every resource in statement {{statement}}. List the actions needed and the resources they apply to.',
@@ -61,7 +61,8 @@ export default defineRule<MessageId>({
   },
 });
 
-function judge({ path, label: address, reading }: PolicyDocument): Verdict<MessageId> {
+function judge(document: PolicyDocument): Verdict<MessageId> {
+  const { path, label: address, reading } = document;
   switch (reading.kind) {
     case 'absent':
       return { status: 'pass', messageId: 'scoped', data: { address }, path };
@@ -72,7 +73,7 @@ function judge({ path, label: address, reading }: PolicyDocument): Verdict<Messa
     case 'document': {
       const grants = reading.statements.map((statement) => ({ statement, ...serviceWideGrants(statement) }));
       const wide = grants.find((g) => g.status === 'yes');
-      if (wide) return { status: 'fail', messageId: 'serviceWide', data: { address, services: wide.services.join(', '), statement: wide.statement.index + 1 }, path };
+      if (wide) return { status: 'fail', messageId: 'serviceWide', data: { address, services: wide.services.join(', '), statement: wide.statement.index + 1 }, path: statementPath(document, wide.statement.index) };
       const unclear = grants.find((g) => g.status === 'unknown');
       if (unclear || reading.unknownStatements) {
         const reason = reading.unknownStatements ?? `statement ${(unclear?.statement.index ?? 0) + 1} has actions or resources known only after apply`;

@@ -4,7 +4,9 @@ import { attribute, readString } from '../../analysis/values.js';
 const maximumDays = 90;
 const day = 24 * 60 * 60 * 1000;
 
-export default defineRule({
+type MessageId = 'inactive' | 'recentlyUsed' | 'recentlyCreated' | 'unused' | 'liveOnly' | 'unknown';
+
+export default defineRule<MessageId, { readonly maxDays: number }>({
   meta: {
     id: 'aws-iam-unused-credentials-disabled',
     title: `IAM credentials unused for ${maximumDays} days are disabled`,
@@ -33,6 +35,15 @@ export default defineRule({
     defaults: [
       'A live scan adds `last_used_date` to each `aws_iam_access_key` and `password_last_used` to each `aws_iam_user_login_profile` (null when never used), with `create_date` for both. An access key with `status = "Inactive"` passes.',
     ],
+    options: {
+      maxDays: {
+        type: 'integer',
+        description: 'The most days a credential may go unused before it must be disabled.',
+        default: 90,
+        strict: 45,
+        minimum: 1,
+      },
+    },
     equivalents: { trivy: ['AVD-AWS-0144', 'AVD-AWS-0166'], prowler: ['iam_user_accesskey_unused', 'iam_user_console_access_unused'], catalog: ['S2-AWS-IAM-007'] },
     messages: {
       inactive: 'Access key {{address}} is inactive.',
@@ -43,7 +54,7 @@ export default defineRule({
       unknown: 'When credential {{address}} was last used is not known: {{reason}}.',
     },
   },
-  evaluate(credential) {
+  evaluate(credential, context) {
     const address = credential.address;
     if (credential.type === 'aws_iam_access_key' && attribute(credential, ['status']) === 'Inactive') return { status: 'pass', messageId: 'inactive', data: { address }, path: ['status'] };
     const usedPath = [credential.type === 'aws_iam_access_key' ? 'last_used_date' : 'password_last_used'];
@@ -59,7 +70,7 @@ export default defineRule({
     const days = Math.floor((Date.now() - Date.parse(since.date)) / day);
     if (Number.isNaN(days)) return { status: 'unknown', messageId: 'unknown', data: { address, reason: `"${since.date}" is not a date` }, path: since.path };
     const path = since.path;
-    if (days > maximumDays) return { status: 'fail', messageId: 'unused', data: { address, days }, path };
+    if (days > context.options.maxDays) return { status: 'fail', messageId: 'unused', data: { address, days }, path };
     return { status: 'pass', messageId: lastUsed.kind === 'value' ? 'recentlyUsed' : 'recentlyCreated', data: { address, days }, path };
   },
 });

@@ -6,7 +6,7 @@ export default defineRule({
     id: 'aws-kms-key-rotation',
     title: 'Customer managed KMS keys rotate automatically',
     description:
-      'Automatic rotation gives a symmetric KMS key new key material every year (or the chosen period) while old data stays readable. It limits how much data one key version protects and is the usual evidence that encryption keys are managed over their life cycle, which auditors check under the logical access criteria. Asymmetric, HMAC, disabled and external key store keys cannot rotate automatically and are not evaluated.',
+      'Automatic rotation gives a symmetric KMS key new key material every year (or the chosen period) while old data stays readable. It limits how much data one key version protects and is the usual evidence that encryption keys are managed over their life cycle, which auditors check under the logical access criteria. Asymmetric (signing, key agreement, RSA or ECC encryption), HMAC, disabled, custom key store and imported-material (`aws_kms_external_key`) keys cannot rotate automatically and are not evaluated.',
     remediation: [
       'Turn on rotation (optionally with a shorter period):',
       '',
@@ -45,12 +45,15 @@ export default defineRule({
   },
   evaluate(key) {
     const address = key.address;
-    // Only enabled symmetric keys with AWS-held key material can rotate automatically.
+    // Only enabled symmetric encryption keys with AWS-held key material can rotate automatically: asymmetric
+    // (SIGN_VERIFY, ENCRYPT_DECRYPT with an RSA/ECC spec, KEY_AGREEMENT) and HMAC keys cannot.
     const spec = readString(attribute(key, ['customer_master_key_spec']));
+    const usage = readString(attribute(key, ['key_usage']));
     const enabled = readBoolean(attribute(key, ['is_enabled']));
     const external = readString(attribute(key, ['custom_key_store_id']));
+    if (usage.kind === 'value' && usage.value.toUpperCase() !== 'ENCRYPT_DECRYPT') return [];
     if (spec.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: spec.reason }, path: ['customer_master_key_spec'] };
-    if ((spec.kind === 'value' && spec.value !== 'SYMMETRIC_DEFAULT') || (enabled.kind === 'value' && !enabled.value) || external.kind === 'value') return [];
+    if ((spec.kind === 'value' && spec.value.toUpperCase() !== 'SYMMETRIC_DEFAULT') || (enabled.kind === 'value' && !enabled.value) || external.kind === 'value') return [];
     const path = ['enable_key_rotation'];
     const rotation = readBoolean(attribute(key, path));
     if (rotation.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: rotation.reason }, path };

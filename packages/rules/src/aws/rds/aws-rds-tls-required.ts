@@ -1,5 +1,5 @@
 import { defineRule } from '@trustscan/core';
-import { effectiveTlsSetting, tlsParameterOf } from '../../analysis/aws-rds-tls.js';
+import { effectiveTlsSetting, engineOf, tlsParameterOf } from '../../analysis/aws-rds-tls.js';
 import { attribute, readString } from '../../analysis/values.js';
 
 export default defineRule({
@@ -63,13 +63,12 @@ export default defineRule({
   },
   evaluate(database, context) {
     const address = database.address;
-    const engine = readString(attribute(database, ['engine']));
+    const { engine, version } = engineOf(database, context);
     if (engine.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: engine.reason }, path: ['engine'] };
-    // aws_rds_cluster defaults to Aurora MySQL; an aws_db_instance always names its engine.
+    // aws_rds_cluster defaults to Aurora MySQL; an aws_db_instance names its engine or its parameter group's family does.
     const engineName = engine.kind === 'value' ? engine.value : 'aurora-mysql';
     const parameter = tlsParameterOf(engineName);
     if (!parameter) return { status: 'unknown', messageId: 'engineNotEvaluated', data: { address, engine: engineName }, path: ['engine'] };
-    const version = readString(attribute(database, ['engine_version']));
     if (version.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: version.reason }, path: ['engine_version'] };
     const setting = effectiveTlsSetting(database, parameter, version.kind === 'value' ? version.value : undefined, context);
     switch (setting.kind) {

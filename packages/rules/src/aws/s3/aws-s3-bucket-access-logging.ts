@@ -1,7 +1,11 @@
 import { defineRule } from '@trustscan/core';
+import { dataEventTrail, logDestinationEvidence } from '../../analysis/aws-s3-access-records.js';
+import { bucketSubject } from '../../analysis/s3-bucket-subject.js';
 import { attribute, readBlocks, readString } from '../../analysis/values.js';
 
-export default defineRule({
+type Options = { readonly exemptLogDestinations: boolean; readonly acceptCloudTrailDataEvents: boolean };
+
+export default defineRule<'enabled' | 'disabled' | 'logDestination' | 'dataEvents' | 'unknown' | 'notObserved', Options>({
   meta: {
     id: 'aws-s3-bucket-access-logging',
     title: 'S3 buckets log every request',
@@ -25,16 +29,34 @@ export default defineRule({
       secondary: ['CC7.3'],
       basis: 'Steampipe maps s3_bucket_logging_enabled to CC7.2 and CC7.3; Prowler maps s3_bucket_server_access_logging_enabled to CC7.2 and CC7.3.',
     },
-    resourceTypes: ['aws_s3_bucket'],
+    resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_logging'],
     relatedTypes: ['aws_s3_bucket_logging'],
     live: {
       aws: { configType: 'AWS::S3::Bucket', fields: ['supplementaryConfiguration.BucketLoggingConfiguration.destinationBucketName'], api: 'S3 GetBucketLogging' },
     },
-    defaults: ['Access logging is off until a target bucket is configured.'],
+    defaults: [
+      'Access logging is off until a target bucket is configured.',
+      'A bucket that receives server access logs (the target of another bucket\'s logging, or granted to the S3 log delivery service by the `log-delivery-write` ACL or a policy for `logging.s3.amazonaws.com`) is not asked to log its own access: AWS advises against logging a log bucket into itself, and logging it elsewhere only moves the question (option `exemptLogDestinations`).',
+      'CloudTrail S3 data events (an `event_selector` data resource of type `AWS::S3::Object` naming the bucket or every bucket, or an advanced event selector for S3 data events) record the same object-level requests and count as an alternative (option `acceptCloudTrailDataEvents`).',
+    ],
+    options: {
+      exemptLogDestinations: {
+        type: 'boolean',
+        description: 'Pass buckets that receive other buckets\' access logs without asking them to log their own access.',
+        default: true,
+      },
+      acceptCloudTrailDataEvents: {
+        type: 'boolean',
+        description: 'Pass buckets whose object-level requests a CloudTrail trail records as S3 data events.',
+        default: true,
+      },
+    },
     equivalents: { checkov: ['CKV_AWS_18'], trivy: ['AVD-AWS-0089'], prowler: ['s3_bucket_server_access_logging_enabled'], catalog: ['S2-AWS-S3-003'] },
     messages: {
       enabled: 'S3 bucket {{address}} writes access logs to {{target}}.',
       disabled: 'S3 bucket {{address}} does not log requests. Configure server access logging to a log bucket.',
+      logDestination: 'S3 bucket {{address}} receives the access logs of {{source}}, so it is not asked to log its own access.',
+      dataEvents: 'S3 bucket {{address}} has its object-level requests recorded by CloudTrail trail {{trail}} as S3 data events.',
       unknown: 'Whether S3 bucket {{address}} logs requests is not known: {{reason}}.',
       notObserved: 'Whether S3 bucket {{address}} logs requests is not known: this scan did not read its logging configuration.',
     },
@@ -43,8 +65,10 @@ export default defineRule({
       bad: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n',
     },
   },
-  evaluate(bucket, context) {
-    const address = bucket.address;
+  evaluate(resource, scope) {
+    const subject = bucketSubject(resource, scope);
+    if (!subject) return [];
+    const { bucket, context, address } = subject;
     for (const split of context.related(bucket, 'aws_s3_bucket_logging')) {
       const path = ['target_bucket'];
       const target = readString(attribute(split, path));
@@ -65,7 +89,12 @@ export default defineRule({
       if (target.kind === 'value') return { status: 'pass', messageId: 'enabled', data: { address, target: target.value }, path };
       if (target.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: target.reason }, path };
     }
+    const trail = context.options.acceptCloudTrailDataEvents ? dataEventTrail(bucket, context) : undefined;
+    if (trail) return { status: 'pass', messageId: 'dataEvents', data: { address, trail: trail.address }, at: trail };
+    const source = context.options.exemptLogDestinations ? logDestinationEvidence(bucket, context) : undefined;
+    if (source) return { status: 'pass', messageId: 'logDestination', data: { address, source } };
     if (!context.observed('aws_s3_bucket_logging')) return { status: 'unknown', messageId: 'notObserved', data: { address } };
     return { status: 'fail', messageId: 'disabled', data: { address } };
   },
 });
+

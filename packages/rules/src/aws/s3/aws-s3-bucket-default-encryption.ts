@@ -1,9 +1,13 @@
 import { defineRule } from '@trustscan/core';
+import { bucketSubject } from '../../analysis/s3-bucket-subject.js';
 import { attribute, readBlocks, readString, type Block } from '../../analysis/values.js';
 
 const acceptedAlgorithms = ['AES256', 'aws:kms', 'aws:kms:dsse'];
 
-export default defineRule({
+type MessageId = 'encrypted' | 'platformDefault' | 'noDefaultRule' | 'badAlgorithm' | 'notCustomerKey' | 'unknown';
+type Options = { readonly requireKms: boolean };
+
+export default defineRule<MessageId, Options>({
   meta: {
     id: 'aws-s3-bucket-default-encryption',
     title: 'S3 buckets encrypt new objects by default',
@@ -31,7 +35,7 @@ export default defineRule({
       secondary: ['PI1.4'],
       basis: "Steampipe maps s3_bucket_default_encryption_enabled to CC6.1; Prowler maps s3_bucket_default_encryption to PI1.4; CC6.1's point of focus 'uses encryption to protect data'.",
     },
-    resourceTypes: ['aws_s3_bucket'],
+    resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_server_side_encryption_configuration'],
     relatedTypes: ['aws_s3_bucket_server_side_encryption_configuration'],
     live: {
       aws: {
@@ -43,12 +47,25 @@ export default defineRule({
     defaults: [
       'Since January 2023 S3 encrypts every new object with SSE-S3 (AES256) when a bucket declares no default encryption, and this cannot be turned off; a bucket without an encryption configuration therefore passes, and the message says it relies on the platform default.',
     ],
+    options: {
+      requireKms: {
+        type: 'boolean',
+        description: 'Require SSE-KMS (aws:kms or aws:kms:dsse) with a customer managed key (kms_master_key_id), not S3-managed or AWS managed keys.',
+        default: false,
+        strict: true,
+      },
+    },
+    requires: {
+      baseline: 'New objects are encrypted at rest by default: a declared AES256, aws:kms or aws:kms:dsse rule, or, without one, the SSE-S3 encryption S3 applies to every bucket.',
+      strict: 'A declared default encryption rule with aws:kms or aws:kms:dsse and a customer managed key (kms_master_key_id).',
+    },
     equivalents: { checkov: ['CKV_AWS_19', 'CKV_AWS_145'], trivy: ['AVD-AWS-0132'], prowler: ['s3_bucket_default_encryption'], catalog: ['S2-AWS-S3-001'] },
     messages: {
       encrypted: 'S3 bucket {{address}} encrypts new objects by default with {{algorithm}}.',
       platformDefault: 'S3 bucket {{address}} declares no default encryption and relies on S3 encrypting new objects with SSE-S3 (AES256), which AWS applies to every bucket since January 2023.',
       noDefaultRule: 'S3 bucket {{address}} has an encryption configuration without a default encryption rule. Add apply_server_side_encryption_by_default with sse_algorithm AES256 or aws:kms.',
       badAlgorithm: 'S3 bucket {{address}} uses default encryption algorithm "{{algorithm}}", which is not AES256, aws:kms or aws:kms:dsse.',
+      notCustomerKey: 'S3 bucket {{address}} encrypts new objects with {{detail}}, not a customer managed KMS key, which this profile requires. Set sse_algorithm = "aws:kms" and kms_master_key_id.',
       unknown: 'The default encryption of S3 bucket {{address}} is not known: {{reason}}.',
     },
     examples: {
@@ -56,8 +73,10 @@ export default defineRule({
       bad: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n\nresource "aws_s3_bucket_server_side_encryption_configuration" "data" {\n  bucket = aws_s3_bucket.data.id\n  rule {\n    bucket_key_enabled = true\n  }\n}\n',
     },
   },
-  evaluate(bucket, context) {
-    const address = bucket.address;
+  evaluate(resource, scope) {
+    const subject = bucketSubject(resource, scope);
+    if (!subject) return [];
+    const { bucket, context, address } = subject;
     const split = context.related(bucket, 'aws_s3_bucket_server_side_encryption_configuration')[0];
     // Provider v4+ declares it as its own resource; v3 as the bucket's inline block.
     const holder = split ?? bucket;
@@ -65,7 +84,10 @@ export default defineRule({
     if (!split) {
       const inline = readBlocks(attribute(bucket, ['server_side_encryption_configuration']));
       if (inline.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: inline.reason }, path: ['server_side_encryption_configuration'] };
-      if (inline.kind === 'value' && inline.value.length === 0) return { status: 'pass', messageId: 'platformDefault', data: { address } };
+      if (inline.kind === 'value' && inline.value.length === 0) {
+        if (context.options.requireKms) return { status: 'fail', messageId: 'notCustomerKey', data: { address, detail: 'the SSE-S3 platform default (no encryption configuration)' } };
+        return { status: 'pass', messageId: 'platformDefault', data: { address } };
+      }
     }
     const rules = readBlocks(attribute(holder, prefix));
     if (rules.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: rules.reason }, path: prefix, at: holder };
@@ -80,6 +102,14 @@ export default defineRule({
       const algorithm = readString(settings['sse_algorithm']);
       if (algorithm.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: algorithm.reason }, path, at: holder };
       const name = algorithm.kind === 'value' ? algorithm.value : '';
+      if (acceptedAlgorithms.includes(name) && context.options.requireKms) {
+        // A key known only after apply (`aws_kms_key.data.arn`) is still a customer managed key.
+        const keyed = readString(settings['kms_master_key_id']).kind !== 'absent';
+        if (!name.startsWith('aws:kms') || !keyed) {
+          const detail = name.startsWith('aws:kms') ? `${name} and the AWS managed key aws/s3 (no kms_master_key_id)` : `${name} (S3-managed keys)`;
+          return { status: 'fail', messageId: 'notCustomerKey', data: { address, detail }, path, at: holder };
+        }
+      }
       if (acceptedAlgorithms.includes(name)) return { status: 'pass', messageId: 'encrypted', data: { address, algorithm: name }, path, at: holder };
       return { status: 'fail', messageId: 'badAlgorithm', data: { address, algorithm: name || '(empty)' }, path, at: holder };
     }

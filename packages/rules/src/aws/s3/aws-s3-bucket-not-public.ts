@@ -1,4 +1,5 @@
 import { defineRule, type Resource, type RuleContext, type Verdict } from '@trustscan/core';
+import { bucketSubject } from '../../analysis/s3-bucket-subject.js';
 import { publicAclGrant } from '../../analysis/aws-s3-acl.js';
 import { readPolicy } from '../../analysis/iam-policy.js';
 import { bucketPolicyHolder, grantsPublicAccess } from '../../analysis/s3-policy.js';
@@ -38,7 +39,7 @@ export default defineRule<MessageId>({
       secondary: ['CC6.3', 'CC6.6'],
       basis: 'Steampipe maps s3_bucket_policy_restrict_public_access to CC6.1, CC6.3 and CC6.6 and s3_bucket_restrict_public_read/write_access to CC6.1 and CC6.6; Prowler maps s3_bucket_public_access to CC6.1.',
     },
-    resourceTypes: ['aws_s3_bucket'],
+    resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_policy', 'aws_s3_bucket_acl'],
     relatedTypes: ['aws_s3_bucket_policy', 'aws_s3_bucket_acl', 'aws_s3_bucket_public_access_block', 'aws_s3_account_public_access_block'],
     live: { aws: { configType: 'AWS::S3::Bucket', fields: ['supplementaryConfiguration.BucketPolicy.policyText', 'supplementaryConfiguration.AccessControlList'], api: 'S3 GetBucketPolicy, GetBucketAcl' } },
     defaults: [
@@ -58,9 +59,11 @@ export default defineRule<MessageId>({
       bad: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n\nresource "aws_s3_bucket_policy" "data" {\n  bucket = aws_s3_bucket.data.id\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Principal = "*"\n      Action    = "s3:GetObject"\n      Resource  = "arn:aws:s3:::acme-data/*"\n    }]\n  })\n}\n',
     },
   },
-  evaluate(bucket, context) {
-    const address = bucket.address;
-    const verdicts = [policyVerdict(bucket, context), aclVerdict(bucket, context)].filter((v): v is Verdict<MessageId> => v !== undefined);
+  evaluate(resource, scope) {
+    const subject = bucketSubject(resource, scope);
+    if (!subject) return [];
+    const { bucket, context, address } = subject;
+    const verdicts = [policyVerdict(bucket, address, context), aclVerdict(bucket, address, context)].filter((v): v is Verdict<MessageId> => v !== undefined);
     const decided = verdicts.find((v) => v.status === 'fail') ?? verdicts.find((v) => v.status === 'unknown') ?? verdicts[0];
     if (decided) return decided;
     // Nothing public was found: only a private bucket if its policy and ACL were read.
@@ -72,8 +75,7 @@ export default defineRule<MessageId>({
   },
 });
 
-function policyVerdict(bucket: Resource, context: RuleContext): Verdict<MessageId> | undefined {
-  const address = bucket.address;
+function policyVerdict(bucket: Resource, address: string, context: RuleContext): Verdict<MessageId> | undefined {
   const located = bucketPolicyHolder(bucket, context);
   if (!located) return undefined;
   const { holder, path } = located;
@@ -86,28 +88,27 @@ function policyVerdict(bucket: Resource, context: RuleContext): Verdict<MessageI
   const blocked = blockedBy(bucket, context, 'restrict_public_buckets');
   if (blocked) return { status: 'pass', messageId: 'neutralized', data: { address, what: 'policy', setting: 'restrict_public_buckets' }, at: blocked };
   if (policy.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: policy.reason }, path, at: holder };
-  if (open) return unblockable(bucket, context) ?? { status: 'fail', messageId: 'publicPolicy', data: { address, statement: open.statement.index + 1 }, path, at: holder };
+  if (open) return unblockable(address, context) ?? { status: 'fail', messageId: 'publicPolicy', data: { address, statement: open.statement.index + 1 }, path, at: holder };
   const reason = policy.unknownStatements ?? `statement ${(unclear?.statement.index ?? 0) + 1} has a principal or condition known only after apply`;
   return { status: 'unknown', messageId: 'unknown', data: { address, reason }, path, at: holder };
 }
 
-function aclVerdict(bucket: Resource, context: RuleContext): Verdict<MessageId> | undefined {
-  const address = bucket.address;
+function aclVerdict(bucket: Resource, address: string, context: RuleContext): Verdict<MessageId> | undefined {
   const grant = publicAclGrant(bucket, context);
   if (!grant) return undefined;
   const blocked = blockedBy(bucket, context, 'ignore_public_acls');
   if (blocked) return { status: 'pass', messageId: 'neutralized', data: { address, what: 'ACL', setting: 'ignore_public_acls' }, at: blocked };
-  if (grant.status === 'yes') return unblockable(bucket, context) ?? { status: 'fail', messageId: 'publicAcl', data: { address, detail: grant.detail }, path: grant.path, at: grant.holder };
+  if (grant.status === 'yes') return unblockable(address, context) ?? { status: 'fail', messageId: 'publicAcl', data: { address, detail: grant.detail }, path: grant.path, at: grant.holder };
   return { status: 'unknown', messageId: 'unknown', data: { address, reason: grant.detail }, path: grant.path, at: grant.holder };
 }
 
 /** A public grant counts only if no public access block neutralizes it: `unknown` when a block was never read. */
-function unblockable(bucket: Resource, context: RuleContext): Verdict<MessageId> | undefined {
+function unblockable(address: string, context: RuleContext): Verdict<MessageId> | undefined {
   const unread = unreadTypes(context, [
     ['aws_s3_bucket_public_access_block', "the bucket's public access block"],
     ['aws_s3_account_public_access_block', "the account's public access block"],
   ]);
-  return unread ? { status: 'unknown', messageId: 'notObserved', data: { address: bucket.address, what: unread } } : undefined;
+  return unread ? { status: 'unknown', messageId: 'notObserved', data: { address, what: unread } } : undefined;
 }
 
 /** What the scan did not read, in words (`its bucket policy or its ACL`), or `undefined` when it read every type. */

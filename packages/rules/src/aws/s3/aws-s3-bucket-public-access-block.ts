@@ -1,4 +1,5 @@
 import { defineRule, type Resource, type RuleContext, type Verdict } from '@trustscan/core';
+import { bucketSubject } from '../../analysis/s3-bucket-subject.js';
 import { attribute, readBoolean } from '../../analysis/values.js';
 
 const settings = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'] as const;
@@ -30,7 +31,7 @@ export default defineRule<MessageId>({
       secondary: ['CC6.6'],
       basis: 'Steampipe maps s3_bucket_restrict_public_read/write and s3_public_access_block_account to CC6.1 and CC6.6; Prowler maps s3_bucket_level_public_access_block to CC6.1.',
     },
-    resourceTypes: ['aws_s3_bucket'],
+    resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_public_access_block'],
     relatedTypes: ['aws_s3_bucket_public_access_block', 'aws_s3_account_public_access_block'],
     live: {
       aws: { configType: 'AWS::S3::Bucket', fields: ['supplementaryConfiguration.PublicAccessBlockConfiguration'], api: 'S3 GetPublicAccessBlock, S3 Control GetPublicAccessBlock' },
@@ -52,8 +53,10 @@ export default defineRule<MessageId>({
       bad: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n\nresource "aws_s3_bucket_public_access_block" "data" {\n  bucket              = aws_s3_bucket.data.id\n  block_public_acls   = true\n  block_public_policy = false\n}\n',
     },
   },
-  evaluate(bucket, context) {
-    const address = bucket.address;
+  evaluate(resource, scope) {
+    const subject = bucketSubject(resource, scope);
+    if (!subject) return [];
+    const { bucket, context, address } = subject;
     const account = context.resourcesOfType('aws_s3_account_public_access_block').map((block) => ({ block, verdict: check(block, address) }));
     const byAccount = account.find(({ verdict }) => verdict.status === 'pass');
     if (byAccount) return { status: 'pass', messageId: 'blockedByAccount', data: { address }, at: byAccount.block };

@@ -1,4 +1,5 @@
 import { defineRule, isUnknown } from '@trustscan/core';
+import { bucketSubject } from '../../analysis/s3-bucket-subject.js';
 import { includesAllActions, namesEveryone, readPolicy, type PolicyStatement } from '../../analysis/iam-policy.js';
 import { bucketPolicyHolder } from '../../analysis/s3-policy.js';
 import { attribute } from '../../analysis/values.js';
@@ -36,7 +37,7 @@ export default defineRule({
       secondary: ['CC6.1'],
       basis: "Steampipe maps s3_bucket_enforces_ssl to CC6.1 and in-transit controls to CC6.7; Prowler maps s3_bucket_secure_transport_policy to CC6.7; CC6.7's point of focus 'uses encryption to protect data in transmission'.",
     },
-    resourceTypes: ['aws_s3_bucket'],
+    resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_policy'],
     relatedTypes: ['aws_s3_bucket_policy'],
     live: {
       aws: { configType: 'AWS::S3::Bucket', fields: ['supplementaryConfiguration.BucketPolicy.policyText'], api: 'S3 GetBucketPolicy' },
@@ -56,8 +57,10 @@ export default defineRule({
       bad: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n',
     },
   },
-  evaluate(bucket, context) {
-    const address = bucket.address;
+  evaluate(resource, scope) {
+    const subject = bucketSubject(resource, scope);
+    if (!subject) return [];
+    const { bucket, context, address } = subject;
     const located = bucketPolicyHolder(bucket, context);
     if (!located) return context.observed('aws_s3_bucket_policy') ? { status: 'fail', messageId: 'noPolicy', data: { address } } : { status: 'unknown', messageId: 'notObserved', data: { address } };
     const { holder, path } = located;

@@ -1,4 +1,5 @@
 import { defineRule } from '@trustscan/core';
+import { bucketSubject } from '../../analysis/s3-bucket-subject.js';
 import { attribute, readBlocks, readBoolean, readString } from '../../analysis/values.js';
 
 export default defineRule({
@@ -26,7 +27,7 @@ export default defineRule({
       secondary: ['CC7.4', 'C1.2'],
       basis: 'Steampipe maps s3_bucket_versioning_enabled to A1.2 and CC7.4; Prowler maps s3_bucket_object_versioning to A1.2 and C1.2 (recovery of overwritten or deleted data).',
     },
-    resourceTypes: ['aws_s3_bucket'],
+    resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_versioning'],
     relatedTypes: ['aws_s3_bucket_versioning'],
     live: {
       aws: {
@@ -48,8 +49,10 @@ export default defineRule({
       bad: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n',
     },
   },
-  evaluate(bucket, context) {
-    const address = bucket.address;
+  evaluate(resource, scope) {
+    const subject = bucketSubject(resource, scope);
+    if (!subject) return [];
+    const { bucket, context, address } = subject;
     for (const split of context.related(bucket, 'aws_s3_bucket_versioning')) {
       const path = ['versioning_configuration', 0, 'status'];
       const status = readString(attribute(split, path));

@@ -6,7 +6,9 @@ const ownerRoleId = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
 const minimumOwners = 2;
 const maximumOwners = 3;
 
-export default defineRule({
+type MessageId = 'withinRange' | 'tooFew' | 'tooMany' | 'liveOnly' | 'unknown' | 'notObserved';
+
+export default defineRule<MessageId, { readonly minOwners: number; readonly maxOwners: number }>({
   meta: {
     id: 'azure-subscription-owner-count',
     title: `Each subscription has between ${minimumOwners} and ${maximumOwners} Owners`,
@@ -34,11 +36,15 @@ export default defineRule({
     live: { azure: { armType: 'Microsoft.Authorization/roleAssignments', fields: [`properties.roleDefinitionId (ends with ${ownerRoleId})`, 'properties.scope', 'properties.principalType'] } },
     liveOnly: true,
     defaults: ['Only a live scan, which reads every role assignment of the subscription, can count its Owners.'],
+    options: {
+      minOwners: { type: 'integer', description: 'The fewest Owners a subscription must have.', default: minimumOwners, minimum: 1 },
+      maxOwners: { type: 'integer', description: 'The most Owners a subscription may have.', default: maximumOwners, minimum: 1 },
+    },
     equivalents: { kics: ['Role Assignment Of Guest Users'], catalog: ['S2-AZR-RBAC-002'] },
     messages: {
-      withinRange: `Subscription {{address}} has {{count}} Owners, between ${minimumOwners} and ${maximumOwners}.`,
-      tooFew: `Subscription {{address}} has {{count}} Owner(s). Assign at least ${minimumOwners}, so that losing one person does not lock the subscription.`,
-      tooMany: `Subscription {{address}} has {{count}} Owners. Keep at most ${maximumOwners} and give others narrower roles.`,
+      withinRange: `Subscription {{address}} has {{count}} Owners, between {{minOwners}} and {{maxOwners}}.`,
+      tooFew: `Subscription {{address}} has {{count}} Owner(s). Assign at least {{minOwners}}, so that losing one person does not lock the subscription.`,
+      tooMany: `Subscription {{address}} has {{count}} Owners. Keep at most {{maxOwners}} and give others narrower roles.`,
       liveOnly: 'Whether {{scope}} has between 2 and 3 Owners is decided only by a live scan: Terraform sees only the role assignments it manages ({{address}}).',
       unknown: 'How many Owners subscription {{address}} has is not known: {{reason}}.',
       notObserved: 'How many Owners subscription {{address}} has is not known: this scan did not read its role assignments.',
@@ -60,9 +66,9 @@ export default defineRule({
       if (owner.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: owner.reason }, at: assignment };
       if (owner.kind === 'value' && owner.value) count += 1;
     }
-    if (count < minimumOwners && !context.observed('azurerm_role_assignment')) return { status: 'unknown', messageId: 'notObserved', data: { address } };
-    if (count < minimumOwners) return { status: 'fail', messageId: 'tooFew', data: { address, count } };
-    if (count > maximumOwners) return { status: 'fail', messageId: 'tooMany', data: { address, count } };
+    if (count < context.options.minOwners && !context.observed('azurerm_role_assignment')) return { status: 'unknown', messageId: 'notObserved', data: { address } };
+    if (count < context.options.minOwners) return { status: 'fail', messageId: 'tooFew', data: { address, count } };
+    if (count > context.options.maxOwners) return { status: 'fail', messageId: 'tooMany', data: { address, count } };
     return { status: 'pass', messageId: 'withinRange', data: { address, count } };
   },
 });

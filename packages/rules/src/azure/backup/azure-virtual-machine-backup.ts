@@ -4,7 +4,7 @@ import { attribute, readBlocks, readNumber } from '../../analysis/values.js';
 const minimumDays = 7;
 type MessageId = 'protected' | 'notProtected' | 'tooShort' | 'unknown' | 'notObserved';
 
-export default defineRule<MessageId>({
+export default defineRule<MessageId, { readonly minDays: number }>({
   meta: {
     id: 'azure-virtual-machine-backup',
     title: `Virtual machines are backed up by Azure Backup and kept for at least ${minimumDays} days`,
@@ -38,11 +38,20 @@ export default defineRule<MessageId>({
       },
     },
     defaults: ['A VM is not backed up until an `azurerm_backup_protected_vm` names it; a policy without daily retention keeps weekly backups for `retention_weekly.count` weeks.'],
+    options: {
+      minDays: {
+        type: 'integer',
+        description: 'The fewest days daily backups must be kept.',
+        default: 7,
+        minimum: 1,
+        maximum: 9999,
+      },
+    },
     equivalents: { checkov: ['CKV2_AZURE_12'], prowler: ['vm_backup_enabled', 'vm_sufficient_daily_backup_retention_period'], catalog: ['S2-AZR-BKP-001'] },
     messages: {
       protected: 'Virtual machine {{address}} is backed up by {{policy}}, which keeps backups for {{days}} days.',
       notProtected: 'Virtual machine {{address}} is not backed up. Protect it with azurerm_backup_protected_vm and a backup policy.',
-      tooShort: `Virtual machine {{address}} is backed up by {{policy}}, which keeps backups for {{days}} day(s). Keep daily backups for ${minimumDays} days or more.`,
+      tooShort: `Virtual machine {{address}} is backed up by {{policy}}, which keeps backups for {{days}} day(s). Keep daily backups for {{minDays}} days or more.`,
       unknown: 'Whether virtual machine {{address}} is backed up is not known: {{reason}}.',
       notObserved: 'Whether virtual machine {{address}} is backed up is not known: this scan did not read the items the Recovery Services vaults protect.',
     },
@@ -136,7 +145,7 @@ resource "azurerm_backup_protected_vm" "app" {
   },
 });
 
-function check(item: Resource, address: string, context: RuleContext): Verdict<MessageId> {
+function check(item: Resource, address: string, context: RuleContext<{ readonly minDays: number }>): Verdict<MessageId> {
   const policy = context.related(item, 'azurerm_backup_policy_vm')[0];
   if (!policy) return { status: 'unknown', messageId: 'unknown', data: { address, reason: `the backup policy of ${item.address} is not part of this scan` }, path: ['backup_policy_id'], at: item };
   for (const [block, factor] of [['retention_daily', 1], ['retention_weekly', 7]] as const) {
@@ -148,7 +157,7 @@ function check(item: Resource, address: string, context: RuleContext): Verdict<M
     if (count.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: count.reason }, path, at: policy };
     const days = (count.kind === 'value' ? count.value : 0) * factor;
     const data = { address, policy: policy.address, days };
-    return days >= minimumDays ? { status: 'pass', messageId: 'protected', data, path, at: policy } : { status: 'fail', messageId: 'tooShort', data, path, at: policy };
+    return days >= context.options.minDays ? { status: 'pass', messageId: 'protected', data, path, at: policy } : { status: 'fail', messageId: 'tooShort', data, path, at: policy };
   }
   return { status: 'fail', messageId: 'tooShort', data: { address, policy: policy.address, days: 0 }, path: [], at: policy };
 }

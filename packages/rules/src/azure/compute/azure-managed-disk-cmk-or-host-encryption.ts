@@ -5,7 +5,7 @@ import { attribute, readBlocks, readBoolean } from '../../analysis/values.js';
 const virtualMachineTypes = ['azurerm_linux_virtual_machine', 'azurerm_windows_virtual_machine'];
 const scaleSetTypes = ['azurerm_linux_virtual_machine_scale_set', 'azurerm_windows_virtual_machine_scale_set'];
 const encryptionSetPaths: readonly AttributePath[] = [['disk_encryption_set_id'], ['secure_vm_disk_encryption_set_id']];
-type MessageId = 'atHost' | 'customerKey' | 'diskEncryption' | 'attachedAtHost' | 'platformKeysOnly' | 'unknown';
+type MessageId = 'atHost' | 'customerKey' | 'diskEncryption' | 'attachedAtHost' | 'platformKeysOnly' | 'legacyMachine' | 'unknown';
 
 export default defineRule<MessageId>({
   meta: {
@@ -35,7 +35,7 @@ export default defineRule<MessageId>({
       secondary: ['PI1.5'],
       basis: "Prowler maps vm_ensure_attached_disks_encrypted_with_cmk and vm_ensure_unattached_disks_encrypted_with_cmk to CC6.7 and PI1.5; Microsoft's SOC 2023 initiative maps 'Managed disks should be double encrypted with both platform-managed and customer-managed keys' to CC6.1.",
     },
-    resourceTypes: ['azurerm_managed_disk', ...virtualMachineTypes, ...scaleSetTypes],
+    resourceTypes: ['azurerm_managed_disk', ...virtualMachineTypes, ...scaleSetTypes, 'azurerm_virtual_machine'],
     relatedTypes: ['azurerm_virtual_machine_data_disk_attachment', 'azurerm_disk_encryption_set'],
     live: {
       azure: {
@@ -60,6 +60,7 @@ export default defineRule<MessageId>({
       diskEncryption: 'Disk {{address}} is encrypted with Azure Disk Encryption.',
       attachedAtHost: 'Disk {{address}} is attached to {{vm}}, which encrypts its disks at host.',
       platformKeysOnly: 'The {{disk}} is encrypted with platform-managed keys only. Set encryption_at_host_enabled = true on the VM, or give the disk a disk encryption set.',
+      legacyMachine: 'The {{disk}} is encrypted with platform-managed keys only: the legacy azurerm_virtual_machine supports neither disk encryption sets nor encryption at host. Move to azurerm_linux_virtual_machine or azurerm_windows_virtual_machine, or attach a managed disk that has a disk encryption set.',
       unknown: 'How the disks of {{address}} are encrypted is not known: {{reason}}.',
     },
     examples: {
@@ -86,6 +87,7 @@ export default defineRule<MessageId>({
   },
   evaluate(resource, context) {
     const address = resource.address;
+    if (resource.type === 'azurerm_virtual_machine') return legacyMachine(resource, context) ?? [];
     if (resource.type !== 'azurerm_managed_disk') {
       const atHost = readBoolean(attribute(resource, ['encryption_at_host_enabled']));
       if (atHost.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: atHost.reason }, path: ['encryption_at_host_enabled'] };
@@ -122,6 +124,27 @@ function diskVerdict(holder: Resource, prefix: AttributePath, address: string): 
     }
   }
   return { status: 'fail', messageId: 'platformKeysOnly', data: { address, disk }, path: prefix.length === 0 ? [] : [...prefix] };
+}
+
+/**
+ * The legacy `azurerm_virtual_machine` has no disk encryption set or encryption at host: its `storage_os_disk` and
+ * `storage_data_disk` blocks are encrypted with platform keys only, unless they attach a managed disk of the
+ * configuration (`managed_disk_id`), which is judged on its own.
+ */
+function legacyMachine(vm: Resource, context: RuleContext): Verdict<MessageId> | undefined {
+  const address = vm.address;
+  const disks = (['storage_os_disk', 'storage_data_disk'] as const).flatMap((block) => {
+    const blocks = readBlocks(attribute(vm, [block]));
+    return blocks.kind === 'value' ? blocks.value.map((disk, index) => ({ block, index, disk })) : [];
+  });
+  const managed = new Set(context.resourcesOfType('azurerm_managed_disk').map((disk) => disk.address));
+  for (const { block, index, disk } of disks) {
+    const references = vm.references?.[`${block}.${index}.managed_disk_id`] ?? vm.references?.[block] ?? [];
+    if (disk['managed_disk_id'] !== undefined && references.some((reference) => managed.has(reference))) continue;
+    const label = `${block === 'storage_os_disk' ? 'OS disk' : `data disk ${index}`} of ${address}`;
+    return { status: 'fail', messageId: 'legacyMachine', data: { address, disk: label }, path: [block, index] };
+  }
+  return undefined;
 }
 
 function dataDisks(resource: Resource): (readonly ['data_disk', number])[] {

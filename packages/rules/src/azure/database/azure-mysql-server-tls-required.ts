@@ -4,7 +4,7 @@ import { databaseTlsVerdict, type DatabaseTlsMessageId } from '../../analysis/az
 export default defineRule<DatabaseTlsMessageId>({
   meta: {
     id: 'azure-mysql-server-tls-required',
-    title: 'MySQL servers require TLS 1.2 or newer',
+    title: 'MySQL and MariaDB servers require TLS 1.2 or newer',
     description:
       'A MySQL server that accepts unencrypted connections, or TLS older than 1.2, lets queries and results cross the network readable. Requiring TLS 1.2 protects customer data between the application and the database, which auditors check under the criterion for data in transmission. The catalog\'s combined PostgreSQL and MySQL rule is split by engine because each names its parameters differently.',
     remediation: [
@@ -26,14 +26,14 @@ export default defineRule<DatabaseTlsMessageId>({
       secondary: ['CC6.1', 'CC6.6'],
       basis: "Microsoft's SOC 2 Type 2 initiative maps 'Enforce SSL connection should be enabled for MySQL database servers' to CC6.1, CC6.6 and CC6.7; Prowler maps mysql_flexible_server_ssl_connection_enabled to CC6.2 and CC6.6.",
     },
-    resourceTypes: ['azurerm_mysql_flexible_server', 'azurerm_mysql_server'],
+    resourceTypes: ['azurerm_mysql_flexible_server', 'azurerm_mysql_server', 'azurerm_mariadb_server'],
     relatedTypes: ['azurerm_mysql_flexible_server_configuration'],
     live: {
       azure: { armType: 'Microsoft.DBforMySQL/flexibleServers/configurations', fields: ['configurations/require_secure_transport properties.value', 'configurations/tls_version properties.value'] },
     },
     defaults: [
       'Flexible servers default to `require_secure_transport = ON` and a `tls_version` of TLSv1.2 (TLSv1.2,TLSv1.3 on MySQL 8.0); a server without configuration resources passes.',
-      'Single servers (azurerm v3 `azurerm_mysql_server`, retired by Azure) default `ssl_minimal_tls_version_enforced` to `TLS1_2`; `ssl_enforcement_enabled` is required.',
+      'Single servers (azurerm v3 `azurerm_mysql_server`, retired by Azure) default `ssl_minimal_tls_version_enforced` to `TLS1_2`; `ssl_enforcement_enabled` is required. Azure Database for MariaDB (`azurerm_mariadb_server`, retired in 2025 but still found in code) has the same two settings and is judged the same way.',
     ],
     equivalents: {
       checkov: ['CKV_AZURE_28', 'CKV_AZURE_54'],

@@ -3,10 +3,12 @@ import { attribute, readBoolean, readNumber } from '../../analysis/values.js';
 
 const minimumDays = 7;
 
-export default defineRule({
+type MessageId = 'protected' | 'localOnly' | 'tooShort' | 'unknown';
+
+export default defineRule<MessageId, { readonly minDays: number }>({
   meta: {
     id: 'azure-postgresql-mysql-geo-redundant-backup',
-    title: `PostgreSQL and MySQL servers keep geo-redundant backups for at least ${minimumDays} days`,
+    title: `PostgreSQL, MySQL and MariaDB servers keep geo-redundant backups for at least ${minimumDays} days`,
     description:
       'Azure backs up every PostgreSQL and MySQL server, by default in the server\'s own region only. Geo-redundant backup copies them to the paired region, so the database can be restored after a regional outage, and a retention of at least a week covers corruption noticed days later; auditors check both under the availability criterion. Geo-redundancy can only be chosen when a server is created.',
     remediation: [
@@ -27,11 +29,20 @@ export default defineRule({
       secondary: ['PI1.5'],
       basis: "Microsoft's SOC 2 Type 2 initiative maps 'Geo-redundant backup should be enabled for Azure Database for MySQL' and '... for PostgreSQL' to A1.2 and PI1.5.",
     },
-    resourceTypes: ['azurerm_postgresql_flexible_server', 'azurerm_mysql_flexible_server', 'azurerm_postgresql_server', 'azurerm_mysql_server'],
+    resourceTypes: ['azurerm_postgresql_flexible_server', 'azurerm_mysql_flexible_server', 'azurerm_postgresql_server', 'azurerm_mysql_server', 'azurerm_mariadb_server'],
     live: {
       azure: { armType: 'Microsoft.DBforPostgreSQL/flexibleServers; Microsoft.DBforMySQL/flexibleServers', fields: ['properties.backup.geoRedundantBackup (= Enabled)', 'properties.backup.backupRetentionDays'] },
     },
-    defaults: ['`geo_redundant_backup_enabled` defaults to false and `backup_retention_days` to 7.'],
+    defaults: ['`geo_redundant_backup_enabled` defaults to false and `backup_retention_days` to 7. Azure Database for MariaDB (`azurerm_mariadb_server`, retired in 2025 but still found in code) has the same settings and is judged the same way.'],
+    options: {
+      minDays: {
+        type: 'integer',
+        description: 'The fewest days backups must be kept.',
+        default: 7,
+        minimum: 1,
+        maximum: 35,
+      },
+    },
     equivalents: {
       checkov: ['CKV_AZURE_94', 'CKV_AZURE_102', 'CKV_AZURE_129', 'CKV_AZURE_136'],
       kics: ['Geo Redundancy Is Disabled'],
@@ -41,7 +52,7 @@ export default defineRule({
     messages: {
       protected: 'Database server {{address}} keeps geo-redundant backups for {{days}} days.',
       localOnly: 'Database server {{address}} keeps its backups in one region only. Recreate it with geo_redundant_backup_enabled = true.',
-      tooShort: `Database server {{address}} keeps backups for {{days}} day(s). Set backup_retention_days to ${minimumDays} or more.`,
+      tooShort: `Database server {{address}} keeps backups for {{days}} day(s). Set backup_retention_days to {{minDays}} or more.`,
       unknown: 'How database server {{address}} keeps its backups is not known: {{reason}}.',
     },
     examples: {
@@ -65,7 +76,7 @@ export default defineRule({
 `,
     },
   },
-  evaluate(server) {
+  evaluate(server, context) {
     const address = server.address;
     const geoPath = ['geo_redundant_backup_enabled'];
     const geo = readBoolean(attribute(server, geoPath));
@@ -75,7 +86,7 @@ export default defineRule({
     const days = readNumber(attribute(server, daysPath));
     if (days.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: days.reason }, path: daysPath };
     const value = days.kind === 'value' ? days.value : 7;
-    if (value < minimumDays) return { status: 'fail', messageId: 'tooShort', data: { address, days: value }, path: daysPath };
+    if (value < context.options.minDays) return { status: 'fail', messageId: 'tooShort', data: { address, days: value }, path: daysPath };
     return { status: 'pass', messageId: 'protected', data: { address, days: value }, path: geoPath };
   },
 });

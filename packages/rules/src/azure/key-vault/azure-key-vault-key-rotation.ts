@@ -5,7 +5,9 @@ import { attribute, readBlocks, readString, type Block } from '../../analysis/va
 const maximumDays = 365;
 const policyPath: AttributePath = ['rotation_policy', 0];
 
-export default defineRule({
+type MessageId = 'rotated' | 'rotatedBeforeExpiry' | 'noExpiry' | 'noRotation' | 'tooSlow' | 'invalidDuration' | 'unknown';
+
+export default defineRule<MessageId, { readonly maxDays: number }>({
   meta: {
     id: 'azure-key-vault-key-rotation',
     title: `Key Vault keys expire and rotate automatically within ${maximumDays} days`,
@@ -39,6 +41,14 @@ export default defineRule({
       azure: { armType: 'Microsoft.KeyVault/vaults/keys', fields: ['properties.attributes.exp', 'properties.rotationPolicy.lifetimeActions[action.type=Rotate]', 'properties.rotationPolicy.attributes.expiryTime'] },
     },
     defaults: ['A key has no expiry and no rotation policy unless they are declared.'],
+    options: {
+      maxDays: {
+        type: 'integer',
+        description: 'The most days between automatic rotations.',
+        default: 365,
+        minimum: 1,
+      },
+    },
     equivalents: {
       checkov: ['CKV_AZURE_40'],
       kics: ['Key Expiration Not Set', 'Key Vault Key Rotation Disabled'],
@@ -51,7 +61,7 @@ export default defineRule({
       rotatedBeforeExpiry: 'Key {{address}} expires on {{date}} and rotates automatically before then.',
       noExpiry: 'Key {{address}} never expires. Set expiration_date, or expire_after in its rotation_policy.',
       noRotation: 'Key {{address}} is not rotated automatically. Add a rotation_policy with an automatic block.',
-      tooSlow: `Key {{address}} rotates only every {{days}} days. Rotate it within ${maximumDays} days.`,
+      tooSlow: `Key {{address}} rotates only every {{days}} days. Rotate it within {{maxDays}} days.`,
       invalidDuration: 'Key {{address}} has a rotation setting "{{value}}" that is not an ISO 8601 duration.',
       unknown: 'Whether key {{address}} expires and rotates is not known: {{reason}}.',
     },
@@ -81,7 +91,7 @@ export default defineRule({
 `,
     },
   },
-  evaluate(key) {
+  evaluate(key, context) {
     const address = key.address;
     const policies = readBlocks(attribute(key, ['rotation_policy']));
     if (policies.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: policies.reason }, path: ['rotation_policy'] };
@@ -107,7 +117,7 @@ export default defineRule({
     if (period.kind === 'none') return { status: 'fail', messageId: 'noRotation', data: { address }, path: automaticPath };
     if (period.days === undefined) return { status: 'pass', messageId: 'rotatedBeforeExpiry', data: { address, date: expirationDate.kind === 'value' ? expirationDate.value : 'a set date' }, path };
     const days = Math.round(period.days);
-    if (days > maximumDays) return { status: 'fail', messageId: 'tooSlow', data: { address, days }, path };
+    if (days > context.options.maxDays) return { status: 'fail', messageId: 'tooSlow', data: { address, days }, path };
     return { status: 'pass', messageId: 'rotated', data: { address, days }, path };
   },
 });

@@ -15,7 +15,9 @@ const requiredPlans = [
   'VirtualMachines',
 ];
 
-export default defineRule({
+type MessageId = 'enabled' | 'free' | 'unknown';
+
+export default defineRule<MessageId, { readonly plans: readonly string[] }>({
   meta: {
     id: 'azure-defender-plan-enabled',
     title: 'Microsoft Defender for Cloud plans are on for the resource kinds that hold data',
@@ -42,6 +44,13 @@ export default defineRule({
     resourceTypes: ['azurerm_security_center_subscription_pricing'],
     live: { azure: { armType: 'Microsoft.Security/pricings', fields: ['name', 'properties.pricingTier (= Standard)'] } },
     defaults: ['`resource_type` defaults to `VirtualMachines`; `tier` is required. Every plan is Free (off) until it is set to Standard.'],
+    options: {
+      plans: {
+        type: 'string-list',
+        description: 'The Defender plans (`resource_type` values) that must be on the Standard tier.',
+        default: requiredPlans,
+      },
+    },
     equivalents: {
       checkov: ['CKV_AZURE_19', 'CKV_AZURE_55', 'CKV_AZURE_61', 'CKV_AZURE_69', 'CKV_AZURE_79', 'CKV_AZURE_84', 'CKV_AZURE_85', 'CKV_AZURE_86', 'CKV_AZURE_87', 'CKV_AZURE_234'],
       kics: ['Security Center Pricing Tier Is Not Standard'],
@@ -67,12 +76,12 @@ export default defineRule({
 `,
     },
   },
-  evaluate(pricing) {
+  evaluate(pricing, context) {
     const address = pricing.address;
     const type = readString(attribute(pricing, ['resource_type']));
     const plan = type.kind === 'value' ? type.value : 'VirtualMachines';
     if (type.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { plan: address, reason: type.reason }, path: ['resource_type'] };
-    if (!requiredPlans.some((required) => required.toLowerCase() === plan.toLowerCase())) return [];
+    if (!context.options.plans.some((required) => required.toLowerCase() === plan.toLowerCase())) return [];
     const path = ['tier'];
     const tier = readString(attribute(pricing, path));
     if (tier.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { plan, reason: tier.reason }, path };

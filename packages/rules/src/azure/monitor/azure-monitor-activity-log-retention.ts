@@ -7,7 +7,7 @@ import { attribute, readBlocks, readBoolean, readNumber } from '../../analysis/v
 const minimumDays = 365;
 type MessageId = 'retained' | 'tooShort' | 'forwarded' | 'profileRetained' | 'profileTooShort' | 'unknown';
 
-export default defineRule<MessageId>({
+export default defineRule<MessageId, { readonly minDays: number }>({
   meta: {
     id: 'azure-monitor-activity-log-retention',
     title: `Exported Activity Logs are kept for at least ${minimumDays} days`,
@@ -40,13 +40,21 @@ export default defineRule<MessageId>({
       'A storage account keeps exported logs until a lifecycle management rule that applies to the `insights-activity-logs` container deletes them.',
       'Logs sent only to an event hub or a partner solution are kept wherever they are forwarded, which the scan cannot see: the rule reports unknown.',
     ],
+    options: {
+      minDays: {
+        type: 'integer',
+        description: 'The fewest days exported Activity Logs must be kept (0 keeps them forever).',
+        default: 365,
+        minimum: 1,
+      },
+    },
     equivalents: { checkov: ['CKV_AZURE_37'], trivy: ['AVD-AZU-0031'], catalog: ['S2-AZR-MON-002'] },
     messages: {
       retained: 'The Activity Log exported by {{setting}} is kept {{kept}}.',
-      tooShort: `The Activity Log exported by {{setting}} is kept only {{days}} days in {{destination}}. Keep it for ${minimumDays} days or more.`,
+      tooShort: `The Activity Log exported by {{setting}} is kept only {{days}} days in {{destination}}. Keep it for {{minDays}} days or more.`,
       forwarded: 'The Activity Log exported by {{setting}} goes only to an event hub or partner solution, whose retention the scan cannot see; check it where the logs are stored.',
       profileRetained: 'Log profile {{setting}} keeps the Activity Log {{kept}}.',
-      profileTooShort: `Log profile {{setting}} keeps the Activity Log for {{days}} days. Set retention_policy days to ${minimumDays} or more, or 0 to keep it forever.`,
+      profileTooShort: `Log profile {{setting}} keeps the Activity Log for {{days}} days. Set retention_policy days to {{minDays}} or more, or 0 to keep it forever.`,
       unknown: 'How long the Activity Log exported by {{setting}} is kept is not known: {{reason}}.',
     },
     examples: {
@@ -88,7 +96,7 @@ resource "azurerm_monitor_diagnostic_setting" "activity_log" {
     },
   },
   evaluate(resource, context) {
-    if (resource.type === 'azurerm_monitor_log_profile') return profileRetention(resource);
+    if (resource.type === 'azurerm_monitor_log_profile') return profileRetention(resource, context.options.minDays);
     if (!configuresActivityLog(resource, context)) return [];
     return settingRetention(resource, context) ?? [];
   },
@@ -104,13 +112,13 @@ function unlessUnread(finding: RetentionFinding, context: RuleContext): Retentio
 }
 
 /** The retention of the setting's destinations: kept by one is enough; none at all is for the export rule to report. */
-function settingRetention(setting: Resource, context: RuleContext): Verdict<MessageId> | undefined {
+function settingRetention(setting: Resource, context: RuleContext<{ readonly minDays: number }>): Verdict<MessageId> | undefined {
   const data = { setting: setting.address };
   const findings: { finding: RetentionFinding; destination: string }[] = [];
   const workspace = readLink(setting, ['log_analytics_workspace_id']);
-  if (workspace.kind === 'value' && workspace.value) findings.push({ finding: workspaceRetention(setting, context, 'AzureActivity', minimumDays), destination: 'its Log Analytics workspace' });
+  if (workspace.kind === 'value' && workspace.value) findings.push({ finding: workspaceRetention(setting, context, 'AzureActivity', context.options.minDays), destination: 'its Log Analytics workspace' });
   const storage = readLink(setting, ['storage_account_id']);
-  if (storage.kind === 'value' && storage.value) findings.push({ finding: unlessUnread(storageRetention(setting, context, 'insights-activity-logs', minimumDays), context), destination: 'its storage account' });
+  if (storage.kind === 'value' && storage.value) findings.push({ finding: unlessUnread(storageRetention(setting, context, 'insights-activity-logs', context.options.minDays), context), destination: 'its storage account' });
   const kept = findings.find(({ finding }) => finding.kind === 'kept');
   if (kept?.finding.kind === 'kept') {
     const { days, at, path } = kept.finding;
@@ -132,7 +140,7 @@ function settingRetention(setting: Resource, context: RuleContext): Verdict<Mess
   return undefined;
 }
 
-function profileRetention(profile: Resource): Verdict<MessageId> {
+function profileRetention(profile: Resource, minDays: number): Verdict<MessageId> {
   const data = { setting: profile.address };
   const blocks = readBlocks(attribute(profile, ['retention_policy']));
   if (blocks.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { ...data, reason: blocks.reason }, path: ['retention_policy'] };
@@ -144,6 +152,6 @@ function profileRetention(profile: Resource): Verdict<MessageId> {
   // A disabled policy, or 0 days, keeps the logs for ever.
   const value = days.kind === 'value' ? days.value : 0;
   if ((enabled.kind === 'value' && !enabled.value) || value === 0) return { status: 'pass', messageId: 'profileRetained', data: { ...data, kept: 'without a time limit' }, path };
-  if (value < minimumDays) return { status: 'fail', messageId: 'profileTooShort', data: { ...data, days: value }, path };
+  if (value < minDays) return { status: 'fail', messageId: 'profileTooShort', data: { ...data, days: value }, path };
   return { status: 'pass', messageId: 'profileRetained', data: { ...data, kept: `for ${value} days` }, path };
 }

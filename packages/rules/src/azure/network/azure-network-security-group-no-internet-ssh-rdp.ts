@@ -2,7 +2,9 @@ import { defineRule, isRecord, type Value } from '@trustscan/core';
 import { exposure, managementPorts } from '../../analysis/azure-security-rule.js';
 import { attribute, readBlocks } from '../../analysis/values.js';
 
-export default defineRule({
+type MessageId = 'closed' | 'exposed' | 'unknown';
+
+export default defineRule<MessageId, { readonly ports: readonly number[] }>({
   meta: {
     id: 'azure-network-security-group-no-internet-ssh-rdp',
     title: 'Network security groups do not open SSH or RDP to the Internet',
@@ -34,6 +36,15 @@ export default defineRule({
       azure: { armType: 'Microsoft.Network/networkSecurityGroups', fields: ['properties.securityRules[].properties.{direction, access, protocol, sourceAddressPrefix(es), destinationPortRange(s)}'] },
     },
     defaults: ['A rule with `source_address_prefix` `*`, `Internet`, `Any` or a `/0` range admits the whole Internet; `destination_port_range` `*` includes every port.'],
+    options: {
+      ports: {
+        type: 'integer-list',
+        description: 'The ports that must not be open to the Internet (SSH and RDP by default; add e.g. 5432 or 3306).',
+        default: [22, 3389],
+        minimum: 0,
+        maximum: 65535,
+      },
+    },
     equivalents: {
       checkov: ['CKV_AZURE_10', 'CKV_AZURE_9'],
       kics: ['SSH Is Exposed To The Internet', 'RDP Is Exposed To The Internet'],
@@ -77,11 +88,11 @@ export default defineRule({
 `,
     },
   },
-  evaluate(resource) {
+  evaluate(resource, context) {
     const address = resource.address;
     if (resource.type === 'azurerm_network_security_rule') {
       const what = 'security rule';
-      const result = exposure(resource.attributes);
+      const result = exposure(resource.attributes, context.options.ports);
       if (result.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { what, address, reason: result.reason }, path: result.path };
       if (result.kind === 'exposed') return { status: 'fail', messageId: 'exposed', data: { what, address, ports: result.ports.join(' and ') }, path: result.path };
       return { status: 'pass', messageId: 'closed', data: { what, address } };
@@ -92,7 +103,7 @@ export default defineRule({
     const blocks: readonly Value[] = rules.kind === 'value' ? rules.value : [];
     for (const [index, rule] of blocks.entries()) {
       if (!isRecord(rule)) continue;
-      const result = exposure(rule);
+      const result = exposure(rule, context.options.ports);
       if (result.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { what, address, reason: result.reason }, path: ['security_rule', index, ...result.path] };
       if (result.kind === 'exposed') return { status: 'fail', messageId: 'exposed', data: { what, address, ports: result.ports.join(' and ') }, path: ['security_rule', index, ...result.path] };
     }

@@ -4,7 +4,7 @@ import { flowLogsOfVirtualNetwork, flowLogState } from '../../analysis/azure-flo
 const minimumDays = 90;
 type MessageId = 'recorded' | 'kept' | 'noFlowLog' | 'disabled' | 'tooShort' | 'unknown' | 'notObserved';
 
-export default defineRule<MessageId>({
+export default defineRule<MessageId, { readonly minDays: number }>({
   meta: {
     id: 'azure-virtual-network-flow-logs',
     title: `Virtual network traffic is recorded by flow logs kept for at least ${minimumDays} days`,
@@ -42,6 +42,15 @@ export default defineRule<MessageId>({
       azure: { armType: 'Microsoft.Network/networkWatchers/flowLogs', fields: ['properties.enabled', 'properties.targetResourceId', 'properties.retentionPolicy.enabled', 'properties.retentionPolicy.days'] },
     },
     defaults: ['A network has no flow log until one is declared. A flow log whose retention policy is off, or set to 0 days, keeps its records until they are deleted.'],
+    options: {
+      minDays: {
+        type: 'integer',
+        description: 'The fewest days flow log records must be kept (0 keeps them forever).',
+        default: 90,
+        minimum: 1,
+        maximum: 365,
+      },
+    },
     equivalents: {
       checkov: ['CKV_AZURE_12'],
       kics: ['Network Watcher Flow Disabled'],
@@ -54,7 +63,7 @@ export default defineRule<MessageId>({
       kept: 'Flow log {{flowLog}} is enabled and keeps its records {{kept}}.',
       noFlowLog: 'Virtual network {{address}} has no flow log, so its traffic is not recorded. Add a VNet flow log that targets it.',
       disabled: 'Flow log {{flowLog}} is disabled, so it records no traffic. Set enabled to true.',
-      tooShort: `Flow log {{flowLog}} keeps records for {{days}} day(s). Set retention_policy days to ${minimumDays} or more, or 0 to keep them.`,
+      tooShort: `Flow log {{flowLog}} keeps records for {{days}} day(s). Set retention_policy days to {{minDays}} or more, or 0 to keep them.`,
       unknown: 'Whether the traffic of {{address}} is recorded is not known: {{reason}}.',
       notObserved: 'Whether the traffic of {{address}} is recorded is not known: this scan did not read every flow log, subnet and network security group.',
     },
@@ -90,9 +99,9 @@ resource "azurerm_network_watcher_flow_log" "app" {
     },
   },
   evaluate(resource, context) {
-    if (resource.type === 'azurerm_network_watcher_flow_log') return check(resource, resource.address, false);
+    if (resource.type === 'azurerm_network_watcher_flow_log') return check(resource, resource.address, false, context.options.minDays);
     const { direct, throughSubnets } = flowLogsOfVirtualNetwork(resource, context);
-    const verdicts = [...direct, ...throughSubnets].map((flowLog) => check(flowLog, resource.address, true));
+    const verdicts = [...direct, ...throughSubnets].map((flowLog) => check(flowLog, resource.address, true, context.options.minDays));
     if (verdicts.length === 0 && !flowLogTypes.every((type) => context.observed(type))) return { status: 'unknown', messageId: 'notObserved', data: { address: resource.address } };
     if (verdicts.length === 0) return { status: 'fail', messageId: 'noFlowLog', data: { address: resource.address } };
     // Retention is the flow log's own finding; the network only needs one enabled flow log.
@@ -105,10 +114,10 @@ resource "azurerm_network_watcher_flow_log" "app" {
 const flowLogTypes = ['azurerm_network_watcher_flow_log', 'azurerm_subnet', 'azurerm_subnet_network_security_group_association', 'azurerm_network_security_group'];
 
 /** Judges a flow log; for a network (`forNetwork`) only whether it records, since retention is judged on the flow log. */
-function check(flowLog: Resource, address: string, forNetwork: boolean): Verdict<MessageId> {
+function check(flowLog: Resource, address: string, forNetwork: boolean, minDays: number): Verdict<MessageId> {
   const at = forNetwork ? { at: flowLog } : {};
   const data = { address, flowLog: flowLog.address };
-  const state = flowLogState(flowLog, minimumDays);
+  const state = flowLogState(flowLog, minDays);
   switch (state.kind) {
     case 'unknown':
       return { status: 'unknown', messageId: 'unknown', data: { address, reason: state.reason }, path: state.path, ...at };

@@ -4,7 +4,9 @@ import { attribute, readBlocks, readNumber, readString } from '../../analysis/va
 const minimumDays = 7;
 const geoRedundant = ['Geo', 'GeoZone'];
 
-export default defineRule({
+type MessageId = 'protected' | 'localOnly' | 'tooShort' | 'unknown';
+
+export default defineRule<MessageId, { readonly minDays: number }>({
   meta: {
     id: 'azure-mssql-database-geo-redundant-backup',
     title: `Azure SQL databases keep geo-redundant backups for at least ${minimumDays} days`,
@@ -37,11 +39,20 @@ export default defineRule({
     defaults: [
       '`storage_account_type` defaults to `Geo` and `short_term_retention_policy.retention_days` to 7, so a database that leaves both out passes.',
     ],
+    options: {
+      minDays: {
+        type: 'integer',
+        description: 'The fewest days point-in-time backups must be kept.',
+        default: 7,
+        minimum: 1,
+        maximum: 35,
+      },
+    },
     equivalents: { catalog: ['S2-AZR-SQL-004'] },
     messages: {
       protected: 'SQL database {{address}} keeps {{redundancy}} backups for {{days}} days.',
       localOnly: 'SQL database {{address}} stores its backups as {{redundancy}}, which a regional outage can destroy. Set storage_account_type to "Geo" or "GeoZone".',
-      tooShort: `SQL database {{address}} keeps point-in-time backups for {{days}} day(s). Set short_term_retention_policy retention_days to ${minimumDays} or more.`,
+      tooShort: `SQL database {{address}} keeps point-in-time backups for {{days}} day(s). Set short_term_retention_policy retention_days to {{minDays}} or more.`,
       unknown: 'How SQL database {{address}} keeps its backups is not known: {{reason}}.',
     },
     examples: {
@@ -65,7 +76,7 @@ export default defineRule({
 `,
     },
   },
-  evaluate(database) {
+  evaluate(database, context) {
     const address = database.address;
     const redundancyPath = ['storage_account_type'];
     const redundancy = readString(attribute(database, redundancyPath));
@@ -77,8 +88,8 @@ export default defineRule({
     const daysPath = ['short_term_retention_policy', 0, 'retention_days'];
     const days = readNumber(policies.kind === 'value' ? policies.value[0]?.['retention_days'] : undefined);
     if (days.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: days.reason }, path: daysPath };
-    const value = days.kind === 'value' ? days.value : minimumDays;
-    if (value < minimumDays) return { status: 'fail', messageId: 'tooShort', data: { address, days: value }, path: daysPath };
+    const value = days.kind === 'value' ? days.value : context.options.minDays;
+    if (value < context.options.minDays) return { status: 'fail', messageId: 'tooShort', data: { address, days: value }, path: daysPath };
     return { status: 'pass', messageId: 'protected', data: { address, redundancy: storage, days: value }, ...(days.kind === 'value' ? { path: daysPath } : {}) };
   },
 });

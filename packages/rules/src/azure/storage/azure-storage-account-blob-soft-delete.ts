@@ -8,7 +8,7 @@ const policies = [
 ] as const;
 type MessageId = 'retained' | 'noBlobService' | 'off' | 'tooShort' | 'unknown';
 
-export default defineRule<MessageId>({
+export default defineRule<MessageId, { readonly minDays: number }>({
   meta: {
     id: 'azure-storage-account-blob-soft-delete',
     title: `Storage accounts keep deleted blobs and containers for at least ${minimumDays} days`,
@@ -50,6 +50,15 @@ export default defineRule<MessageId>({
       'Soft delete is off unless `blob_properties` declares `delete_retention_policy` and `container_delete_retention_policy`; a declared policy without `days` keeps items for 7 days.',
       'Accounts of kind `FileStorage` have no blob service and pass.',
     ],
+    options: {
+      minDays: {
+        type: 'integer',
+        description: 'The fewest days deleted blobs and containers must be kept.',
+        default: 7,
+        minimum: 1,
+        maximum: 365,
+      },
+    },
     equivalents: {
       checkov: ['CKV2_AZURE_38'],
       kics: ['Beta - Blob Storage Without Soft Delete'],
@@ -60,8 +69,8 @@ export default defineRule<MessageId>({
     messages: {
       retained: 'Storage account {{address}} keeps deleted blobs for {{blobDays}} days and deleted containers for {{containerDays}} days.',
       noBlobService: 'Storage account {{address}} is a FileStorage account without a blob service.',
-      off: `Storage account {{address}} does not keep {{what}}: soft delete is off. Add {{block}} to blob_properties with days = ${minimumDays} or more.`,
-      tooShort: `Storage account {{address}} keeps {{what}} for {{days}} day(s), less than ${minimumDays}. Set {{block}} days to ${minimumDays} or more.`,
+      off: `Storage account {{address}} does not keep {{what}}: soft delete is off. Add {{block}} to blob_properties with days = {{minDays}} or more.`,
+      tooShort: `Storage account {{address}} keeps {{what}} for {{days}} day(s), less than {{minDays}}. Set {{block}} days to {{minDays}} or more.`,
       unknown: 'Whether storage account {{address}} keeps deleted blobs and containers is not known: {{reason}}.',
     },
     examples: {
@@ -92,7 +101,7 @@ export default defineRule<MessageId>({
 `,
     },
   },
-  evaluate(account) {
+  evaluate(account, context) {
     const address = account.address;
     const kind = readString(attribute(account, ['account_kind']));
     if (kind.kind === 'value' && kind.value === 'FileStorage') return { status: 'pass', messageId: 'noBlobService', data: { address }, path: ['account_kind'] };
@@ -108,7 +117,7 @@ export default defineRule<MessageId>({
       const retention = readNumber(policy.value[0]?.['days']);
       if (retention.kind === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { address, reason: retention.reason }, path };
       const value = retention.kind === 'value' ? retention.value : 7;
-      if (value < minimumDays) return { ...failure('tooShort', address, what, block, path), data: { address, what, block, days: value } };
+      if (value < context.options.minDays) return { ...failure('tooShort', address, what, block, path), data: { address, what, block, days: value } };
       days.push(value);
     }
     return { status: 'pass', messageId: 'retained', data: { address, blobDays: days[0] ?? 7, containerDays: days[1] ?? 7 }, path: ['blob_properties'] };

@@ -34,6 +34,10 @@ export default defineRule({
       azure: { armType: 'Microsoft.Storage/storageAccounts', fields: ['properties.encryption.keySource (= Microsoft.Keyvault)', 'properties.encryption.keyvaultproperties.keyname'] },
     },
     defaults: ['Without `customer_managed_key` (or an `azurerm_storage_account_customer_managed_key`) the account is encrypted with Microsoft-managed keys, and the rule fails.'],
+    profiles: ['strict'],
+    requires: {
+      baseline: 'Not required: Azure Storage always encrypts data at rest with Microsoft-managed keys, which meets the encryption-at-rest criterion; a customer-managed key is best practice for data the company classifies as confidential.',
+    },
     equivalents: {
       checkov: ['CKV2_AZURE_1'],
       kics: ['Critical Data Storage CMK (Manual)'],

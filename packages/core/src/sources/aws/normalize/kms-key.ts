@@ -5,8 +5,10 @@ import { attributes, field, optional, text } from './fields.js';
 import { identityOf, liveResource } from './live-resource.js';
 
 /**
- * `AWS::KMS::Key` → `aws_kms_key` for customer managed keys. AWS managed keys (`keyManager` `AWS`) are not emitted:
- * Terraform cannot manage them and AWS rotates them every year. Keys pending deletion are not emitted either.
+ * `AWS::KMS::Key` → `aws_kms_key` for customer managed keys, or `aws_kms_external_key` for keys with imported key
+ * material (`origin` `EXTERNAL`), as Terraform declares them; keys in a custom key store keep its id. AWS managed
+ * keys (`keyManager` `AWS`) are not emitted: Terraform cannot manage them and AWS rotates them every year. Keys
+ * pending deletion are not emitted either.
  */
 export function normalizeKmsKey(item: ConfigurationItem): Resource[] {
   const c = item.configuration;
@@ -16,10 +18,11 @@ export function normalizeKmsKey(item: ConfigurationItem): Resource[] {
   const keyId = text(field(c, 'keyId')) ?? item.resourceId;
   const identity = identityOf(item, text(field(c, 'arn')));
   const policy = field(item.supplementaryConfiguration, 'Policy');
+  const origin = text(field(c, 'origin'));
   return [
     liveResource(
       identity,
-      'aws_kms_key',
+      origin === 'EXTERNAL' ? 'aws_kms_external_key' : 'aws_kms_key',
       attributes({
         id: keyId,
         key_id: keyId,
@@ -29,6 +32,7 @@ export function normalizeKmsKey(item: ConfigurationItem): Resource[] {
         customer_master_key_spec: optional(field(c, 'keySpec') ?? field(c, 'customerMasterKeySpec'), 'string'),
         is_enabled: optional(field(c, 'enabled'), 'boolean'),
         multi_region: optional(field(c, 'multiRegion'), 'boolean'),
+        custom_key_store_id: optional(field(c, 'customKeyStoreId'), 'string'),
         enable_key_rotation: rotation(item),
         policy: typeof policy === 'string' || isUnknown(policy) ? policy : null,
         tags: item.tags,

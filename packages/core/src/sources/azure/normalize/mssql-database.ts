@@ -8,13 +8,16 @@ import { azureResource, envelopeAttributes } from './azure-resource.js';
 /**
  * `Microsoft.Sql/servers/databases` → `azurerm_mssql_database`, with Transparent Data Encryption from
  * `transparentDataEncryption/current` and the short- and long-term backup retention policies from their
- * `default` children.
+ * `default` children; a database's own `auditingSettings/default`, when it is enabled, becomes an
+ * `azurerm_mssql_database_extended_auditing_policy` (a disabled one changes nothing: the server's auditing applies).
  */
 export function normalizeMssqlDatabase(record: ArmRecord): Resource[] {
   const arm = ArmReader.ofRecord(record);
   const p = arm.at('properties');
   // A database has no group or location of its own in Terraform: it belongs to its server (`server_id`).
   const { resource_group_name: _group, location: _location, ...envelope } = envelopeAttributes(record);
+  const auditing = ArmReader.ofChild(record, 'auditing');
+  const audited = auditing.readable && auditing.string('properties.state') === 'Enabled';
   return [
     azureResource(record, 'azurerm_mssql_database', {
       ...envelope,
@@ -26,6 +29,22 @@ export function normalizeMssqlDatabase(record: ArmRecord): Resource[] {
       short_term_retention_policy: shortTerm(ArmReader.ofChild(record, 'shortTermRetention')),
       long_term_retention_policy: longTerm(ArmReader.ofChild(record, 'longTermRetention')),
     }),
+    ...(audited
+      ? [
+          azureResource(
+            record,
+            'azurerm_mssql_database_extended_auditing_policy',
+            {
+              database_id: record.resource.id,
+              enabled: true,
+              retention_in_days: auditing.number('properties.retentionDays'),
+              storage_endpoint: auditing.optionalString('properties.storageEndpoint'),
+              log_monitoring_enabled: auditing.bool('properties.isAzureMonitorTargetEnabled'),
+            },
+            `${record.resource.id}/auditingSettings/default`,
+          ),
+        ]
+      : []),
   ];
 }
 

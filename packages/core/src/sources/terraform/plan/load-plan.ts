@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Resource } from '../../../model/resource.js';
+import type { Declaration, Resource } from '../../../model/resource.js';
 import { providerOfType } from '../../../model/resource.js';
 import { isRecord } from '../../../model/value.js';
 import { relativeFile } from '../../../engine/locate.js';
@@ -10,6 +10,7 @@ import { PlanConfiguration, modulePathOf } from './plan-configuration.js';
 import type { PlanDocument, PlanModuleValues, ResourceChange } from './plan-json.js';
 import { dropUnconfiguredUnknowns, sensitivePaths, withUnknowns } from './planned-values.js';
 import { readPlanFile } from './read-plan.js';
+import { statementRanges } from '../syntax/statement-ranges.js';
 
 /**
  * Loads the resources a plan will leave in place: creates, updates, replacements (their `after`) and no-ops.
@@ -33,6 +34,7 @@ export async function loadPlan(file: string, context: SourceContext, bytes?: Uin
     const references = configuration.referencesOf(modulePath, moduleInstance, configAddress);
     const sensitive = sensitivePaths(change.change.after_sensitive);
     const declaration = declarations.get(modulePath)?.get(`resource.${configAddress}`);
+    const attributeSources = configured ? policyDocumentSources(configured.expressions ?? {}, declarations.get(modulePath)) : undefined;
     const resource: Mutable<Resource> = {
       address: change.address,
       type: change.type,
@@ -43,6 +45,7 @@ export async function loadPlan(file: string, context: SourceContext, bytes?: Uin
     if (declaration) resource.declaration = declaration;
     if (references) resource.references = references;
     if (sensitive.length > 0) resource.sensitivePaths = sensitive;
+    if (attributeSources) resource.attributeSources = attributeSources;
     resources.push(resource);
   }
 
@@ -90,6 +93,30 @@ async function declarationsByModule(context: SourceContext, configuration: PlanC
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const documentReference = /^data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)$/;
+
+/**
+ * The `data "aws_iam_policy_document"` blocks whose rendered JSON a resource's policy attributes hold, as the HCL
+ * source records them, so plan findings point at the same statement lines.
+ */
+function policyDocumentSources(expressions: Readonly<Record<string, unknown>>, declarations: ModuleDeclarations | undefined): Record<string, Declaration> | undefined {
+  if (!declarations) return undefined;
+  const found: Record<string, Declaration> = {};
+  const consider = (path: string, expression: unknown) => {
+    const references = (expression as { references?: readonly string[] } | undefined)?.references ?? [];
+    const name = references.map((r) => documentReference.exec(r)?.[1]).find((n) => n !== undefined);
+    const data = name === undefined ? undefined : declarations.get(`data.aws_iam_policy_document.${name}`);
+    if (!data) return;
+    const merged = ['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json'].some((key) => key in data.attributes);
+    found[path] = { ...data, attributes: merged ? {} : statementRanges(data.attributes) };
+  };
+  consider('policy', expressions['policy']);
+  consider('inline_policy', expressions['inline_policy']);
+  const inline = expressions['inline_policy'];
+  if (Array.isArray(inline)) inline.forEach((block, index) => consider(`inline_policy.${index}.policy`, (block as Record<string, unknown> | null)?.['policy']));
+  return Object.keys(found).length > 0 ? found : undefined;
+}
 
 async function hasTerraformFiles(directory: string): Promise<boolean> {
   try {

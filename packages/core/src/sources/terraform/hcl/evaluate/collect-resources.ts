@@ -1,6 +1,7 @@
 import { ScanAbortedError } from '../../../../model/errors.js';
 import { providerOfType, type Resource } from '../../../../model/resource.js';
 import type { ModuleInstance } from './module-instance.js';
+import { policyDocumentSources } from './policy-document-sources.js';
 import type { ResourceInstance } from './resource-group.js';
 
 /** The managed resources of a module tree, and where each module directory is instantiated. */
@@ -20,7 +21,7 @@ export function collectResources(root: ModuleInstance, signal?: AbortSignal): Co
     prefixes.add(instance.prefix);
     prefixesByDirectory.set(instance.directory, prefixes);
     for (const group of instance.resourceGroups()) {
-      for (const resourceInstance of group.instances() ?? []) resources.push(toResource(resourceInstance));
+      for (const resourceInstance of group.instances() ?? []) resources.push(toResource(resourceInstance, instance));
     }
     for (const call of instance.callGroups()) {
       for (const child of call.instances() ?? []) visit(child);
@@ -31,8 +32,9 @@ export function collectResources(root: ModuleInstance, signal?: AbortSignal): Co
   return { resources, prefixesByDirectory };
 }
 
-function toResource(instance: ResourceInstance): Resource {
+function toResource(instance: ResourceInstance, module: ModuleInstance): Resource {
   const { config } = instance;
+  const attributeSources = policyDocumentSources(config.body, module.config);
   const references = [...instance.references.entries()]
     .filter(([, targets]) => targets.size > 0)
     .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -47,6 +49,7 @@ function toResource(instance: ResourceInstance): Resource {
     ...(config.syntax ? { declaration: { file: config.file, range: config.syntax.range, attributes: config.syntax.attributes } } : {}),
     ...(references.length > 0 ? { references: Object.fromEntries(references) } : {}),
     ...(sensitivePaths.length > 0 ? { sensitivePaths } : {}),
+    ...(attributeSources ? { attributeSources } : {}),
   };
 }
 

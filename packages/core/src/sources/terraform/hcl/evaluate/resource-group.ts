@@ -1,4 +1,5 @@
 import { Unknown, type Value } from '../../../../model/value.js';
+import { awsManagedPolicyAttributes } from './aws-managed-policy.js';
 import { Bindings } from '../expression/evaluate.js';
 import { markComputed } from '../expression/values.js';
 import type { ResourceConfig } from '../config/module-config.js';
@@ -132,6 +133,7 @@ export class ResourceGroup {
         // Rarely read, so rendered on first use.
         Object.defineProperty(object, 'minified_json', { get: () => policyJson(document, false), enumerable: true });
       }
+      if (this.config.mode === 'data' && this.config.type === 'aws_iam_policy') object = { ...body.attributes, ...awsManagedPolicyAttributes(body.attributes) };
       const reason = this.config.mode === 'data' ? 'is read from the provider during plan, not offline' : 'is known only after apply';
       return {
         config: this.config,
