@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { parseDocument } from '../../../testing/yaml.js';
 import { parseCommandLine, type ScanCommand } from '../src/cli.js';
 import { sarifProblems } from '../../../testing/sarif-validation.js';
 import { junitProblems } from '../../../testing/junit-validation.js';
+import { temporaryDirectory } from '../../../testing/temporary-directory.js';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const binary = path.join(repository, 'packages/cli/bin/trustscan.js');
@@ -21,7 +21,7 @@ function trustscan(args: string[], cwd: string) {
 
 /** A fresh repository (a directory with .git, where config lookup stops) holding the given files. */
 function repositoryWith(files: Record<string, string>): string {
-  const directory = mkdtempSync(path.join(tmpdir(), 'trustscan-config-cli-'));
+  const directory = temporaryDirectory('config-cli');
   mkdirSync(path.join(directory, '.git'));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
@@ -39,7 +39,8 @@ interface JsonReport {
 
 describe('trustscan with a config file', () => {
   it('runs the documented sample from its directory: targets, disabled rules, severity overrides and a waiver', () => {
-    const run = trustscan(['scan', '-f', 'json', '-q'], path.join(repository, 'examples'));
+    // The examples have no node_modules, so the parse cache would default to the system temp folder.
+    const run = trustscan(['scan', '-f', 'json', '-q', '--no-cache'], path.join(repository, 'examples'));
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as JsonReport;
@@ -127,7 +128,7 @@ describe('baselines and gating', () => {
 });
 
 describe('several reports from one scan', () => {
-  it('writes SARIF, Markdown, HTML and JUnit, each valid, by format or by extension', () => {
+  it('writes SARIF, Markdown, HTML and JUnit, each valid, by format or by extension', async () => {
     const directory = repositoryWith({});
     const run = trustscan(
       ['scan', insecurePlan, '--root', repository, '--format', 'sarif', '--output', 'out/r.sarif', '--report', 'markdown=out/summary.md', '-o', 'out/report.html', '-o', 'out/junit.xml', '--format', 'text'],
@@ -142,7 +143,7 @@ describe('several reports from one scan', () => {
     expect(read('summary.md')).toContain('## SOC 2 readiness: trustscan scan');
     expect(read('report.html')).toMatch(/^<!doctype html>/);
     const junit = read('junit.xml');
-    expect(junitProblems(junit)).toEqual([]);
+    expect(await junitProblems(junit)).toEqual([]);
     expect(Number(/<testsuites [^>]*failures="(\d+)"/.exec(junit)?.[1])).toBe(results);
   });
 

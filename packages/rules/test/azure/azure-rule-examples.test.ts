@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { scan, type Rule } from '@trustscan/core';
 import { describe, expect, it } from 'vitest';
 import { azureRules } from '../../src/azure/index.js';
+import { temporaryDirectory } from '../../../../testing/temporary-directory.js';
 
-const workspace = mkdtempSync(path.join(tmpdir(), 'trustscan-azure-examples-'));
+const workspace = temporaryDirectory('azure-examples');
 
 async function statuses(rule: Rule, kind: 'good' | 'bad', text: string): Promise<string[]> {
   const directory = path.join(workspace, `${rule.meta.id}-${kind}`);
