@@ -1,4 +1,4 @@
-import { describeError } from '../../model/errors.js';
+import { describeError } from '@trustscan/core';
 import { classifyAwsError, errorName } from './aws-errors.js';
 import { credentialsError } from './collect-config-items.js';
 import { plural, type ScanProblems } from './scan-problems.js';

@@ -1,4 +1,4 @@
-import { ScanAbortedError } from '../../model/errors.js';
+import { ScanAbortedError } from '@trustscan/core';
 import { classifyAwsError } from './aws-errors.js';
 import { createLimiter, type Limiter } from './limit-concurrency.js';
 

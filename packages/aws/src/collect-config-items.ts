@@ -1,4 +1,4 @@
-import { InputError, ScanAbortedError, describeError } from '../../model/errors.js';
+import { describeError, InputError, ScanAbortedError } from '@trustscan/core';
 import type { AwsCaller } from './aws-caller.js';
 import { classifyAwsError, errorName } from './aws-errors.js';
 import type { ConfigReader, DiscoveredKey } from './config-readers.js';

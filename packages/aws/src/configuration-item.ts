@@ -1,4 +1,4 @@
-import { isRecord, type Value } from '../../model/value.js';
+import { isRecord, type Value } from '@trustscan/core';
 import { decodeJson, field, text } from './normalize/fields.js';
 
 /** A JSON object whose values may be `Unknown` (a setting the scanner could not read). */

@@ -1,7 +1,4 @@
-import { InputError, ScanAbortedError, describeError } from '../../model/errors.js';
-import type { Resource } from '../../model/resource.js';
-import type { SourceContext, SourceOutput } from '../source.js';
-import type { Target } from '../target.js';
+import { describeError, InputError, ScanAbortedError, type Resource, type SourceContext, type SourceOutput, type AwsTarget } from '@trustscan/core';
 import { AwsCaller, type CallerOptions } from './aws-caller.js';
 import { createAwsClients, type AwsClients } from './aws-clients.js';
 import { classifyAwsError } from './aws-errors.js';
@@ -15,8 +12,6 @@ import { listBucketsIn, readAccountPublicAccessBlock, readMissingBucketSettings,
 import { readAccountSettings, type AccountSetting } from './read-account-settings.js';
 import { resolveVaultKeys } from './resolve-vault-keys.js';
 import { plural, ScanProblems } from './scan-problems.js';
-
-export type AwsTarget = Extract<Target, { kind: 'aws' }>;
 
 /** Tuning and instrumentation of a live AWS scan, for tests and benchmarks. */
 export interface AwsLoadOptions extends Omit<CallerOptions, 'signal'> {

@@ -1,4 +1,4 @@
-import type { Resource } from '../../model/resource.js';
+import type { Resource } from '@trustscan/core';
 
 /** Resource types identified by two attributes together (an inline policy is unique per principal, not by name). */
 const compositeKeys: Readonly<Record<string, readonly string[]>> = {

@@ -1,6 +1,4 @@
-import { ScanAbortedError } from '../../model/errors.js';
-import type { Resource } from '../../model/resource.js';
-import { Unknown, type Value } from '../../model/value.js';
+import { ScanAbortedError, Unknown, type Resource, type Value } from '@trustscan/core';
 import { reportSettingFailure, type SettingRead } from './account-setting-failure.js';
 import type { AwsCaller } from './aws-caller.js';
 import type { AwsClients } from './aws-clients.js';

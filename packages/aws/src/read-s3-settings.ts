@@ -1,5 +1,4 @@
-import { ScanAbortedError, describeError } from '../../model/errors.js';
-import { Unknown, type Value } from '../../model/value.js';
+import { describeError, ScanAbortedError, Unknown, type Value } from '@trustscan/core';
 import type { AwsCaller } from './aws-caller.js';
 import type { AwsClients } from './aws-clients.js';
 import { classifyAwsError, errorName } from './aws-errors.js';

@@ -1,5 +1,4 @@
-import type { Resource } from '../../model/resource.js';
-import { Unknown } from '../../model/value.js';
+import { Unknown, type Resource } from '@trustscan/core';
 import type { ConfigurationItem } from './configuration-item.js';
 import { field, text } from './normalize/fields.js';
 

@@ -1,4 +1,4 @@
-import type { Notification, NotificationLevel } from '../../model/finding.js';
+import type { Notification, NotificationLevel } from '@trustscan/core';
 
 interface Problem {
   level: NotificationLevel;

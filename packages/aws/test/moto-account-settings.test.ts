@@ -4,13 +4,12 @@ import { CreateDetectorCommand, GuardDutyClient } from '@aws-sdk/client-guarddut
 import { CreateAccessKeyCommand, CreateLoginProfileCommand, CreateUserCommand, IAMClient, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { rules } from '../../../rules/src/index.js';
-import { motoEnvironment, startMoto, type MotoServer } from '../../../../testing/moto.js';
-import type { ScanResult } from '../../src/model/finding.js';
-import { scan } from '../../src/scan.js';
-import { collectAws, type AwsCollection } from '../../src/sources/aws/load-aws.js';
-import { DeclarationLocator } from '../../src/sources/terraform/syntax/declarations.js';
+import { rules } from '@trustscan/rules';
+import { motoEnvironment, startMoto, type MotoServer } from '../../../testing/moto.js';
+import { DeclarationLocator, scan, type ScanResult } from '@trustscan/core';
+import { collectAws, type AwsCollection } from '../src/load-aws.js';
 import { account } from './moto-scenario.js';
+import { awsSource } from '../src/index.js';
 
 // The account-level settings that are not configuration items, read from their own APIs against moto: Config
 // recorders, EBS encryption by default, GuardDuty detectors and the IAM credential report.
@@ -53,7 +52,7 @@ beforeAll(async () => {
   await buildSettings(moto.endpoint);
   const context = { root: '/work/repo', locator: new DeclarationLocator(), progress: () => {}, terraform: {}, declaredResources: async () => [] };
   collection = await collectAws({ kind: 'aws', regions }, context, { reportPollMs: 10 });
-  result = await scan({ targets: [{ kind: 'aws', regions }], rules, root: '/work/repo' });
+  result = await scan({ targets: [{ kind: 'aws', regions }], sources: { aws: awsSource }, rules, root: '/work/repo' });
 });
 
 afterAll(async () => {

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { motoEnvironment, startMoto, type MotoServer } from '../../../../testing/moto.js';
-import type { Resource } from '../../src/model/resource.js';
-import { isUnknown } from '../../src/model/value.js';
-import { collectAws, type AwsCollection } from '../../src/sources/aws/load-aws.js';
-import { DeclarationLocator } from '../../src/sources/terraform/syntax/declarations.js';
-import type { SourceContext } from '../../src/sources/source.js';
+import { motoEnvironment, startMoto, type MotoServer } from '../../../testing/moto.js';
+import { DeclarationLocator, isUnknown, type Resource, type SourceContext } from '@trustscan/core';
+import { collectAws, type AwsCollection } from '../src/load-aws.js';
 import { account, buildScenario, tlsOnlyPolicy } from './moto-scenario.js';
 
 let moto: MotoServer;

@@ -2,15 +2,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // Core does not depend on the rule pack; the test reads it from its sources to check that live resources fire the
 // same rules as plans do.
-import { rules } from '../../../rules/src/index.js';
-import { motoEnvironment, startMoto, type MotoServer } from '../../../../testing/moto.js';
-import type { ScanResult } from '../../src/model/finding.js';
-import type { Resource } from '../../src/model/resource.js';
-import { scan } from '../../src/scan.js';
-import { collectAws } from '../../src/sources/aws/load-aws.js';
-import type { SourceContext } from '../../src/sources/source.js';
-import { DeclarationLocator } from '../../src/sources/terraform/syntax/declarations.js';
+import { rules } from '@trustscan/rules';
+import { motoEnvironment, startMoto, type MotoServer } from '../../../testing/moto.js';
+import { DeclarationLocator, scan, type Resource, type ScanResult, type SourceContext } from '@trustscan/core';
+import { collectAws } from '../src/load-aws.js';
 import { account, buildScenario } from './moto-scenario.js';
+import { awsSource } from '../src/index.js';
 
 let moto: MotoServer;
 let result: ScanResult;
@@ -19,7 +16,7 @@ beforeAll(async () => {
   moto = await startMoto();
   for (const [name, value] of Object.entries(motoEnvironment(moto.endpoint))) vi.stubEnv(name, value);
   await buildScenario(moto.endpoint);
-  result = await scan({ targets: [{ kind: 'aws', regions: ['us-east-1'] }], rules, root: '/work/repo' });
+  result = await scan({ targets: [{ kind: 'aws', regions: ['us-east-1'] }], sources: { aws: awsSource }, rules, root: '/work/repo' });
 });
 
 afterAll(async () => {

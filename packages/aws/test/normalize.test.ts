@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Resource } from '../../src/model/resource.js';
-import { isUnknown, type Value } from '../../src/model/value.js';
-import { readConfigurationItem } from '../../src/sources/aws/configuration-item.js';
-import { normalizeItem, normalizers } from '../../src/sources/aws/normalize/index.js';
+import { isUnknown, type Resource, type Value } from '@trustscan/core';
+import { readConfigurationItem } from '../src/configuration-item.js';
+import { normalizeItem, normalizers } from '../src/normalize/index.js';
 import * as items from './configuration-items.js';
 
 interface Expected {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AwsCaller } from '../../src/sources/aws/aws-caller.js';
-import { classifyAwsError } from '../../src/sources/aws/aws-errors.js';
-import { createLimiter } from '../../src/sources/aws/limit-concurrency.js';
-import { decodeJson, decodePolicyDocument } from '../../src/sources/aws/normalize/fields.js';
-import { repairTimestamps } from '../../src/sources/aws/repair-config-timestamps.js';
-import { repairCredentialReport } from '../../src/sources/aws/repair-credential-report.js';
-import { resolveVaultKeys } from '../../src/sources/aws/resolve-vault-keys.js';
+import { AwsCaller } from '../src/aws-caller.js';
+import { classifyAwsError } from '../src/aws-errors.js';
+import { createLimiter } from '../src/limit-concurrency.js';
+import { decodeJson, decodePolicyDocument } from '../src/normalize/fields.js';
+import { repairTimestamps } from '../src/repair-config-timestamps.js';
+import { repairCredentialReport } from '../src/repair-credential-report.js';
+import { resolveVaultKeys } from '../src/resolve-vault-keys.js';
 
 describe('repairTimestamps', () => {
   it('rewrites the date strings moto sends into epoch seconds', () => {

@@ -2,9 +2,9 @@ import { evaluateRules, Inventory, type Finding } from '@trustscan/core';
 import { describe, expect, it } from 'vitest';
 // The live normalizers are not part of core's public API; the test reads them from their sources so that the rules
 // meet exactly what a live scan gives them.
-import { readConfigurationItem } from '../../../core/src/sources/aws/configuration-item.js';
-import { normalizeItem } from '../../../core/src/sources/aws/normalize/index.js';
-import { awsRules } from '../../src/aws/index.js';
+import { readConfigurationItem } from '../src/configuration-item.js';
+import { normalizeItem } from '../src/normalize/index.js';
+import { awsRules } from '@trustscan/rules';
 
 const account = '210987654321';
 const region = 'us-east-2';

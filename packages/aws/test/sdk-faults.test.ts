@@ -25,13 +25,10 @@ import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { GenerateCredentialReportCommand, GetCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { rules } from '../../../rules/src/index.js';
-import { ScanAbortedError } from '../../src/model/errors.js';
-import { isUnknown } from '../../src/model/value.js';
-import { scan } from '../../src/scan.js';
-import { collectAws, type AwsLoadOptions } from '../../src/sources/aws/load-aws.js';
-import type { SourceContext } from '../../src/sources/source.js';
-import { DeclarationLocator } from '../../src/sources/terraform/syntax/declarations.js';
+import { rules } from '@trustscan/rules';
+import { DeclarationLocator, isUnknown, scan, ScanAbortedError, type SourceContext } from '@trustscan/core';
+import { collectAws, type AwsLoadOptions } from '../src/load-aws.js';
+import { awsSource } from '../src/index.js';
 
 // SDK-level tests of what moto cannot show: paging, unprocessed keys, throttling, denied calls, regions that are
 // not enabled, aggregators, Ctrl-C. The SDK's `send` is stubbed; everything above it is the real collector.
@@ -218,7 +215,7 @@ describe('AWS Config collection', () => {
   it('makes the checks of resources it may not read unknown, never a pass', async () => {
     config.on(ListDiscoveredResourcesCommand).callsFake(listing({ 'AWS::IAM::Policy': ['ANPA1', 'ANPA2'] }));
     config.on(BatchGetResourceConfigCommand).rejects(awsError('AccessDeniedException'));
-    const result = await scan({ targets: [{ kind: 'aws', regions: ['us-east-1'] }], rules, root: '/repo' });
+    const result = await scan({ targets: [{ kind: 'aws', regions: ['us-east-1'] }], sources: { aws: awsSource }, rules, root: '/repo' });
     const iam = result.findings.filter((f) => f.ruleId === 'aws-iam-policy-no-full-admin');
     expect(iam).toHaveLength(2);
     expect(iam.every((f) => f.status === 'unknown')).toBe(true);
@@ -239,7 +236,7 @@ describe('AWS Config collection', () => {
 
   it('fails only the AWS target when the credentials are rejected', async () => {
     sts.on(GetCallerIdentityCommand).rejects(awsError('InvalidClientTokenId', 403));
-    const result = await scan({ targets: [{ kind: 'aws', regions: ['us-east-1'] }], rules, root: '/repo' });
+    const result = await scan({ targets: [{ kind: 'aws', regions: ['us-east-1'] }], sources: { aws: awsSource }, rules, root: '/repo' });
     expect(result.targets).toEqual([{ name: 'aws', kind: 'aws', resources: 0, ok: false }]);
     expect(result.notifications).toEqual([expect.objectContaining({ level: 'error', code: 'input-error', message: expect.stringMatching(/^AWS: the credentials were rejected/) as string })]);
   });
@@ -285,7 +282,7 @@ describe('S3 API', () => {
     config.on(BatchGetResourceConfigCommand).resolves({ baseConfigurationItems: [bucketItem('alpha')], unprocessedResourceKeys: [] });
     s3Answers();
     s3.on(GetBucketPolicyCommand).rejects(awsError('AccessDenied', 403));
-    const result = await scan({ targets: [{ kind: 'aws', regions: ['us-east-1'] }], rules, root: '/repo' });
+    const result = await scan({ targets: [{ kind: 'aws', regions: ['us-east-1'] }], sources: { aws: awsSource }, rules, root: '/repo' });
     const tls = result.findings.find((f) => f.ruleId === 'aws-s3-bucket-tls-only');
     expect(tls?.status).toBe('unknown');
     expect(tls?.message).toContain('s3:GetBucketPolicy denied');
@@ -402,12 +399,12 @@ describe('observed types and coverage', () => {
 
   it('reports a table as not backed up only when the backup selections were listed', async () => {
     tablesAnd('none');
-    expect(covered(await scan({ targets: [{ kind: 'aws', regions: ['us-east-1'] }], rules, root: '/repo' }))?.status).toBe('fail');
+    expect(covered(await scan({ targets: [{ kind: 'aws', regions: ['us-east-1'] }], sources: { aws: awsSource }, rules, root: '/repo' }))?.status).toBe('fail');
   });
 
   it('makes "not backed up" unknown when listing backup selections was denied', async () => {
     tablesAnd('denied');
-    const result = await scan({ targets: [{ kind: 'aws', regions: ['us-east-1'] }], rules, root: '/repo' });
+    const result = await scan({ targets: [{ kind: 'aws', regions: ['us-east-1'] }], sources: { aws: awsSource }, rules, root: '/repo' });
     expect(covered(result)).toMatchObject({ status: 'unknown', message: expect.stringContaining('this scan did not read AWS Backup selections') as string });
     expect(result.notifications).toContainEqual(expect.objectContaining({ code: 'access-denied', subject: 'config:ListDiscoveredResources' }));
   });
@@ -445,7 +442,7 @@ describe('observed types and coverage', () => {
     ].join('\n');
     iam.on(GenerateCredentialReportCommand).resolvesOnce({ State: 'STARTED' }).resolves({ State: 'COMPLETE' });
     iam.on(GetCredentialReportCommand).resolves({ Content: new TextEncoder().encode(report) });
-    const result = await scan({ targets: [{ kind: 'aws', regions: ['us-east-1'] }], rules, root: '/repo' });
+    const result = await scan({ targets: [{ kind: 'aws', regions: ['us-east-1'] }], sources: { aws: awsSource }, rules, root: '/repo' });
     const status = (ruleId: string, address: string) => result.findings.find((f) => f.ruleId === ruleId && f.resource.address === address)?.status;
     expect(status('aws-iam-root-mfa', `arn:aws:iam::${account}:root`)).toBe('fail');
     expect(status('aws-iam-root-no-access-keys', `arn:aws:iam::${account}:root`)).toBe('fail');

@@ -3,8 +3,8 @@ import { ConfigServiceClient, ListDiscoveredResourcesCommand } from '@aws-sdk/cl
 import { S3ControlClient, GetPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, expect, it, vi } from 'vitest';
-import { collectAws } from '../../src/sources/aws/load-aws.js';
-import { DeclarationLocator } from '../../src/sources/terraform/syntax/declarations.js';
+import { collectAws } from '../src/load-aws.js';
+import { DeclarationLocator } from '@trustscan/core';
 
 // This file makes no SDK client of its own before the scan, so the scan's clients are the first of the process:
 // the SDK would print its Node 20 NodeVersionSupportWarning when they are made, unless the scanner silences it.

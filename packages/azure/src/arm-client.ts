@@ -1,6 +1,6 @@
 import type { ResourceManagementClient, ResourceManagementClientOptionalParams } from '@azure/arm-resources';
 import type { PipelineRequest } from '@azure/core-rest-pipeline';
-import { InputError, ScanAbortedError, describeError } from '../../model/errors.js';
+import { describeError, InputError, ScanAbortedError } from '@trustscan/core';
 import { isArmObject, isArmResource, type ArmJson, type ArmObject, type ArmResource } from './arm-json.js';
 import { failureFromError, failureFromResponse, type ArmFailure, type ArmOutcome } from './arm-failure.js';
 import type { ArmEndpoint } from './endpoint.js';

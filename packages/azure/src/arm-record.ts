@@ -1,4 +1,4 @@
-import type { Resource } from '../../model/resource.js';
+import type { Resource } from '@trustscan/core';
 import type { ArmFailure, ArmOutcome } from './arm-failure.js';
 import type { ArmJson, ArmResource } from './arm-json.js';
 

@@ -1,5 +1,4 @@
-import type { Resource } from '../../model/resource.js';
-import type { Value } from '../../model/value.js';
+import type { Resource, Value } from '@trustscan/core';
 
 /**
  * ARM ids are case-insensitive and ARM is not consistent about their case: a diagnostic setting may name its

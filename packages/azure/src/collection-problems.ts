@@ -1,4 +1,4 @@
-import type { Notification } from '../../model/finding.js';
+import type { Notification } from '@trustscan/core';
 import type { ArmFailure } from './arm-failure.js';
 
 /** One call that failed during collection, and for how many resources its data is therefore unknown. */

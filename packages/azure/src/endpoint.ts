@@ -1,4 +1,4 @@
-import { InputError } from '../../model/errors.js';
+import { InputError } from '@trustscan/core';
 
 /** Azure Resource Manager in the public cloud. */
 export const publicArmEndpoint = 'https://management.azure.com';

@@ -1,8 +1,4 @@
-import { InputError, ScanAbortedError } from '../../model/errors.js';
-import type { Notification } from '../../model/finding.js';
-import type { Resource } from '../../model/resource.js';
-import type { SourceContext, SourceOutput } from '../source.js';
-import type { Target } from '../target.js';
+import { InputError, ScanAbortedError, type Notification, type Resource, type SourceContext, type SourceOutput, type AzureTarget } from '@trustscan/core';
 import { ApiVersionCatalog } from './api-versions.js';
 import { ArmClient, type SubscriptionInfo } from './arm-client.js';
 import type { ArmFailure } from './arm-failure.js';
@@ -28,7 +24,7 @@ const concurrency = 16;
  * `error` notification and the others are still scanned; a type the credentials may not read makes its resources'
  * checks unknown, with an `access-denied` warning naming the missing permission.
  */
-export async function loadAzure(target: Extract<Target, { kind: 'azure' }>, context: SourceContext): Promise<SourceOutput> {
+export async function loadAzure(target: AzureTarget, context: SourceContext): Promise<SourceOutput> {
   const endpoint = resolveArmEndpoint(process.env['TRUSTSCAN_AZURE_ENDPOINT']);
   const signal = context.signal;
   context.progress(`connecting to ${endpoint.url}`);

@@ -1,5 +1,4 @@
-import type { Resource } from '../../model/resource.js';
-import { isUnknown, type Value } from '../../model/value.js';
+import { isUnknown, type Resource, type Value } from '@trustscan/core';
 
 /** Terraform types that may declare the same live resource (v3 names, and OS-specific VM and app types). */
 const typeFamilies: readonly (readonly string[])[] = [

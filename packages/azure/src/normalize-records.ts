@@ -1,4 +1,4 @@
-import type { Resource } from '../../model/resource.js';
+import type { Resource } from '@trustscan/core';
 import type { ArmRecord } from './arm-record.js';
 import { failureReason } from './normalize/arm-reader.js';
 import { normalizeDiagnosticSetting } from './normalize/diagnostic-setting.js';

@@ -1,5 +1,4 @@
-import type { Resource } from '../../model/resource.js';
-import { Unknown } from '../../model/value.js';
+import { Unknown, type Resource } from '@trustscan/core';
 import type { ArmClient } from './arm-client.js';
 import type { ArmOutcome } from './arm-failure.js';
 import type { ArmObject } from './arm-json.js';

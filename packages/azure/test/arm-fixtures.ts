@@ -4,7 +4,7 @@
  * example it follows. Every builder returns the resource and the child settings the collector reads, in a
  * compliant (`secure: true`) or insecure form.
  */
-import type { ArmObject } from '../../../../testing/arm-server.js';
+import type { ArmObject } from '../../../testing/arm-server.js';
 
 export const subscriptionA = '11111111-2222-3333-4444-555555555555';
 export const subscriptionB = '66666666-7777-8888-9999-000000000000';

@@ -1,5 +1,4 @@
-import type { Resource, SourceContext } from '../../src/index.js';
-import { DeclarationLocator } from '../../src/sources/terraform/syntax/declarations.js';
+import { DeclarationLocator, type Resource, type SourceContext } from '@trustscan/core';
 
 /** A source context for calling `loadAzure` directly, recording progress messages. */
 export function azureContext(options: { declared?: () => Promise<readonly Resource[]>; tfDir?: string; signal?: AbortSignal } = {}): SourceContext & { messages: string[] } {

@@ -4,13 +4,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 // Core does not depend on the rule pack; the test reads it from its sources to check that live Azure resources fire
 // the same rules as Terraform does.
-import { rules } from '../../../rules/src/index.js';
-import { startArmServer, type ArmServer } from '../../../../testing/arm-server.js';
-import { defineRule, isUnknown, type Resource, type ScanResult } from '../../src/index.js';
-import { scan } from '../../src/scan.js';
-import { loadAzure } from '../../src/sources/azure/load-azure.js';
+import { rules } from '@trustscan/rules';
+import { startArmServer, type ArmServer } from '../../../testing/arm-server.js';
+import { defineRule, isUnknown, scan, type Resource, type ScanResult } from '@trustscan/core';
+import { loadAzure } from '../src/load-azure.js';
 import * as f from './arm-fixtures.js';
 import { azureContext } from './azure-context.js';
+import { azureSource } from '../src/index.js';
 
 /** A rule written as the pack writes them, so that this test does not depend on which Azure rules have landed. */
 const httpsOnly = defineRule({
@@ -110,14 +110,14 @@ function finding(result: ScanResult, ruleId: string, address: string) {
 
 describe('scan() of a subscription through the local ARM server', () => {
   it('counts the encryption at host of the VM a platform-key disk belongs to (managedBy)', async () => {
-    const result = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA] }], rules, root: process.cwd() });
+    const result = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA] }], sources: { azure: azureSource }, rules, root: process.cwd() });
     const disk = (name: string) => `${f.groupId(f.subscriptionA, 'rg-app')}/providers/Microsoft.Compute/disks/${name}`;
     expect(finding(result, 'azure-managed-disk-cmk-or-host-encryption', disk('disk-of-vm1'))?.status).toBe('pass');
     expect(finding(result, 'azure-managed-disk-cmk-or-host-encryption', disk('disk-weak'))?.status).toBe('fail');
   });
 
   it('decides pass, fail and unknown, points live findings at stable pseudo-paths, and keeps the notifications', async () => {
-    const result = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA] }], rules: [httpsOnly, vaultLogs], root: '/work/repo' });
+    const result = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA] }], sources: { azure: azureSource }, rules: [httpsOnly, vaultLogs], root: '/work/repo' });
     expect(result.targets).toEqual([{ name: `azure:${f.subscriptionA}`, kind: 'azure', resources: expect.any(Number) as number, ok: true }]);
     expect(finding(result, httpsOnly.meta.id, storage('stgood'))?.status).toBe('pass');
     const weak = finding(result, httpsOnly.meta.id, storage('stweak'));
@@ -136,13 +136,13 @@ describe('scan() of a subscription through the local ARM server', () => {
     const vault = `${f.groupId(f.subscriptionA, 'rg-app')}/providers/Microsoft.KeyVault/vaults/kv-good`;
     expect(finding(result, vaultLogs.meta.id, vault)).toMatchObject({ status: 'pass', message: '1 setting(s).' });
     // Stable across runs: fingerprints come from rule and resource, never from order or time.
-    const again = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA] }], rules: [httpsOnly, vaultLogs], root: '/work/repo' });
+    const again = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA] }], sources: { azure: azureSource }, rules: [httpsOnly, vaultLogs], root: '/work/repo' });
     expect(again.findings.map((x) => [x.ruleId, x.resource.address, x.status, x.fingerprint])).toEqual(result.findings.map((x) => [x.ruleId, x.resource.address, x.status, x.fingerprint]));
   });
 
   it('turns a missing subscription into an input error while the others are scanned', async () => {
     const missing = 'deadbeef-0000-0000-0000-000000000000';
-    const result = await scan({ targets: [{ kind: 'azure', subscriptions: [missing, f.subscriptionA] }], rules: [httpsOnly], root: '/work/repo' });
+    const result = await scan({ targets: [{ kind: 'azure', subscriptions: [missing, f.subscriptionA] }], sources: { azure: azureSource }, rules: [httpsOnly], root: '/work/repo' });
     expect(result.notifications.filter((n) => n.level === 'error')).toEqual([expect.objectContaining({ code: 'input-error', subject: `/subscriptions/${missing}` })]);
     expect(finding(result, httpsOnly.meta.id, storage('stweak'))?.status).toBe('fail');
   });
@@ -226,7 +226,7 @@ describe('scan() of a subscription through the local ARM server', () => {
       ].join('\n'),
     );
     try {
-      const result = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA] }], rules: [httpsOnly, vaultLogs], root, tfDir: path.join(root, 'infra') });
+      const result = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA] }], sources: { azure: azureSource }, rules: [httpsOnly, vaultLogs], root, tfDir: path.join(root, 'infra') });
       expect(finding(result, httpsOnly.meta.id, storage('stweak'))).toMatchObject({
         status: 'fail',
         location: { file: 'infra/main.tf', startLine: 12, endLine: 12 },
@@ -270,7 +270,7 @@ describe('scan() of a subscription through the local ARM server', () => {
     });
     vi.stubEnv('TRUSTSCAN_AZURE_ENDPOINT', both.url);
     const azureRules = rules.filter((rule) => rule.meta.resourceTypes.some((type) => type.startsWith('azurerm_')));
-    const result = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA, f.subscriptionB] }], rules: azureRules, root: '/work/repo' }).finally(() => both.close());
+    const result = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA, f.subscriptionB] }], sources: { azure: azureSource }, rules: azureRules, root: '/work/repo' }).finally(() => both.close());
     expect(result.targets[0]?.ok).toBe(true);
     expect(result.notifications).toEqual([]);
     const inGood = (address: string): boolean => address.startsWith(`/subscriptions/${f.subscriptionA}`);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/index.js';
-import { publicArmEndpoint, resolveArmEndpoint } from '../../src/sources/azure/endpoint.js';
-import { failureFromResponse } from '../../src/sources/azure/arm-failure.js';
-import { newestVersion } from '../../src/sources/azure/api-versions.js';
+import { InputError } from '@trustscan/core';
+import { publicArmEndpoint, resolveArmEndpoint } from '../src/endpoint.js';
+import { failureFromResponse } from '../src/arm-failure.js';
+import { newestVersion } from '../src/api-versions.js';
 
 describe('resolveArmEndpoint', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startArmServer, type ArmObject, type ArmServer, type ArmServerOptions } from '../../../../testing/arm-server.js';
-import { InputError, ScanAbortedError, Unknown, type Resource } from '../../src/index.js';
-import { loadAzure } from '../../src/sources/azure/load-azure.js';
+import { startArmServer, type ArmObject, type ArmServer, type ArmServerOptions } from '../../../testing/arm-server.js';
+import { InputError, ScanAbortedError, Unknown, type Resource } from '@trustscan/core';
+import { loadAzure } from '../src/load-azure.js';
 import * as f from './arm-fixtures.js';
 import { azureContext } from './azure-context.js';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ArmObject } from '../../../../testing/arm-server.js';
-import { Unknown, type Resource } from '../../src/index.js';
-import { canonicalizeLinks } from '../../src/sources/azure/canonical-links.js';
-import { normalizeRecords } from '../../src/sources/azure/normalize-records.js';
-import { ArmReader } from '../../src/sources/azure/normalize/arm-reader.js';
-import { normalizeRoleAssignment } from '../../src/sources/azure/normalize/role-assignment.js';
-import { webAppType } from '../../src/sources/azure/normalize/web-app.js';
-import { resourceKindOf, resourceKinds } from '../../src/sources/azure/resource-kinds.js';
+import type { ArmObject } from '../../../testing/arm-server.js';
+import { Unknown, type Resource } from '@trustscan/core';
+import { canonicalizeLinks } from '../src/canonical-links.js';
+import { normalizeRecords } from '../src/normalize-records.js';
+import { ArmReader } from '../src/normalize/arm-reader.js';
+import { normalizeRoleAssignment } from '../src/normalize/role-assignment.js';
+import { webAppType } from '../src/normalize/web-app.js';
+import { resourceKindOf, resourceKinds } from '../src/resource-kinds.js';
 import * as f from './arm-fixtures.js';
 import { denied, recordOf } from './record-of.js';
 

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 // Core does not depend on the rule pack; the test reads it from its sources to check the verdicts a live scan gives.
-import { azureRules } from '../../../rules/src/azure/index.js';
-import { startArmServer, type ArmServer, type ArmServerOptions } from '../../../../testing/arm-server.js';
-import { scan } from '../../src/scan.js';
-import { loadAzure } from '../../src/sources/azure/load-azure.js';
+import { azureRules } from '@trustscan/rules';
+import { startArmServer, type ArmServer, type ArmServerOptions } from '../../../testing/arm-server.js';
+import { scan } from '@trustscan/core';
+import { loadAzure } from '../src/load-azure.js';
 import * as f from './arm-fixtures.js';
 import { azureContext } from './azure-context.js';
+import { azureSource } from '../src/index.js';
 
 // A live Azure scan says which types it read: a failed read of a vault's protected items or of the role assignments
 // leaves their types out, and the rules that decide on their absence say unknown.
@@ -54,7 +55,7 @@ describe('observed types of a live Azure scan', () => {
   it('turns "not backed up" and "too few owners" into unknown when their evidence could not be read', async () => {
     const verdicts = async (options: ArmServerOptions) => {
       await serve(options);
-      const result = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA] }], rules: azureRules, root: '/work/repo' });
+      const result = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA] }], sources: { azure: azureSource }, rules: azureRules, root: '/work/repo' });
       await server?.close();
       server = undefined;
       const status = (ruleId: string) => result.findings.filter((finding) => finding.ruleId === ruleId).map((finding) => finding.status);

@@ -1,8 +1,8 @@
-import type { ArmObject } from '../../../../testing/arm-server.js';
-import type { ArmFailure } from '../../src/sources/azure/arm-failure.js';
-import { isArmResource } from '../../src/sources/azure/arm-json.js';
-import type { ArmRecord, ChildResult } from '../../src/sources/azure/arm-record.js';
-import { resourceKindOf } from '../../src/sources/azure/resource-kinds.js';
+import type { ArmObject } from '../../../testing/arm-server.js';
+import type { ArmFailure } from '../src/arm-failure.js';
+import { isArmResource } from '../src/arm-json.js';
+import type { ArmRecord, ChildResult } from '../src/arm-record.js';
+import { resourceKindOf } from '../src/resource-kinds.js';
 
 /**
  * The record the collector would build from fixture items (the resource first, then its children), without a

@@ -1,5 +1,4 @@
-import type { Resource } from '../../../model/resource.js';
-import { isUnknown, Unknown, type Value } from '../../../model/value.js';
+import { isUnknown, Unknown, type Resource, type Value } from '@trustscan/core';
 import { field, list, optional, stringList, text } from './fields.js';
 import { liveResource, type LiveIdentity } from './live-resource.js';
 

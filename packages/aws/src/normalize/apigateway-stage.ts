@@ -1,5 +1,4 @@
-import type { Resource } from '../../../model/resource.js';
-import { isRecord, Unknown } from '../../../model/value.js';
+import { isRecord, Unknown, type Resource } from '@trustscan/core';
 import type { ConfigurationItem } from '../configuration-item.js';
 import { attributes, field, optional, text } from './fields.js';
 import { identityOf, liveResource } from './live-resource.js';

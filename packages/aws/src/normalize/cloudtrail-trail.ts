@@ -1,5 +1,4 @@
-import type { Resource } from '../../../model/resource.js';
-import { isUnknown, Unknown, type Value } from '../../../model/value.js';
+import { isUnknown, Unknown, type Resource, type Value } from '@trustscan/core';
 import type { ConfigurationItem } from '../configuration-item.js';
 import { attributes, field, fieldAt, optional, required, text } from './fields.js';
 import { identityOf, liveResource } from './live-resource.js';

@@ -1,5 +1,4 @@
-import type { Resource } from '../../../model/resource.js';
-import { Unknown, type Value } from '../../../model/value.js';
+import { Unknown, type Resource, type Value } from '@trustscan/core';
 import { liveResource, type LiveIdentity } from './live-resource.js';
 
 const rootRow = '<root_account>';

@@ -1,6 +1,5 @@
-import type { Resource } from '../../../model/resource.js';
+import { isUnknown, Unknown, type Resource, type Value } from '@trustscan/core';
 import { storeTags } from './store-tags.js';
-import { isUnknown, Unknown, type Value } from '../../../model/value.js';
 import type { ConfigurationItem } from '../configuration-item.js';
 import { attributes, field, fieldAt, optional, text } from './fields.js';
 import { identityOf, liveResource } from './live-resource.js';

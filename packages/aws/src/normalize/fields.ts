@@ -1,4 +1,4 @@
-import { isRecord, isUnknown, Unknown, type Value } from '../../../model/value.js';
+import { isRecord, isUnknown, Unknown, type Value } from '@trustscan/core';
 
 /**
  * Reads `name` from an object, ignoring case: AWS Config spells the same property `storageEncrypted`,

@@ -1,5 +1,4 @@
-import type { Resource } from '../../../model/resource.js';
-import type { Value } from '../../../model/value.js';
+import type { Resource, Value } from '@trustscan/core';
 import { field, list, policyJson, text } from './fields.js';
 import { liveResource, type LiveIdentity } from './live-resource.js';
 

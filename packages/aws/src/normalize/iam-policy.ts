@@ -1,5 +1,4 @@
-import type { Resource } from '../../../model/resource.js';
-import { Unknown, type Value } from '../../../model/value.js';
+import { Unknown, type Resource, type Value } from '@trustscan/core';
 import type { ConfigurationItem } from '../configuration-item.js';
 import { attributes, field, list, optional, policyJson, text } from './fields.js';
 import { identityOf, liveResource } from './live-resource.js';

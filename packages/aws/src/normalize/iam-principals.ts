@@ -1,5 +1,4 @@
-import type { Resource } from '../../../model/resource.js';
-import { Unknown } from '../../../model/value.js';
+import { Unknown, type Resource } from '@trustscan/core';
 import type { ConfigurationItem } from '../configuration-item.js';
 import { attributes, field, optional, policyJson, text } from './fields.js';
 import { attachedPolicies } from './iam-attached-policies.js';

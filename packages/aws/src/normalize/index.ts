@@ -1,4 +1,4 @@
-import type { Resource } from '../../../model/resource.js';
+import type { Resource } from '@trustscan/core';
 import type { ConfigurationItem } from '../configuration-item.js';
 import { normalizeApiGatewayStage } from './apigateway-stage.js';
 import { normalizeBackupPlan, normalizeBackupSelection, normalizeBackupVault } from './backup.js';

@@ -1,5 +1,4 @@
-import type { Resource } from '../../../model/resource.js';
-import type { Value } from '../../../model/value.js';
+import type { Resource, Value } from '@trustscan/core';
 import type { ConfigurationItem } from '../configuration-item.js';
 import { attributes, field, list, optional, required, text } from './fields.js';
 import { identityOf, liveResource } from './live-resource.js';

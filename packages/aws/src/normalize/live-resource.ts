@@ -1,5 +1,4 @@
-import type { Resource } from '../../../model/resource.js';
-import type { Value } from '../../../model/value.js';
+import type { Resource, Value } from '@trustscan/core';
 import type { ConfigurationItem } from '../configuration-item.js';
 
 /** What a normalizer knows about where a resource lives. */

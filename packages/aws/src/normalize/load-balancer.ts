@@ -1,5 +1,4 @@
-import type { Resource } from '../../../model/resource.js';
-import { isRecord, isUnknown, Unknown, type Value } from '../../../model/value.js';
+import { isRecord, isUnknown, Unknown, type Resource, type Value } from '@trustscan/core';
 import type { ConfigurationItem } from '../configuration-item.js';
 import { attributes, field, list, optional, text } from './fields.js';
 import { identityOf, liveResource, partitionOf } from './live-resource.js';

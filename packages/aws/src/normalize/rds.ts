@@ -1,4 +1,4 @@
-import type { Resource } from '../../../model/resource.js';
+import type { Resource } from '@trustscan/core';
 import { storeTags } from './store-tags.js';
 import type { ConfigurationItem } from '../configuration-item.js';
 import { attributes, field, list, optional, required, stringList, text } from './fields.js';

@@ -1,5 +1,4 @@
-import type { Resource } from '../../../model/resource.js';
-import { Unknown, type Value } from '../../../model/value.js';
+import { Unknown, type Resource, type Value } from '@trustscan/core';
 import type { ConfigurationItem } from '../configuration-item.js';
 import { identityOf, liveResource, partitionOf } from './live-resource.js';
 import { publicAccessBlockAttributes } from './s3-bucket.js';

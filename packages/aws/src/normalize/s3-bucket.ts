@@ -1,5 +1,4 @@
-import type { Resource } from '../../../model/resource.js';
-import { isRecord, isUnknown, Unknown, type Value } from '../../../model/value.js';
+import { isRecord, isUnknown, Unknown, type Resource, type Value } from '@trustscan/core';
 import { readTags, type ConfigurationItem } from '../configuration-item.js';
 import type { BucketSettingKey } from '../s3-bucket-settings.js';
 import { attributes, decodePolicyDocument, field, fieldAt, list, optional, text } from './fields.js';

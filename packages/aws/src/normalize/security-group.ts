@@ -1,6 +1,4 @@
-import type { Resource } from '../../../model/resource.js';
-import type { Value } from '../../../model/value.js';
-import { Unknown } from '../../../model/value.js';
+import { Unknown, type Resource, type Value } from '@trustscan/core';
 import type { ConfigurationItem } from '../configuration-item.js';
 import { attributes, field, list, optional, stringList, text } from './fields.js';
 import { identityOf, liveResource, partitionOf } from './live-resource.js';

@@ -1,4 +1,4 @@
-import { Unknown, type Value } from '../../../model/value.js';
+import { Unknown, type Value } from '@trustscan/core';
 import { readTags, type ConfigurationItem } from '../configuration-item.js';
 import { field } from './fields.js';
 

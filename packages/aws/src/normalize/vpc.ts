@@ -1,4 +1,4 @@
-import type { Resource } from '../../../model/resource.js';
+import type { Resource } from '@trustscan/core';
 import type { ConfigurationItem } from '../configuration-item.js';
 import { attributes, field, optional, text } from './fields.js';
 import { identityOf, liveResource, partitionOf } from './live-resource.js';

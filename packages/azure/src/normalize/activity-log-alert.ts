@@ -1,5 +1,4 @@
-import type { Resource } from '../../../model/resource.js';
-import { Unknown, type Value } from '../../../model/value.js';
+import { Unknown, type Resource, type Value } from '@trustscan/core';
 import type { ArmRecord } from '../arm-record.js';
 import { ArmReader } from './arm-reader.js';
 import { azureResource, envelopeAttributes, sortedStringList } from './azure-resource.js';

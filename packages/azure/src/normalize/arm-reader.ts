@@ -1,4 +1,4 @@
-import { Unknown, type Value } from '../../../model/value.js';
+import { Unknown, type Value } from '@trustscan/core';
 import type { ArmFailure } from '../arm-failure.js';
 import { isArmObject, type ArmJson } from '../arm-json.js';
 import type { ArmRecord } from '../arm-record.js';

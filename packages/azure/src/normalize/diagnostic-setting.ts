@@ -1,5 +1,4 @@
-import type { Resource } from '../../../model/resource.js';
-import { Unknown, type Value } from '../../../model/value.js';
+import { Unknown, type Resource, type Value } from '@trustscan/core';
 import type { ArmJson } from '../arm-json.js';
 import { ArmReader } from './arm-reader.js';
 import { subscriptionResource } from './azure-resource.js';

@@ -1,4 +1,4 @@
-import type { Resource } from '../../../model/resource.js';
+import type { Resource } from '@trustscan/core';
 import type { ArmRecord } from '../arm-record.js';
 import { ArmReader } from './arm-reader.js';
 import { azureResource, envelopeAttributes } from './azure-resource.js';

@@ -1,5 +1,4 @@
-import type { Resource } from '../../../model/resource.js';
-import type { Value } from '../../../model/value.js';
+import type { Resource, Value } from '@trustscan/core';
 import { parentIdOf } from '../arm-json.js';
 import type { ArmRecord } from '../arm-record.js';
 import { ArmReader } from './arm-reader.js';

@@ -1,5 +1,4 @@
-import type { Resource } from '../../../model/resource.js';
-import { Unknown, type Value } from '../../../model/value.js';
+import { Unknown, type Resource, type Value } from '@trustscan/core';
 import type { ArmReader } from './arm-reader.js';
 import { sortedStringList, subscriptionResource } from './azure-resource.js';
 

@@ -1,4 +1,4 @@
-import type { Resource } from '../../../model/resource.js';
+import type { Resource } from '@trustscan/core';
 import type { ArmReader } from './arm-reader.js';
 import { subscriptionResource } from './azure-resource.js';
 
