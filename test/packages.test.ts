@@ -7,17 +7,17 @@
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNpmRegistry, type NpmRegistry } from '../testing/npm-registry.js';
+import { packWorkspace, publishedPackages, repositoryRoot, type PublishedPackage } from '../testing/pack-workspace.js';
 import { sarifProblems } from '../testing/sarif-validation.js';
 import { readTarball } from '../testing/tar.js';
 import { temporaryDirectory } from '../testing/temporary-directory.js';
 
-const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const packageNames = ['core', 'rules', 'reporters', 'cli', 'aws', 'azure'] as const;
-type PackageName = (typeof packageNames)[number];
+const repository = repositoryRoot;
+const packageNames = publishedPackages;
+type PackageName = PublishedPackage;
 /** What a Terraform-only library consumer installs, and the most it may weigh. */
 const libraryPackages: readonly PackageName[] = ['core', 'rules', 'reporters'];
 const libraryLimitBytes = 30 * 1024 * 1024;
@@ -25,7 +25,7 @@ const libraryLimitBytes = 30 * 1024 * 1024;
 const work = temporaryDirectory('packages');
 const packs = path.join(work, 'packs');
 const consumer = path.join(work, 'consumer');
-const tarballs = new Map<PackageName, string>();
+let tarballs: Map<PackageName, string>;
 let registry: NpmRegistry;
 let librarySize: { apparent: number; disk: number };
 
@@ -74,11 +74,7 @@ function readmeLibraryExample(): string {
 beforeAll(async () => {
   execFileSync('mkdir', ['-p', packs, consumer]);
   writeFileSync(path.join(work, 'npmrc'), '');
-  for (const name of packageNames) {
-    const output = execFileSync('pnpm', ['pack', '--pack-destination', packs], { cwd: path.join(repository, 'packages', name), encoding: 'utf8' });
-    const file = output.trim().split('\n').at(-1) ?? '';
-    tarballs.set(name, path.isAbsolute(file) ? file : path.join(packs, path.basename(file)));
-  }
+  tarballs = await packWorkspace(packs);
   registry = await startNpmRegistry(path.join(repository, 'node_modules', '.pnpm'));
   writeFileSync(path.join(consumer, 'package.json'), `${JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2)}\n`);
   await npm(['install', ...libraryPackages.map((name) => tarballs.get(name) ?? '')], consumer);

@@ -1,13 +1,14 @@
 /**
  * A minimal npm registry on 127.0.0.1 for installing packages in a test without the network: it serves every package
  * of the workspace's pnpm store (`node_modules/.pnpm`, which holds each locked dependency unpacked), with packuments
- * made from their package.json files and tarballs packed on demand. npm reaches it through `--registry`.
+ * made from their package.json files and tarballs packed on demand, and packed workspace packages beside them. npm
+ * reaches it through `--registry`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { packDirectory } from './tar.js';
+import { packDirectory, readTarball } from './tar.js';
 
 export interface NpmRegistry {
   /** `http://127.0.0.1:<port>/`, for npm's `--registry`. */
@@ -20,10 +21,22 @@ export interface NpmRegistry {
 }
 
 type Manifest = { readonly name: string; readonly version: string } & Record<string, unknown>;
+/** A version of a package: its package.json and its tarball, packed when asked for. */
+type Entry = { readonly manifest: Manifest; readonly tarball: () => Buffer };
 
-/** Starts a registry serving the packages of the pnpm store directory (`<workspace>/node_modules/.pnpm`). */
-export async function startNpmRegistry(store: string): Promise<NpmRegistry> {
+/**
+ * Starts a registry serving the packages of the pnpm store directory (`<workspace>/node_modules/.pnpm`), and the
+ * given tarballs (packed workspace packages) beside them.
+ */
+export async function startNpmRegistry(store: string, tarballs: readonly string[] = []): Promise<NpmRegistry> {
   const packages = indexStore(store);
+  for (const file of tarballs) {
+    const bytes = readFileSync(file);
+    const manifest = JSON.parse(readTarball(bytes).get('package/package.json')?.toString('utf8') ?? '{}') as Manifest;
+    const versions = packages.get(manifest.name) ?? new Map<string, Entry>();
+    versions.set(manifest.version, { tarball: () => bytes, manifest });
+    packages.set(manifest.name, versions);
+  }
   const requested: string[] = [];
   const missing: string[] = [];
   const server = createServer((request, response) => {
@@ -38,7 +51,7 @@ export async function startNpmRegistry(store: string): Promise<NpmRegistry> {
     }
     if (tarball) {
       const entry = versions.get(tarball[2] ?? '');
-      return entry ? send(response, 200, 'application/octet-stream', packDirectory(entry.directory)) : send(response, 404, 'application/json', '{}');
+      return entry ? send(response, 200, 'application/octet-stream', entry.tarball()) : send(response, 404, 'application/json', '{}');
     }
     send(response, 200, 'application/json', JSON.stringify(packument(name, versions, `http://${request.headers.host ?? '127.0.0.1'}`)));
   });
@@ -60,8 +73,8 @@ export async function startNpmRegistry(store: string): Promise<NpmRegistry> {
 }
 
 /** name → version → the unpacked package, from the store's `<name>@<version>[_peers]/node_modules/<name>` folders. */
-function indexStore(store: string): Map<string, Map<string, { directory: string; manifest: Manifest }>> {
-  const packages = new Map<string, Map<string, { directory: string; manifest: Manifest }>>();
+function indexStore(store: string): Map<string, Map<string, Entry>> {
+  const packages = new Map<string, Map<string, Entry>>();
   for (const entry of readdirSync(store)) {
     const at = entry.indexOf('@', 1);
     if (at <= 0) continue;
@@ -74,14 +87,14 @@ function indexStore(store: string): Map<string, Map<string, { directory: string;
       continue;
     }
     if (manifest.name !== name) continue;
-    const versions = packages.get(name) ?? new Map<string, { directory: string; manifest: Manifest }>();
-    versions.set(manifest.version, { directory, manifest });
+    const versions = packages.get(name) ?? new Map<string, Entry>();
+    versions.set(manifest.version, { manifest, tarball: () => packDirectory(directory) });
     packages.set(name, versions);
   }
   return packages;
 }
 
-function packument(name: string, versions: Map<string, { manifest: Manifest }>, origin: string): unknown {
+function packument(name: string, versions: Map<string, Entry>, origin: string): unknown {
   const base = name.split('/').pop() ?? name;
   const all = [...versions.values()].map(({ manifest }) => manifest);
   const latest = all.map((m) => m.version).sort(compareVersions).at(-1) ?? '';
