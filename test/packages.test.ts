@@ -87,10 +87,10 @@ afterAll(async () => {
 });
 
 describe('the packed packages', () => {
-  it.each(packageNames)('@trustscan/%s holds its build, types, README and metadata, and no tests or build leftovers', (name) => {
+  it.each(packageNames)('@trustscan/%s holds its build, types, README, licence and metadata, and no tests or build leftovers', (name) => {
     const files = readTarball(readFileSync(tarballs.get(name) ?? ''));
     const names = [...files.keys()];
-    expect(names).toEqual(expect.arrayContaining(['package/package.json', 'package/README.md', 'package/dist/index.js', 'package/dist/index.d.ts']));
+    expect(names).toEqual(expect.arrayContaining(['package/package.json', 'package/README.md', 'package/LICENSE', 'package/dist/index.js', 'package/dist/index.d.ts']));
     expect(names.filter((file) => /\.tsbuildinfo$|(^|\/)test\/|\.test\.[jt]s$/.test(file))).toEqual([]);
     const manifest = JSON.parse(files.get('package/package.json')?.toString('utf8') ?? '{}') as Record<string, unknown>;
     expect(manifest).toMatchObject({

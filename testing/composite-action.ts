@@ -2,7 +2,7 @@
  * Runs a composite GitHub Action (`action.yml`) the way a runner does, for tests: each `run` step through
  * `bash --noprofile --norc -eo pipefail` with the step's `env` (inputs and earlier steps' outputs substituted), the
  * runner's files (GITHUB_OUTPUT per step, GITHUB_STEP_SUMMARY) and variables (GITHUB_ACTION_PATH, GITHUB_WORKSPACE,
- * RUNNER_TEMP). `uses` steps cannot run here: they are recorded with their resolved `with`. Only the expressions the
+ * RUNNER_TEMP, and TMPDIR there too). `uses` steps cannot run here: they are recorded with their resolved `with`. Only the expressions the
  * action uses are understood (`inputs.X`, `steps.ID.outputs.X`, `==`/`!=` against a quoted literal, joined by `&&`);
  * anything else throws, so a test never silently skips a condition.
  */
@@ -93,6 +93,8 @@ export async function runCompositeAction(
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
       RUNNER_TEMP: options.runnerTemp,
+      // The job's temporary files stay in the runner's temp folder, which the test removes.
+      TMPDIR: options.runnerTemp,
     };
     let exitCode = 0;
     let output = '';
