@@ -4,8 +4,8 @@
  * Third-party dependencies come from a registry on 127.0.0.1 that serves the workspace's own pnpm store, so the test
  * needs no network and installs exactly the locked versions.
  */
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,7 +72,8 @@ function readmeLibraryExample(): string {
 }
 
 beforeAll(async () => {
-  execFileSync('mkdir', ['-p', packs, consumer]);
+  mkdirSync(packs);
+  mkdirSync(consumer);
   writeFileSync(path.join(work, 'npmrc'), '');
   tarballs = await packWorkspace(packs);
   registry = await startNpmRegistry(path.join(repository, 'node_modules', '.pnpm'));
@@ -136,7 +137,7 @@ describe('the packed packages', () => {
     ['scans a plan', ['scan', 'insecure/plan.json', '--fail-on', 'never', '-q'], 0, /aws-rds-storage-encrypted/],
     ['prints its version', ['--version'], 0, /^0\.1\.0\n$/],
   ])('npx trustscan %s', (_name, args, status, output) => {
-    execFileSync('cp', ['-r', path.join(repository, 'examples/insecure'), consumer]);
+    cpSync(path.join(repository, 'examples/insecure'), path.join(consumer, 'insecure'), { recursive: true });
     const run = spawnSync('npx', ['--no-install', 'trustscan', ...args], { cwd: consumer, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(output);
@@ -151,7 +152,7 @@ describe('the packed packages', () => {
 
   it('install with the CLI by default, so npx trustscan --aws and --azure load the cloud SDKs', async () => {
     const full = path.join(work, 'cli-user');
-    execFileSync('mkdir', ['-p', full]);
+    mkdirSync(full);
     writeFileSync(path.join(full, 'package.json'), `${JSON.stringify({ name: 'cli-user', private: true }, null, 2)}\n`);
     const started = Date.now();
     await npm(['install', ...packageNames.map((name) => tarballs.get(name) ?? '')], full);

@@ -226,7 +226,7 @@ describe('scan() of a subscription through the local ARM server', () => {
       ].join('\n'),
     );
     try {
-      const result = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA] }], sources: { azure: azureSource }, rules: [httpsOnly, vaultLogs], root, tfDir: path.join(root, 'infra') });
+      const result = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA] }], sources: { azure: azureSource }, rules: [httpsOnly, vaultLogs], root, tfDir: path.join(root, 'infra'), terraform: { cacheDirectory: false } });
       expect(finding(result, httpsOnly.meta.id, storage('stweak'))).toMatchObject({
         status: 'fail',
         location: { file: 'infra/main.tf', startLine: 12, endLine: 12 },
