@@ -6,7 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { collectAws, scan } from '../packages/core/dist/index.js';
+import { scan } from '../packages/core/dist/index.js';
+import { awsSource, collectAws } from '../packages/aws/dist/index.js';
 import { rules } from '../packages/rules/dist/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -58,7 +59,7 @@ try {
     const collection = await collectAws({ kind: 'aws', regions: ['us-east-1'] }, context);
     const collectMs = performance.now() - started;
     const scanStarted = performance.now();
-    const result = await scan({ targets: [{ kind: 'aws', regions: ['us-east-1'] }], rules, root: here });
+    const result = await scan({ targets: [{ kind: 'aws', regions: ['us-east-1'] }], sources: { aws: awsSource }, rules, root: here });
     const scanMs = performance.now() - scanStarted;
     rows.push({ size, collection, collectMs, scanMs, findings: result.findings.length, rssMb: process.memoryUsage().rss / 1e6 });
   }

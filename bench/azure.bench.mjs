@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { scan } from '../packages/core/dist/index.js';
+import { azureSource } from '../packages/azure/dist/index.js';
 import { rules } from '../packages/rules/dist/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -58,7 +59,7 @@ async function measure(total, resourceGraph) {
   process.env.TRUSTSCAN_AZURE_ENDPOINT = server.url;
   globalThis.gc?.();
   const started = performance.now();
-  const result = await scan({ targets: [{ kind: 'azure', subscriptions: [fixtures.subscriptionA], resourceGraph }], rules, root: here });
+  const result = await scan({ targets: [{ kind: 'azure', subscriptions: [fixtures.subscriptionA], resourceGraph }], sources: { azure: azureSource }, rules, root: here });
   const wallMs = performance.now() - started;
   await server.close();
   if (!result.targets[0]?.ok || result.notifications.some((n) => n.level === 'error')) throw new Error(`scan failed: ${JSON.stringify(result.notifications)}`);

@@ -1,16 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { sarifProblems } from '../../testing/sarif-validation.js';
+import { temporaryDirectory } from '../../testing/temporary-directory.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 describe('the library example', () => {
   it('runs as a consumer of the built packages: scans, lists failures by criterion, writes valid SARIF', () => {
-    const sarif = path.join(mkdtempSync(path.join(tmpdir(), 'trustscan-library-')), 'out.sarif');
+    const sarif = path.join(temporaryDirectory('library'), 'out.sarif');
     const run = spawnSync(process.execPath, [path.join(here, 'index.mjs'), path.join(here, '..', 'insecure', 'plan.json'), sarif], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);

@@ -57,7 +57,15 @@ export interface RulesListCommand {
   readonly profile?: Profile;
 }
 
-export type Command = ScanCommand | RulesListCommand | { readonly command: 'help'; readonly topic?: string } | { readonly command: 'version' };
+export interface InitCommand {
+  readonly command: 'init';
+  /** Also write the GitHub Actions workflow. */
+  readonly github: boolean;
+  /** Overwrite files that exist. */
+  readonly force: boolean;
+}
+
+export type Command = ScanCommand | RulesListCommand | InitCommand | { readonly command: 'help'; readonly topic?: string } | { readonly command: 'version' };
 
 const extensionFormats: Readonly<Record<string, ReportFormat>> = {
   '.sarif': 'sarif',
@@ -75,6 +83,8 @@ export const helpText = `trustscan: check Terraform and live cloud configuration
 Usage:
   trustscan scan [PATH...] [options]   Scan Terraform directories, .tf files, plan JSON files and live clouds
   trustscan rules list [--format text|json] [--config FILE] [--profile baseline|strict]
+  trustscan init [--github] [--force]  Write a commented trustscan.config.yaml (with --github, also
+                                       .github/workflows/trustscan.yml); --force overwrites existing files
   trustscan --help | --version
 
 Targets:
@@ -140,7 +150,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
     if (sub !== 'list') throw new UsageError(`unknown rules command "${sub ?? ''}"; did you mean \`trustscan rules list\`?`);
     return parseRulesList(options);
   }
-  throw new UsageError(`unknown command "${first}"; the commands are scan and rules list`);
+  if (first === 'init') return parseInit(rest);
+  throw new UsageError(`unknown command "${first}"; the commands are scan, rules list and init`);
 }
 
 function parseScan(argv: readonly string[]): Command {
@@ -250,6 +261,17 @@ function profileOption(profile: string | undefined): { profile?: Profile } {
   if (profile === undefined) return {};
   if (!profiles.includes(profile as Profile)) throw new UsageError(`--profile must be one of ${profiles.join(', ')}, not "${profile}"`);
   return { profile: profile as Profile };
+}
+
+function parseInit(argv: readonly string[]): Command {
+  const { values, positionals } = parse(argv, {
+    github: { type: 'boolean' },
+    force: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return { command: 'help', topic: 'init' };
+  if (positionals.length > 0) throw new UsageError(`init takes no arguments; it writes into the working directory (got "${positionals.join(' ')}")`);
+  return { command: 'init', github: values.github ?? false, force: values.force ?? false };
 }
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;

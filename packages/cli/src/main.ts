@@ -23,6 +23,10 @@ export async function main(argv: readonly string[], io: Io = interruptibleIo()):
         const { runScan } = await import('./commands/scan.js');
         return await runScan(command, io);
       }
+      case 'init': {
+        const { runInit } = await import('./commands/init.js');
+        return await runInit(command, io);
+      }
       case 'rules-list': {
         const { runRulesList } = await import('./commands/rules-list.js');
         return await runRulesList(command, io);

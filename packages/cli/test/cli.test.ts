@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { parseCommandLine } from '../src/cli.js';
 import { main } from '../src/main.js';
 import type { Io } from '../src/io.js';
 import { sarifProblems } from '../../../testing/sarif-validation.js';
+import { temporaryDirectory } from '../../../testing/temporary-directory.js';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const binary = path.join(repository, 'packages/cli/bin/trustscan.js');
@@ -69,7 +69,7 @@ describe('trustscan scan (the real binary)', () => {
   });
 
   it('writes several reports from one scan, each valid', () => {
-    const out = mkdtempSync(path.join(tmpdir(), 'trustscan-cli-'));
+    const out = temporaryDirectory('cli');
     const run = trustscan(['scan', insecurePlan, '--format', 'sarif', '--output', path.join(out, 'r.sarif'), '--format', 'json', '--output', path.join(out, 'r.json'), '--format', 'text']);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('aws-iam-policy-no-full-admin');
@@ -80,7 +80,7 @@ describe('trustscan scan (the real binary)', () => {
   });
 
   it('reports bad input in one line naming the file, exit 2, no stack, and keeps what it found', () => {
-    const out = mkdtempSync(path.join(tmpdir(), 'trustscan-cli-'));
+    const out = temporaryDirectory('cli');
     const truncated = path.join(out, 'truncated.json');
     writeFileSync(truncated, readFileSync(path.join(repository, insecurePlan), 'utf8').slice(0, 500));
     const run = trustscan(['scan', truncated, insecurePlan, '-f', 'json', '-o', path.join(out, 'r.json'), '-q']);
@@ -117,7 +117,7 @@ describe('trustscan scan (the real binary)', () => {
   });
 
   it('loads custom declarative rules with --rules', () => {
-    const directory = mkdtempSync(path.join(tmpdir(), 'trustscan-rules-'));
+    const directory = temporaryDirectory('rules');
     writeFileSync(
       path.join(directory, 'acme-db-deletion-protection.yaml'),
       ['id: acme-db-deletion-protection', 'title: Databases are protected from deletion', 'description: Our policy.', 'remediation: Set deletion_protection.', 'severity: high', 'area: backup-recovery',

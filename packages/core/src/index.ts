@@ -1,11 +1,8 @@
 export { scan, type ScanOptions, type ProgressEvent } from './scan.js';
-export type { Target } from './sources/target.js';
-export type { SourceContext, SourceOutput, TerraformOptions } from './sources/source.js';
+export type { Target, LiveTarget, AwsTarget, AzureTarget } from './sources/target.js';
+export type { SourceContext, SourceOutput, TerraformOptions, LiveSource, LiveSources } from './sources/source.js';
 export { loadTarget } from './sources/load-target.js';
-export { loadAws, collectAws, type AwsTarget, type AwsLoadOptions, type AwsCollection } from './sources/aws/load-aws.js';
-export { loadAzure } from './sources/azure/load-azure.js';
-export { resourceKinds as azureResourceKinds } from './sources/azure/resource-kinds.js';
-export type { ResourceKind as AzureResourceKind, ChildSpec as AzureChildSpec, ArmRecord } from './sources/azure/arm-record.js';
+export { DeclarationLocator } from './sources/terraform/syntax/declarations.js';
 export { Inventory } from './inventory/inventory.js';
 export { relationSpecs, type RelationSpec } from './inventory/relations.js';
 export { evaluateRules, type RuleSettingsInEffect } from './engine/evaluate.js';

@@ -12,7 +12,7 @@ import { profiles, type Profile, type Rule } from './model/rule.js';
 import type { Waiver } from './model/waiver.js';
 import { loadTarget } from './sources/load-target.js';
 import type { Resource } from './model/resource.js';
-import type { SourceContext, TerraformOptions } from './sources/source.js';
+import type { LiveSources, SourceContext, TerraformOptions } from './sources/source.js';
 import { describeTarget, type Target } from './sources/target.js';
 import { DeclarationLocator } from './sources/terraform/syntax/declarations.js';
 import { toolName, toolVersion } from './version.js';
@@ -20,6 +20,8 @@ import { toolName, toolVersion } from './version.js';
 export interface ScanOptions {
   readonly targets: readonly Target[];
   readonly rules: readonly Rule[];
+  /** Sources for live targets, by kind: `{ aws: awsSource }` from `@trustscan/aws`, `{ azure: azureSource }` from `@trustscan/azure`. */
+  readonly sources?: LiveSources;
   /** Directory that finding locations are relative to (the repository root in CI). Defaults to the working directory. */
   readonly root?: string;
   /** Terraform configuration directory for locating plan and live findings in `.tf` files. */
@@ -89,7 +91,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     };
     try {
-      const output = await loadTarget(target, context);
+      const output = await loadTarget(target, context, options.sources);
       // One inventory per target: addresses are unique within a plan, a directory or an account, not across them.
       const inventory = new Inventory(output.resources, options.relations ? [...relationSpecs, ...options.relations] : relationSpecs, output.observedTypes);
       // Appended one by one: spreading a hundred thousand findings into push() overflows the call stack.

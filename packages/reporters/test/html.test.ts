@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +8,9 @@ import { toHtml } from '@trustscan/reporters';
 import { openHeadlessPage, type HeadlessPage } from '../../../testing/headless-chromium.js';
 import { hostile, hostileResult } from '../../../testing/report-results.js';
 import { repositoryRoot } from './fixtures.js';
+import { temporaryDirectory } from '../../../testing/temporary-directory.js';
 
-const output = mkdtempSync(path.join(tmpdir(), 'trustscan-html-'));
+const output = temporaryDirectory('html');
 let result: ScanResult;
 let browser: HeadlessPage;
 

@@ -14,11 +14,11 @@ function elements(xml: string, tag: string): Record<string, string>[] {
 
 describe('JUnit XML', () => {
   it('is valid against the common JUnit schema', async () => {
-    expect(junitProblems(toJunit(await scanInsecurePlan()))).toEqual([]);
+    expect(await junitProblems(toJunit(await scanInsecurePlan()))).toEqual([]);
   });
 
-  it('the validator rejects what the schema forbids', () => {
-    expect(junitProblems('<testsuites><testsuite name="x" tests="1"><testcase/></testsuite></testsuites>').join('\n')).toMatch(/failures.*required|name.*required/);
+  it('the validator rejects what the schema forbids', async () => {
+    expect((await junitProblems('<testsuites><testsuite name="x" tests="1"><testcase/></testsuite></testsuites>')).join('\n')).toMatch(/failures.*required|name.*required/);
   });
 
   it('has one test case per (rule, resource), failures with the message and location, and matching counts', async () => {
@@ -52,7 +52,7 @@ describe('JUnit XML', () => {
       waivers: [{ rule: '*', resources: ['aws_db_instance.app'], reason: 'Replaced next quarter by Aurora.', owner: 'dba@acme.test', expires: '2027-01-31', source: { kind: 'config', file: 'c.yaml', line: 2 } }],
     });
     const xml = toJunit(result);
-    expect(junitProblems(xml)).toEqual([]);
+    expect(await junitProblems(xml)).toEqual([]);
     const skipped = elements(xml, 'skipped');
     expect(skipped.some((s) => s['type'] === 'unknown' && s['message']?.startsWith('Not determined: '))).toBe(result.summary.byStatus.unknown > 0);
     expect(skipped.some((s) => s['type'] === 'waived' && s['message']?.startsWith('Waived by dba@acme.test until 2027-01-31: Replaced next quarter by Aurora.'))).toBe(true);
@@ -64,7 +64,7 @@ describe('JUnit XML', () => {
 
   it('escapes markup and drops characters XML cannot hold', async () => {
     const xml = toJunit(hostileResult(await scanInsecurePlan()));
-    expect(junitProblems(xml)).toEqual([]);
+    expect(await junitProblems(xml)).toEqual([]);
     expect(xml).not.toContain('<script>');
     expect(xml).not.toContain('\u0007');
     expect(xml).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');

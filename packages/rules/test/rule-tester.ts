@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { scan, type Finding, type Notification, type Profile, type Rule, type RuleOptionValues } from '@trustscan/core';
 import { describe, expect, it } from 'vitest';
 import { buildPlan, type PlannedResource, type PlanOptions } from '../../../testing/plan-builder.js';
+import { temporaryDirectory } from '../../../testing/temporary-directory.js';
 
 /**
  * One case: the same configuration as Terraform HCL (`hcl`, the text of a `main.tf`) and/or as a plan (its
@@ -37,7 +37,7 @@ export interface RuleCases {
   readonly unknown: readonly RuleCase[];
 }
 
-const workspace = mkdtempSync(path.join(tmpdir(), 'trustscan-rule-tester-'));
+const workspace = temporaryDirectory('rule-tester');
 let caseCount = 0;
 
 /**

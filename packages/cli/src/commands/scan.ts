@@ -4,16 +4,19 @@ import type { FailOn, ScanCommand } from '../cli.js';
 import { useColor, type Io } from '../io.js';
 import { ProgressLine } from '../progress.js';
 import { writeReports } from '../reports.js';
+import { liveSourcesFor } from '../live-sources.js';
 import { displayPath, resolveScanSettings } from '../scan-settings.js';
 
 /** Runs `trustscan scan`: one scan, every requested report, and the exit code. */
 export async function runScan(command: ScanCommand, io: Io): Promise<number> {
   const settings = await resolveScanSettings(command, io.cwd);
+  const sources = await liveSourcesFor(settings.targets);
   const progress = new ProgressLine(io.stderr);
   let result: ScanResult;
   try {
     result = await scan({
       targets: settings.targets,
+      sources,
       rules: settings.rules,
       profile: settings.profile,
       ruleOptions: settings.ruleOptions,

@@ -1,17 +1,17 @@
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, describeError } from '../model/errors.js';
-import type { SourceContext, SourceOutput } from './source.js';
-import type { Target } from './target.js';
+import type { LiveSource, LiveSources, SourceContext, SourceOutput } from './source.js';
+import type { LiveTarget, Target } from './target.js';
 
 /**
- * Loads one target through its source. Sources for HCL and live cloud are imported only when asked for, so a plan
- * scan stays fast and offline.
+ * Loads one target through its source. The HCL and plan sources are imported only when asked for, so a plan scan
+ * stays fast; live targets go to the source the caller plugged in for their kind.
  */
-export async function loadTarget(target: Target, context: SourceContext): Promise<SourceOutput> {
+export async function loadTarget(target: Target, context: SourceContext, sources: LiveSources = {}): Promise<SourceOutput> {
   switch (target.kind) {
     case 'path':
-      return loadTarget(await recognise(target.path), context);
+      return loadTarget(await recognise(target.path), context, sources);
     case 'terraform-plan': {
       const { loadPlan } = await import('./terraform/plan/load-plan.js');
       return loadPlan(path.resolve(target.path), context);
@@ -20,15 +20,22 @@ export async function loadTarget(target: Target, context: SourceContext): Promis
       const { loadTerraformDirectory } = await import('./terraform/hcl/load-directory.js');
       return loadTerraformDirectory(path.resolve(target.path), context);
     }
-    case 'aws': {
-      const { loadAws } = await import('./aws/load-aws.js');
-      return loadAws(target, context);
-    }
-    case 'azure': {
-      const { loadAzure } = await import('./azure/load-azure.js');
-      return loadAzure(target, context);
-    }
+    case 'aws':
+      return requireSource(sources.aws, target).load(target, context);
+    case 'azure':
+      return requireSource(sources.azure, target).load(target, context);
   }
+}
+
+const livePackages: Readonly<Record<LiveTarget['kind'], { readonly name: string; readonly source: string }>> = {
+  aws: { name: '@trustscan/aws', source: 'awsSource' },
+  azure: { name: '@trustscan/azure', source: 'azureSource' },
+};
+
+function requireSource<T extends LiveTarget>(source: LiveSource<T> | undefined, target: T): LiveSource<T> {
+  if (source) return source;
+  const needed = livePackages[target.kind];
+  throw new InputError(`${target.kind}: live ${target.kind === 'aws' ? 'AWS' : 'Azure'} scans need the ${needed.name} package; install it and pass its source to scan(): sources: { ${target.kind}: ${needed.source} }.`, { subject: target.kind });
 }
 
 /** Decides what a path holds by looking at it: a directory or `.tf` file is HCL; a file starting with `{` may be a plan. */

@@ -1,6 +1,7 @@
 import type { Notification } from '../model/finding.js';
 import type { Resource } from '../model/resource.js';
 import type { Waiver } from '../model/waiver.js';
+import type { AwsTarget, AzureTarget, LiveTarget } from './target.js';
 import type { DeclarationLocator } from './terraform/syntax/declarations.js';
 
 /** What every source receives from the scan. */
@@ -47,4 +48,18 @@ export interface SourceOutput {
    * Terraform configuration, which declares everything it has.
    */
   readonly observedTypes?: readonly string[];
+}
+
+/** A source of live resources: reads one target of its kind into Terraform-shaped resources. */
+export interface LiveSource<T extends LiveTarget> {
+  load(target: T, context: SourceContext): Promise<SourceOutput>;
+}
+
+/**
+ * The live sources a scan may use, by target kind: `{ aws: awsSource }` from `@trustscan/aws`, `{ azure: azureSource }`
+ * from `@trustscan/azure`. A live target whose source is not given is reported as an input error.
+ */
+export interface LiveSources {
+  readonly aws?: LiveSource<AwsTarget>;
+  readonly azure?: LiveSource<AzureTarget>;
 }

@@ -3,17 +3,29 @@ export type Target =
   | { readonly kind: 'path'; readonly path: string }
   | { readonly kind: 'terraform-plan'; readonly path: string }
   | { readonly kind: 'terraform-hcl'; readonly path: string }
-  | {
-      readonly kind: 'aws';
-      readonly regions?: readonly string[];
-      readonly profile?: string;
-      readonly aggregator?: string;
-    }
-  | {
-      readonly kind: 'azure';
-      readonly subscriptions?: readonly string[];
-      readonly resourceGraph?: boolean;
-    };
+  | LiveTarget;
+
+/**
+ * A live cloud to scan. Core only describes it: the source that reads it comes from its own package
+ * (`@trustscan/aws`, `@trustscan/azure`) and is passed to `scan()` in `sources`, so a Terraform-only consumer never
+ * installs a cloud SDK.
+ */
+export type LiveTarget = AwsTarget | AzureTarget;
+
+/** The AWS account of the default credentials (or an AWS Config aggregator), read by `@trustscan/aws`. */
+export interface AwsTarget {
+  readonly kind: 'aws';
+  readonly regions?: readonly string[];
+  readonly profile?: string;
+  readonly aggregator?: string;
+}
+
+/** Azure subscriptions, read by `@trustscan/azure`. */
+export interface AzureTarget {
+  readonly kind: 'azure';
+  readonly subscriptions?: readonly string[];
+  readonly resourceGraph?: boolean;
+}
 
 /** A short name for a target, for messages before the source has named it. */
 export function describeTarget(target: Target): string {

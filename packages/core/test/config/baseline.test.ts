@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { applyBaseline, createBaseline, readBaseline, scan, summarize, writeBaseline, type ScanResult } from '@trustscan/core';
 import { testRules as rules } from './test-rules.js';
+import { temporaryDirectory } from '../../../../testing/temporary-directory.js';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const scanPlan = (): Promise<ScanResult> =>
@@ -24,7 +24,7 @@ describe('baseline', () => {
   });
 
   it('reports recorded failures as baseline and only new ones as failing, with the summary recomputed', async () => {
-    const directory = mkdtempSync(path.join(tmpdir(), 'trustscan-baseline-'));
+    const directory = temporaryDirectory('baseline');
     const file = path.join(directory, 'baseline.json');
     const first = await scanPlan();
     const recorded = createBaseline(first, new Date('2026-11-01T00:00:00Z'));
@@ -62,7 +62,7 @@ describe('baseline', () => {
     ['another version', '{"version": 2, "failures": []}', /^b\.json: not a trustscan baseline \(version 2 is not 1\)/],
     ['an entry without a fingerprint', '{"version": 1, "failures": [{"ruleId": "x"}]}', /^b\.json: not a trustscan baseline \(failures\[0\] has no fingerprint\)/],
   ])('rejects %s in one line naming the file', async (_name, text, message) => {
-    const directory = mkdtempSync(path.join(tmpdir(), 'trustscan-baseline-'));
+    const directory = temporaryDirectory('baseline');
     const file = path.join(directory, 'b.json');
     if (text !== undefined) writeFileSync(file, text);
     await expect(readBaseline(file, 'b.json')).rejects.toThrow(message);

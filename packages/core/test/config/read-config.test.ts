@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, InputError, findConfigFile, parseConfig, readConfigFile } from '@trustscan/core';
+import { temporaryDirectory } from '../../../../testing/temporary-directory.js';
 
 const file = '/repo/infra/trustscan.config.yaml';
 
@@ -134,7 +134,7 @@ describe('config file', () => {
   });
 
   it('is found upward from the working directory, and not past the repository root', async () => {
-    const outside = mkdtempSync(path.join(tmpdir(), 'trustscan-config-'));
+    const outside = temporaryDirectory('config');
     writeFileSync(path.join(outside, 'trustscan.config.yaml'), 'fail-on: low\n');
     const repository = path.join(outside, 'repo');
     const deep = path.join(repository, 'infra', 'prod');

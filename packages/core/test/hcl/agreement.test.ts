@@ -1,15 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scan, type Finding, type ScanResult } from '@trustscan/core';
 // Core does not depend on the rule pack; this test borrows it to check that the two Terraform sources agree.
 import { rules } from '../../../rules/src/index.js';
 import { buildPlan, type PlannedResource } from '../../../../testing/plan-builder.js';
 import { hclFixtures } from '../../../../testing/hcl.js';
+import { temporaryDirectory } from '../../../../testing/temporary-directory.js';
 
-const scratch = mkdtempSync(path.join(os.tmpdir(), 'trustscan-agreement-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = temporaryDirectory('agreement');
 
 /** Attributes the AWS provider computes for a new bucket: unknown in a plan, absent from HCL. */
 const bucketComputed = [

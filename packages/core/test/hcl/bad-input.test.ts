@@ -1,12 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/model/errors.js';
 import { hclFixtures, loadHcl, loadHclFixture, resourceAt, unknownReason } from '../../../../testing/hcl.js';
+import { temporaryDirectory } from '../../../../testing/temporary-directory.js';
 
-const scratch = mkdtempSync(path.join(os.tmpdir(), 'trustscan-hcl-bad-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = temporaryDirectory('hcl-bad');
 
 function directory(name: string, files: Record<string, string>): string {
   const dir = path.join(scratch, name);

@@ -1,19 +1,19 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SourceOutput } from '../../src/sources/source.js';
 import { lastHclLoadStatistics } from '../../src/sources/terraform/hcl/load-statistics.js';
 import { loadHcl } from '../../../../testing/hcl.js';
+import { temporaryDirectory } from '../../../../testing/temporary-directory.js';
 
 // Parse workers run the compiled worker script, so this test loads the built package (`pnpm test` builds first).
 const builtDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'sources', 'terraform', 'hcl');
 const built = path.join(builtDirectory, 'load-directory.js');
 type Built = typeof import('../../src/sources/terraform/hcl/load-directory.js') & typeof import('../../src/sources/terraform/hcl/load-statistics.js');
 
-const scratch = mkdtempSync(path.join(os.tmpdir(), 'trustscan-hcl-pool-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = temporaryDirectory('hcl-pool');
 
 function writeTree(directory: string, files: number): void {
   mkdirSync(directory, { recursive: true });

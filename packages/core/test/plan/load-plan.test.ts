@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileDeclarativeRule, Inventory, InputError, isUnknown, scan, Unknown, type Resource } from '@trustscan/core';
 import { loadPlan } from '../../src/sources/terraform/plan/load-plan.js';
 import { DeclarationLocator } from '../../src/sources/terraform/syntax/declarations.js';
 import { buildPlan, type PlannedResource, type PlanOptions } from '../../../../testing/plan-builder.js';
+import { temporaryDirectory } from '../../../../testing/temporary-directory.js';
 
 const bucketNamedRule = compileDeclarativeRule({
   id: 'test-bucket-named',
@@ -20,7 +20,7 @@ const bucketNamedRule = compileDeclarativeRule({
   messages: { pass: 'Bucket {{address}} has a name.', fail: 'Bucket {{address}} has no name.' },
 });
 
-const workspace = mkdtempSync(path.join(tmpdir(), 'trustscan-plan-'));
+const workspace = temporaryDirectory('plan');
 let count = 0;
 
 function writePlan(plan: unknown, options: { directory?: string; encoding?: 'utf8' | 'utf16le' | 'utf16be' | 'utf8bom' } = {}): string {

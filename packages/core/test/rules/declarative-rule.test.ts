@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileDeclarativeRule, evaluateRules, Inventory, InputError, loadRulesDirectory, Unknown, type Check, type Resource } from '@trustscan/core';
+import { temporaryDirectory } from '../../../../testing/temporary-directory.js';
 
 const resource = (attributes: Resource['attributes']): Resource => ({ address: 'aws_s3_bucket.b', type: 'aws_s3_bucket', provider: 'aws', attributes, origin: { kind: 'hcl', file: '/repo/main.tf' } });
 
@@ -70,7 +70,7 @@ messages:
   fail: Bucket {{address}} has no owner tag.
 `;
     const write = (files: Record<string, string>): string => {
-      const directory = mkdtempSync(path.join(tmpdir(), 'trustscan-rules-'));
+      const directory = temporaryDirectory('rules');
       for (const [name, text] of Object.entries(files)) {
         mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
         writeFileSync(path.join(directory, name), text);

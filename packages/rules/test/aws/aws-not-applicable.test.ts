@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { scan, type Rule } from '@trustscan/core';
 import { describe, expect, it } from 'vitest';
@@ -12,8 +11,9 @@ import listenerHttps from '../../src/aws/elb/aws-elb-listener-https.js';
 import listenerTls from '../../src/aws/elb/aws-elb-listener-tls-policy.js';
 import fullAdmin from '../../src/aws/iam/aws-iam-policy-no-full-admin.js';
 import kmsRotation from '../../src/aws/kms/aws-kms-key-rotation.js';
+import { temporaryDirectory } from '../../../../testing/temporary-directory.js';
 
-const workspace = mkdtempSync(path.join(tmpdir(), 'trustscan-not-applicable-'));
+const workspace = temporaryDirectory('not-applicable');
 let count = 0;
 
 /** The addresses a rule reports on when it scans `resources` as a plan, with their status. */

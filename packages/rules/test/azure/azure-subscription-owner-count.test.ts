@@ -1,11 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { scan, Unknown, type Finding } from '@trustscan/core';
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/azure/authorization/azure-subscription-owner-count.js';
 import { buildPlan } from '../../../../testing/plan-builder.js';
 import { evaluateLive, findingFor, liveAzureResource } from '../../../../testing/rules-azure.js';
+import { temporaryDirectory } from '../../../../testing/temporary-directory.js';
 
 // A live-only rule: Terraform input must give `unknown`, and only live resources can pass or fail, so the cases
 // run through scan() for the Terraform forms and through the inventory for the live form (the table tester has no
@@ -13,7 +13,7 @@ import { evaluateLive, findingFor, liveAzureResource } from '../../../../testing
 const subscriptionId = '/subscriptions/00000000-0000-0000-0000-000000000000';
 const ownerRoleId = `${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635`;
 const readerRoleId = `${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7`;
-const workspace = mkdtempSync(path.join(tmpdir(), 'trustscan-owner-count-'));
+const workspace = temporaryDirectory('owner-count');
 
 function expectSentence(finding: Finding): void {
   expect(finding.message).toMatch(/^[A-Z].*\.$/s);
