@@ -26,7 +26,7 @@ targets:
 # exclude: ["**/examples/**"]
 
 # The rule profile: baseline, the controls most SOC 2 audits ask for, or strict, every rule with stricter defaults.
-# profile: baseline
+profile: baseline
 
 rules:
   # Never run these: rule ids, globs such as "azure-*", area:NAME, severity:LEVEL or criterion:ID.
@@ -36,7 +36,7 @@ rules:
   #   aws-s3-bucket-access-logging: high
   # Options of single rules.
   # aws-cloudwatch-log-group-retention:
-  #   minimum-days: 365
+  #   min-days: 365
 
 # The build fails (exit code 1) on a failing check at or above: critical, high, medium, low or never.
 fail-on: high
