@@ -10,13 +10,15 @@ export interface JsonOptions {
 
 /**
  * Renders the documented JSON report (`docs/json-report.md`, schema `packages/reporters/schema/report.schema.json`):
- * `{ schemaVersion, tool, targets, findings, summary, notifications, waivers }`.
+ * `{ schemaVersion, tool, startedAt, finishedAt, targets, findings, summary, notifications, waivers }`.
  */
 export function toJson(result: ScanResult, options: JsonOptions = {}): string {
   const findings = result.findings.filter((f) => options.includePassed || f.status !== 'pass').map(toJsonFinding);
   const report = {
     schemaVersion: jsonSchemaVersion,
     tool: result.tool,
+    startedAt: result.startedAt,
+    finishedAt: result.finishedAt,
     targets: result.targets,
     findings,
     summary: result.summary,

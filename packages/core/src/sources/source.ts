@@ -1,4 +1,4 @@
-import type { Notification } from '../model/finding.js';
+import type { Notification, TargetInputs } from '../model/finding.js';
 import type { Resource } from '../model/resource.js';
 import type { Waiver } from '../model/waiver.js';
 import type { DeclarationLocator } from './terraform/syntax/declarations.js';
@@ -47,4 +47,6 @@ export interface SourceOutput {
    * Terraform configuration, which declares everything it has.
    */
   readonly observedTypes?: readonly string[];
+  /** What the target's content was: file hashes, or the accounts, regions and subscriptions read. */
+  readonly inputs?: TargetInputs;
 }

@@ -86,6 +86,7 @@ export async function loadAzure(target: Extract<Target, { kind: 'azure' }>, cont
     resources: located.sort(compareResources),
     notifications: [...notifications, ...problemNotifications(problems)],
     observedTypes: observedAzureTypes(problems),
+    inputs: { subscriptions: [...scanned].sort() },
   };
 }
 

@@ -9,7 +9,8 @@ import type { ModuleDeclarations } from '../syntax/declarations.js';
 import { PlanConfiguration, modulePathOf } from './plan-configuration.js';
 import type { PlanDocument, PlanModuleValues, ResourceChange } from './plan-json.js';
 import { dropUnconfiguredUnknowns, sensitivePaths, withUnknowns } from './planned-values.js';
-import { readPlanFile } from './read-plan.js';
+import { readPlanBytes, readPlanFile } from './read-plan.js';
+import { sha256Hex } from '../../../files/input-digest.js';
 
 /**
  * Loads the resources a plan will leave in place: creates, updates, replacements (their `after`) and no-ops.
@@ -17,7 +18,8 @@ import { readPlanFile } from './read-plan.js';
  * directory is known (`--tf-dir`, or `.tf` files beside the plan), else at the plan file.
  */
 export async function loadPlan(file: string, context: SourceContext, bytes?: Uint8Array): Promise<SourceOutput> {
-  const plan = await readPlanFile(file, bytes);
+  const content = bytes ?? (await readPlanBytes(file));
+  const plan = await readPlanFile(file, content);
   const configDirectory = context.tfDir ?? ((await hasTerraformFiles(path.dirname(file))) ? path.dirname(file) : undefined);
   const configuration = new PlanConfiguration(plan.configuration?.root_module, configDirectory);
   const resources: Resource[] = [];
@@ -46,7 +48,7 @@ export async function loadPlan(file: string, context: SourceContext, bytes?: Uin
     resources.push(resource);
   }
 
-  return { name: relativeFile(context.root, file), kind: 'terraform-plan', resources, notifications: [] };
+  return { name: relativeFile(context.root, file), kind: 'terraform-plan', resources, notifications: [], inputs: { sha256: sha256Hex(content), files: 1 } };
 }
 
 /** The managed resources to evaluate, from `resource_changes` or, in plans without it, `planned_values`. */
