@@ -22,3 +22,4 @@ export {
   type EvidenceChange,
   type EvidenceState,
 } from './ledger/read-evidence.js';
+export { readJsonReport, parseJsonReport, type ImportedReport } from './import/json-report.js';

@@ -9,8 +9,10 @@ import type { EvidenceStore } from './evidence-store.js';
 const staleTemporaryMs = 10 * 60 * 1000;
 const temporaryPrefix = '.tmp-';
 
-/** For tests: a hook run between writing a record's temporary file and linking it into its slot. */
 export interface DirectoryStoreOptions {
+  /** The directory, when `location` (kept for messages) is relative to another directory than the working one. */
+  readonly directory?: string;
+  /** For tests: runs between writing a record's temporary file and linking it into its slot. */
   readonly beforeLink?: (temporaryFile: string) => Promise<void>;
 }
 
@@ -27,7 +29,7 @@ export class DirectoryStore implements EvidenceStore {
     readonly location: string,
     private readonly options: DirectoryStoreOptions = {},
   ) {
-    this.root = path.resolve(location);
+    this.root = path.resolve(options.directory ?? location);
     this.records = path.join(this.root, 'records');
   }
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { InputError } from '@trustscan/core';
 import { DirectoryStore } from './directory-store.js';
 import type { EvidenceStore } from './evidence-store.js';
@@ -5,6 +6,8 @@ import type { EvidenceStore } from './evidence-store.js';
 export interface OpenStoreOptions {
   /** Days to lock each new record in an S3 store with Object Lock. */
   readonly retainDays?: number;
+  /** What a relative directory is relative to (default: the working directory). */
+  readonly cwd?: string;
 }
 
 /**
@@ -21,5 +24,5 @@ export async function openEvidenceStore(location: string, options: OpenStoreOpti
       subject: location,
     });
   }
-  return new DirectoryStore(location);
+  return new DirectoryStore(location, { directory: path.resolve(options.cwd ?? process.cwd(), location) });
 }
