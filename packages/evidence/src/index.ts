@@ -2,6 +2,7 @@ export { appendEvidence, type AppendOptions, type AppendedRecord } from './ledge
 export { openEvidenceStore, type OpenStoreOptions } from './store/open-store.js';
 export type { EvidenceStore } from './store/evidence-store.js';
 export { DirectoryStore, type DirectoryStoreOptions } from './store/directory-store.js';
+export { S3Store, parseS3Location, type S3StoreOptions } from './store/s3-store.js';
 export type { EvidenceScan } from './record/evidence-scan.js';
 export { streamIdOf } from './record/evidence-scan.js';
 export { detectRunEnvironment, readGit, type GitFacts } from './record/run-environment.js';

@@ -111,32 +111,27 @@ async function verifyOpened(store: EvidenceStore, options: VerifyOptions): Promi
     seq = end;
   }
 
-  // The hash each record must have, as its successor (or the head) names it.
-  const named = new Map<number, { sha256: string; by: string }>();
-  for (const record of bySeq.values()) {
-    if (record.header.prev !== null) named.set(record.header.seq - 1, { sha256: record.header.prev, by: `record ${record.header.seq}` });
-  }
-  if (head && !named.has(head.seq)) named.set(head.seq, { sha256: head.sha256, by: 'HEAD' });
+  // Each record must name the hash of the one before it. A hash that belongs to another record is a fork; any other
+  // hash means the record before was changed after it was written. The head vouches for the last record the same way.
   const edited = new Set<number>();
-  for (const [seq, claim] of named) {
+  const claim = (seq: number, sha256: string, by: string): void => {
     const record = bySeq.get(seq);
-    if (!record || record.sha256 === claim.sha256) continue;
+    if (!record || record.sha256 === sha256) return;
     edited.add(seq);
-    problems.add('edited', seq, `was edited: its SHA-256 is ${short(record.sha256)} but ${claim.by} names ${short(claim.sha256)}`);
-  }
-
+    problems.add('edited', seq, `was edited: its SHA-256 is ${short(record.sha256)} but ${by} names ${short(sha256)}`);
+  };
   for (const record of bySeq.values()) {
     const { seq, prev } = record.header;
-    if (seq === 1 && prev !== null) problems.add('forked', seq, `names a previous record (${short(prev)}) although it is the first`);
     if (seq === 1 || prev === null) {
+      if (seq === 1 && prev !== null) problems.add('forked', seq, `names a previous record (${short(prev)}) although it is the first`);
       if (seq > 1) problems.add('forked', seq, 'starts a new chain: it names no previous record');
       continue;
     }
-    const before = bySeq.get(seq - 1);
-    if (!before || before.sha256 === prev || edited.has(seq - 1)) continue;
     const origin = hashes.get(prev);
-    if (origin !== undefined) problems.add('forked', seq, `forks the chain: it continues from record ${origin}, not from record ${seq - 1}`);
+    if (origin !== undefined && origin !== seq - 1) problems.add('forked', seq, `forks the chain: it continues from record ${origin}, not from record ${seq - 1}`);
+    else claim(seq - 1, prev, `record ${seq}`);
   }
+  if (head && !bySeq.get(head.seq + 1)) claim(head.seq, head.sha256, 'HEAD');
 
   for (const record of bySeq.values()) {
     const base = record.header.stream.base;
