@@ -347,7 +347,9 @@ function parseTime(text: string): string {
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
   const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text);
   const time = Date.parse(dateOnly ? `${text}T00:00:00Z` : text);
-  if ((!dateOnly && !dateTime) || Number.isNaN(time)) {
+  const day = text.slice(0, 10);
+  const realDay = !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+  if ((!dateOnly && !dateTime) || Number.isNaN(time) || !realDay) {
     throw new UsageError(`--time takes an ISO 8601 date or time with its zone, e.g. 2026-03-31 or 2026-03-31T02:00:00Z, not "${text}"`);
   }
   return new Date(time).toISOString();
