@@ -16,7 +16,8 @@ export interface ScanEntries {
  * target and fingerprint is stored once when identical, else numbered (`duplicate: 2`).
  */
 export function findingEntries(findings: readonly Finding[]): ScanEntries {
-  const lines = new Map<string, string>();
+  const entries: [key: string, line: string][] = [];
+  const index = new Map<string, number>();
   const counts: Record<string, Partial<Record<FindingStatus, number>>> = {};
   let passes = 0;
   const repeats = new Map<string, number>();
@@ -24,21 +25,22 @@ export function findingEntries(findings: readonly Finding[]): ScanEntries {
     const target = finding.target ?? '';
     let key = entryKey({ target, fingerprint: finding.fingerprint });
     let line = JSON.stringify(toEntry(finding, target));
-    const existing = lines.get(key);
+    const existing = index.get(key);
     if (existing !== undefined) {
-      if (existing === line) continue;
+      if (entries[existing]?.[1] === line) continue;
       const duplicate = (repeats.get(key) ?? 1) + 1;
       repeats.set(key, duplicate);
       key = entryKey({ target, fingerprint: finding.fingerprint, duplicate });
       line = JSON.stringify(toEntry(finding, target, duplicate));
     }
-    lines.set(key, line);
+    index.set(key, entries.length);
+    entries.push([key, line]);
     const byStatus = (counts[finding.ruleId] ??= {});
     byStatus[finding.status] = (byStatus[finding.status] ?? 0) + 1;
     if (finding.status === 'pass') passes++;
   }
-  const sorted = new Map([...lines.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { lines: sorted, counts, passes };
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { lines: new Map(entries), counts, passes };
 }
 
 /** A finding as a record entry: the JSON report's fields in its order, plus the target. */
