@@ -57,6 +57,9 @@ export function parseJsonReport(bytes: Uint8Array, displayPath: string, time?: s
   for (const field of ['targets', 'findings', 'notifications', 'waivers'] as const) {
     if (!Array.isArray(report[field])) fail(`not a trustscan JSON report ("${field}" must be a list)`);
   }
+  for (const [index, target] of (report['targets'] as unknown[]).entries()) {
+    if (!isObject(target) || typeof target['name'] !== 'string' || typeof target['ok'] !== 'boolean') fail(`targets[${index}] has no name or ok; this is not a trustscan JSON report`);
+  }
   const summary = report['summary'];
   if (!isObject(summary) || typeof summary['resources'] !== 'number' || !isObject(summary['byStatus']) || !isObject(summary['failBySeverity'])) {
     return fail('not a trustscan JSON report (no summary with resources, byStatus and failBySeverity)');

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { InputError } from '@trustscan/core';
 import { RecordFormatError } from '../format/decode-record.js';
 import { recordPath, type FindingEntry, type RecordHeader } from '../format/record-format.js';
@@ -141,9 +142,17 @@ export async function* replayEvidence(store: EvidenceStore | string, options: Re
   }
 }
 
+/**
+ * A finding of a state: parsed, and a digest of its line to tell an unchanged line from a changed one. The line
+ * itself is not kept: a line split from a record holds on to the whole decompressed record.
+ */
 interface StoredEntry {
-  readonly line: string;
+  readonly digest: string;
   readonly entry: FindingEntry;
+}
+
+function digestOf(line: string): string {
+  return hash('sha1', line, 'base64');
 }
 
 interface MaterializedState {
@@ -153,7 +162,11 @@ interface MaterializedState {
   readonly entries: Map<string, StoredEntry>;
 }
 
-/** The record's state from the stream's previous one: a delta on top of it applied in place, else rebuilt and compared. */
+/**
+ * The record's state from the stream's previous one, updated in place when the record can be read on top of it: a
+ * delta of it, or a snapshot (compared line by line, so only one state of the stream is ever held). Other records
+ * (an import older than records appended before it) are rebuilt from their own snapshot and compared.
+ */
 async function advance(
   store: EvidenceStore,
   record: EvidenceRecordInfo,
@@ -161,27 +174,44 @@ async function advance(
   headers: ReadonlyMap<number, EvidenceRecordInfo>,
 ): Promise<{ state: MaterializedState; changes: EvidenceChange[] }> {
   const link = record.header.stream;
-  if (previous && link.kind === 'delta' && link.base?.seq === previous.seq && link.base.sha256 === previous.sha256) {
-    const decoded = await readDecodedRecord(store, record.seq, { lines: true });
-    if (!decoded) throw missingRecord(store, record.seq);
-    const changes: EvidenceChange[] = [];
-    const entries = previous.entries;
-    for (const line of decoded.lines ?? []) {
-      const { type, key } = lineKey(line);
-      const before = entries.get(key)?.entry;
-      if (type === 'finding') {
-        const entry = parseFinding(store, record.seq, line);
-        entries.set(key, { line, entry });
-        pushChange(changes, key, before, entry, previous.header, decoded.header);
-      } else {
-        entries.delete(key);
-        pushChange(changes, key, before, undefined, previous.header, decoded.header);
-      }
-    }
-    return { state: { seq: record.seq, sha256: decoded.sha256, header: decoded.header, entries }, changes };
+  const onTop = previous && (link.kind === 'snapshot' || (link.base?.seq === previous.seq && link.base.sha256 === previous.sha256));
+  if (!previous || !onTop) {
+    const state = await stateAt(store, record.seq, headers, previous?.entries);
+    return { state, changes: compareStates(previous, state) };
   }
-  const state = await stateAt(store, record.seq, headers);
-  return { state, changes: compareStates(previous, state) };
+  const decoded = await readDecodedRecord(store, record.seq, { lines: true });
+  if (!decoded) throw missingRecord(store, record.seq);
+  const changes: EvidenceChange[] = [];
+  const entries = previous.entries;
+  const seen = link.kind === 'snapshot' ? new Set<string>() : undefined;
+  for (const line of decoded.lines ?? []) {
+    const { type, key } = lineKey(line);
+    const before = entries.get(key);
+    seen?.add(key);
+    if (type === 'removed') {
+      entries.delete(key);
+      pushChange(changes, key, before?.entry, undefined, previous.header, decoded.header);
+      continue;
+    }
+    const digest = digestOf(line);
+    if (before?.digest !== digest) {
+      const entry = parseFinding(store, record.seq, line);
+      entries.set(key, { digest, entry });
+      pushChange(changes, key, before?.entry, entry, previous.header, decoded.header);
+    }
+  }
+  if (seen) {
+    for (const [key, stored] of entries) {
+      if (seen.has(key)) continue;
+      entries.delete(key);
+      pushChange(changes, key, stored.entry, undefined, previous.header, decoded.header);
+    }
+  }
+  return { state: { seq: record.seq, sha256: decoded.sha256, header: decoded.header, entries }, changes: seen ? changes.sort(byKey) : changes };
+}
+
+function byKey(a: EvidenceChange, b: EvidenceChange): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 /** Every change between two states, for records that are not a delta of one another. */
@@ -190,10 +220,10 @@ function compareStates(before: MaterializedState | undefined, after: Materialize
   const old = before?.entries ?? new Map<string, StoredEntry>();
   for (const [key, stored] of after.entries) {
     const previous = old.get(key);
-    if (previous?.line !== stored.line) pushChange(changes, key, previous?.entry, stored.entry, before?.header, after.header);
+    if (previous !== stored && previous?.digest !== stored.digest) pushChange(changes, key, previous?.entry, stored.entry, before?.header, after.header);
   }
   for (const [key, stored] of old) if (!after.entries.has(key)) pushChange(changes, key, stored.entry, undefined, before?.header, after.header);
-  return changes.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return changes.sort(byKey);
 }
 
 function pushChange(changes: EvidenceChange[], key: string, before: FindingEntry | undefined, after: FindingEntry | undefined, older: RecordHeader | undefined, newer: RecordHeader): void {
@@ -209,8 +239,11 @@ function notEvidenced(header: RecordHeader, entry: FindingEntry): boolean {
   return header.targets.some((target) => target.name === entry.target && !target.ok);
 }
 
-/** The state at a record: its snapshot and the deltas up to it, each base link checked against the hash it names. */
-async function stateAt(store: EvidenceStore, seq: number, headers?: ReadonlyMap<number, EvidenceRecordInfo>): Promise<MaterializedState> {
+/**
+ * The state at a record: its snapshot and the deltas up to it, each base link checked against the hash it names.
+ * Lines found unchanged in `known` (another state) reuse its parsed entries instead of parsing them again.
+ */
+async function stateAt(store: EvidenceStore, seq: number, headers?: ReadonlyMap<number, EvidenceRecordInfo>, known?: ReadonlyMap<string, StoredEntry>): Promise<MaterializedState> {
   const chain: number[] = [seq];
   for (let guard = 0; ; guard++) {
     const header = headers?.get(chain[0] as number)?.header ?? (await readRecordHeader(store, chain[0] as number).catch(() => undefined));
@@ -232,8 +265,13 @@ async function stateAt(store: EvidenceStore, seq: number, headers?: ReadonlyMap<
     if (record.header.stream.kind === 'snapshot') entries.clear();
     for (const line of record.lines ?? []) {
       const { type, key } = lineKey(line);
-      if (type === 'finding') entries.set(key, { line, entry: parseFinding(store, n, line) });
-      else entries.delete(key);
+      if (type !== 'finding') {
+        entries.delete(key);
+        continue;
+      }
+      const digest = digestOf(line);
+      const same = known?.get(key);
+      entries.set(key, same?.digest === digest ? same : { digest, entry: parseFinding(store, n, line) });
     }
     previous = { seq: n, sha256: record.sha256 };
     last = { seq: n, sha256: record.sha256, header: record.header, entries };
