@@ -11,7 +11,7 @@ import {
   type StreamLink,
 } from '../format/record-format.js';
 import { streamIdOf, type EvidenceScan } from '../record/evidence-scan.js';
-import { findingEntries, type ScanEntries } from '../record/finding-entries.js';
+import { findingEntries, sortedLines, type ScanEntries } from '../record/finding-entries.js';
 import { packFingerprints, ruleFingerprints } from '../record/rule-fingerprints.js';
 import { detectRunEnvironment } from '../record/run-environment.js';
 import type { SigningKey } from '../signing/signing-key.js';
@@ -162,14 +162,20 @@ function composeRecord(
     ...(imported ? { imported } : {}),
     ...rest,
   };
-  return { header, lines: lines ?? [...entries.lines.values()] };
+  return { header, lines: lines ?? sortedLines(entries.lines) };
 }
 
 /** The lines that turn `before` into `after`: new or changed findings, and removals, in key order. */
 function deltaLines(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[] {
   const changed: [string, string][] = [];
-  for (const [key, line] of after) if (before.get(key) !== line) changed.push([key, line]);
-  for (const key of before.keys()) {
+  let kept = 0;
+  for (const [key, line] of after) {
+    const old = before.get(key);
+    if (old !== undefined) kept++;
+    if (old !== line) changed.push([key, line]);
+  }
+  // Every key of `before` is still there: nothing was removed, and the second pass is not needed.
+  for (const key of kept === before.size ? [] : before.keys()) {
     if (after.has(key)) continue;
     const [target, rest = ''] = key.split('\n');
     const [fingerprint, duplicate] = rest.split('#');
