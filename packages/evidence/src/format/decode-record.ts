@@ -65,9 +65,9 @@ export function headerFromPrefix(prefix: Uint8Array): RecordHeader | undefined {
 
 function gunzip(bytes: Uint8Array): Buffer {
   try {
-    // Output chunks near the expected size: a snapshot inflates to tens of megabytes, and zlib's default 16 KB
-    // chunks would be copied together again at the end.
-    return gunzipSync(bytes, { chunkSize: Math.min(8 << 20, Math.max(64 << 10, bytes.byteLength * 8)) });
+    // One output chunk large enough for the whole record (JSON Lines compress about 10:1): a snapshot inflates to
+    // tens of megabytes, and zlib's default 16 KB chunks would be copied together again at the end.
+    return gunzipSync(bytes, { chunkSize: Math.min(64 << 20, Math.max(64 << 10, bytes.byteLength * 16)) });
   } catch (error) {
     throw new RecordFormatError('unreadable', `not a complete gzip stream (${(error as Error).message})`);
   }

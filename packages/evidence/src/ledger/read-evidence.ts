@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 import { InputError } from '@trustscan/core';
 import { RecordFormatError } from '../format/decode-record.js';
 import { recordPath, type FindingEntry, type RecordHeader } from '../format/record-format.js';
@@ -142,17 +141,18 @@ export async function* replayEvidence(store: EvidenceStore | string, options: Re
   }
 }
 
-/**
- * A finding of a state: parsed, and a digest of its line to tell an unchanged line from a changed one. The line
- * itself is not kept: a line split from a record holds on to the whole decompressed record.
- */
+/** A finding of a state: its line as stored (to tell an unchanged line from a changed one) and parsed. */
 interface StoredEntry {
-  readonly digest: string;
+  readonly line: string;
   readonly entry: FindingEntry;
 }
 
-function digestOf(line: string): string {
-  return hash('sha1', line, 'base64');
+/**
+ * A line that holds on to nothing else. A line split from a decompressed record is a slice of the whole record's
+ * text, which would stay in memory as long as any of its lines does; this copy keeps only the line.
+ */
+function ownCopy(line: string): string {
+  return ` ${line}`.slice(1);
 }
 
 interface MaterializedState {
@@ -193,10 +193,9 @@ async function advance(
       pushChange(changes, key, before?.entry, undefined, previous.header, decoded.header);
       continue;
     }
-    const digest = digestOf(line);
-    if (before?.digest !== digest) {
+    if (before?.line !== line) {
       const entry = parseFinding(store, record.seq, line);
-      entries.set(key, { digest, entry });
+      entries.set(key, { line: ownCopy(line), entry });
       pushChange(changes, key, before?.entry, entry, previous.header, decoded.header);
     }
   }
@@ -220,7 +219,7 @@ function compareStates(before: MaterializedState | undefined, after: Materialize
   const old = before?.entries ?? new Map<string, StoredEntry>();
   for (const [key, stored] of after.entries) {
     const previous = old.get(key);
-    if (previous !== stored && previous?.digest !== stored.digest) pushChange(changes, key, previous?.entry, stored.entry, before?.header, after.header);
+    if (previous !== stored && previous?.line !== stored.line) pushChange(changes, key, previous?.entry, stored.entry, before?.header, after.header);
   }
   for (const [key, stored] of old) if (!after.entries.has(key)) pushChange(changes, key, stored.entry, undefined, before?.header, after.header);
   return changes.sort(byKey);
@@ -269,9 +268,8 @@ async function stateAt(store: EvidenceStore, seq: number, headers?: ReadonlyMap<
         entries.delete(key);
         continue;
       }
-      const digest = digestOf(line);
       const same = known?.get(key);
-      entries.set(key, same?.digest === digest ? same : { digest, entry: parseFinding(store, n, line) });
+      entries.set(key, same?.line === line ? same : { line: ownCopy(line), entry: parseFinding(store, n, line) });
     }
     previous = { seq: n, sha256: record.sha256 };
     last = { seq: n, sha256: record.sha256, header: record.header, entries };
