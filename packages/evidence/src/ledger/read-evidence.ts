@@ -115,16 +115,21 @@ export async function* replayEvidence(store: EvidenceStore | string, options: Re
     const to = options.to === undefined ? Infinity : timeOf(options.to, 'to');
     const wanted = options.streams ? new Set(options.streams) : undefined;
     const ordered = byObservation(all.records).filter((r) => !wanted || wanted.has(r.header.stream.id));
-    const streams = new Map<string, EvidenceRecordInfo[]>();
-    for (const record of ordered) streams.set(record.header.stream.id, [...(streams.get(record.header.stream.id) ?? []), record]);
+    // Each record's predecessor in its stream, in observation order.
+    const predecessors = new Map<number, EvidenceRecordInfo>();
+    const lastOfStream = new Map<string, EvidenceRecordInfo>();
+    for (const record of ordered) {
+      const last = lastOfStream.get(record.header.stream.id);
+      if (last) predecessors.set(record.seq, last);
+      lastOfStream.set(record.header.stream.id, record);
+    }
     const current = new Map<string, MaterializedState>();
 
     for (const record of ordered) {
       const time = Date.parse(record.header.startedAt);
       if (time < from || time > to) continue;
       const id = record.header.stream.id;
-      const members = streams.get(id) ?? [];
-      const previous = members[members.indexOf(record) - 1];
+      const previous = predecessors.get(record.seq);
       let held = current.get(id);
       if (previous && held?.seq !== previous.seq) held = await stateAt(opened, previous.seq, headers);
       const step = await advance(opened, record, previous ? held : undefined, headers);
