@@ -10,14 +10,32 @@ export interface MotoServer {
 }
 
 /**
+ * moto's server with one request served at a time. moto checks S3's `If-None-Match: *` and then writes, without a
+ * lock, so two concurrent conditional writes to one key can both succeed on its threaded server; S3 decides them
+ * atomically. Tests of concurrent conditional writes run moto this way so that it keeps S3's guarantee.
+ */
+const serializedMoto = [
+  'import sys, moto.server, werkzeug.serving',
+  'serve = werkzeug.serving.run_simple',
+  "moto.server.run_simple = lambda *args, **options: serve(*args, **{**options, 'threaded': False})",
+  'moto.server.main(sys.argv[1:])',
+].join('\n');
+
+export interface MotoOptions {
+  /** Serve one request at a time, so conditional writes are atomic as on S3 (see `serializedMoto`). */
+  readonly serialized?: boolean;
+}
+
+/**
  * Starts `python3 -m moto.server` on 127.0.0.1 and a free port, waits until it answers, and returns it. Never relies
  * on a server already running; a port taken between probing and binding is retried on another.
  */
-export async function startMoto(): Promise<MotoServer> {
+export async function startMoto(options: MotoOptions = {}): Promise<MotoServer> {
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
-    const child = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const server = options.serialized ? ['-c', serializedMoto] : ['-m', 'moto.server'];
+    const child = spawn('python3', [...server, '-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
     // Test files stop moto in afterAll; this also ends it when the test process itself ends first (a crashed worker).
     const orphanGuard = (): void => void child.kill('SIGKILL');
     process.once('exit', orphanGuard);

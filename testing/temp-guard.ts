@@ -4,12 +4,14 @@
  * than a before/after look at the system temp folder, so that other runs on the same machine cannot be mistaken for
  * leaks; it is removed at the end either way.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export default function setup(): () => void {
   const runTemp = mkdtempSync(path.join(tmpdir(), 'trustscan-test-run-'));
+  // Open to every user with the sticky bit, as /tmp is: a test runs the CLI as another user (a store it cannot write).
+  chmodSync(runTemp, 0o1777);
   process.env['TMPDIR'] = runTemp;
   return () => {
     const leftovers = readdirSync(runTemp).filter((name) => name.startsWith('trustscan-'));

@@ -5,6 +5,7 @@ import type * as Iam from '@aws-sdk/client-iam';
 import type * as S3 from '@aws-sdk/client-s3';
 import type * as S3Control from '@aws-sdk/client-s3-control';
 import type * as Sts from '@aws-sdk/client-sts';
+import { withoutSdkWarnings } from '@trustscan/core';
 import { withCredentialReportRepair } from './repair-credential-report.js';
 import { withTimestampRepair, type HttpHandlerLike } from './repair-config-timestamps.js';
 
@@ -126,19 +127,3 @@ export async function createAwsClients(options: { readonly profile?: string } = 
   };
 }
 
-/**
- * Creates an SDK client without the SDK's `NodeVersionSupportWarning` on Node 20: a CLI's users must not see an
- * SDK's warnings mixed into its output. The SDK reads the switch when the first client is made, so it is set only
- * for that moment.
- */
-function withoutSdkWarnings<T>(make: () => T): T {
-  const key = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';
-  const before = process.env[key];
-  process.env[key] = 'true';
-  try {
-    return make();
-  } finally {
-    if (before === undefined) delete process.env[key];
-    else process.env[key] = before;
-  }
-}

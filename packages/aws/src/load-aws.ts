@@ -106,6 +106,7 @@ export async function collectAws(target: AwsTarget, context: SourceContext, opti
       resources: located,
       notifications: problems.notifications(),
       observedTypes,
+      inputs: { accounts: unique([account, ...completed.items.map((item) => item.accountId)]), regions: target.aggregator ? unique(completed.items.map((item) => item.awsRegion)) : regions },
       apiCalls: caller.callCounts(),
     };
   } catch (error) {
@@ -225,4 +226,8 @@ async function locateDeclared(resources: Resource[], context: SourceContext): Pr
     declared = [];
   }
   return attachDeclarations(resources, declared);
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values.filter((value) => value !== ''))].sort();
 }

@@ -34,7 +34,7 @@ const bucket = (name: string): string => `arn:aws:s3:::${name}`;
 
 describe('scan of a moto account with the built-in rules', () => {
   it('reports the target and no notification', () => {
-    expect(result.targets).toEqual([{ name: `aws:${account}`, kind: 'aws', resources: expect.any(Number) as number, ok: true }]);
+    expect(result.targets).toEqual([{ name: `aws:${account}`, kind: 'aws', resources: expect.any(Number) as number, ok: true, inputs: { accounts: [account], regions: ['us-east-1'] } }]);
     expect(result.notifications).toEqual([]);
   });
 

@@ -1,3 +1,4 @@
+import { mapConcurrently } from '@trustscan/core';
 import type { ArmClient } from './arm-client.js';
 import { isArmResource, subscriptionOf, type ArmJson, type ArmResource } from './arm-json.js';
 import type { ArmFailure } from './arm-failure.js';
@@ -5,7 +6,6 @@ import type { ArmRecord } from './arm-record.js';
 import { completeRecord } from './collect-children.js';
 import type { CollectOptions } from './collect-resources.js';
 import type { CollectionProblem } from './collection-problems.js';
-import { mapConcurrently } from './map-concurrently.js';
 import { resourceKindOf, resourceKinds } from './resource-kinds.js';
 
 export const resourceGraphApiVersion = '2022-10-01';

@@ -1,3 +1,4 @@
+import { mapConcurrently } from '@trustscan/core';
 import type { ApiVersionCatalog } from './api-versions.js';
 import type { ArmClient } from './arm-client.js';
 import type { ArmResource } from './arm-json.js';
@@ -5,7 +6,6 @@ import type { ArmRecord } from './arm-record.js';
 import type { ArmFailure } from './arm-failure.js';
 import { completeRecord } from './collect-children.js';
 import type { CollectionProblem } from './collection-problems.js';
-import { mapConcurrently } from './map-concurrently.js';
 import { resourceKindOf } from './resource-kinds.js';
 
 export interface CollectOptions {

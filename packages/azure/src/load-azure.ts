@@ -82,6 +82,7 @@ export async function loadAzure(target: AzureTarget, context: SourceContext): Pr
     resources: located.sort(compareResources),
     notifications: [...notifications, ...problemNotifications(problems)],
     observedTypes: observedAzureTypes(problems),
+    inputs: { subscriptions: [...scanned].sort() },
   };
 }
 

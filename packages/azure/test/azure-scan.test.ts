@@ -118,7 +118,7 @@ describe('scan() of a subscription through the local ARM server', () => {
 
   it('decides pass, fail and unknown, points live findings at stable pseudo-paths, and keeps the notifications', async () => {
     const result = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA] }], sources: { azure: azureSource }, rules: [httpsOnly, vaultLogs], root: '/work/repo' });
-    expect(result.targets).toEqual([{ name: `azure:${f.subscriptionA}`, kind: 'azure', resources: expect.any(Number) as number, ok: true }]);
+    expect(result.targets).toEqual([{ name: `azure:${f.subscriptionA}`, kind: 'azure', resources: expect.any(Number) as number, ok: true, inputs: { subscriptions: [f.subscriptionA] } }]);
     expect(finding(result, httpsOnly.meta.id, storage('stgood'))?.status).toBe('pass');
     const weak = finding(result, httpsOnly.meta.id, storage('stweak'));
     expect(weak).toMatchObject({

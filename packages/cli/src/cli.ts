@@ -44,9 +44,30 @@ export interface ScanCommand {
   readonly azure?: { readonly subscriptions?: readonly string[]; readonly resourceGraph: boolean };
   readonly root?: string;
   readonly sarifCategory?: string;
+  /** Where to record the scan as evidence; `false` for `--no-evidence`; absent to use the config file's store. */
+  readonly evidence?: string | false;
+  readonly evidenceKey?: string;
+  readonly evidenceRetainDays?: number;
   readonly color: boolean;
   readonly quiet: boolean;
   readonly debug: boolean;
+}
+
+export interface EvidenceVerifyCommand {
+  readonly command: 'evidence-verify';
+  readonly store: string;
+  readonly publicKey?: string;
+}
+
+export interface EvidenceImportCommand {
+  readonly command: 'evidence-import';
+  readonly store: string;
+  readonly reports: readonly string[];
+  /** The scan time of the one report given, replacing the report's own (ISO 8601, UTC). */
+  readonly time?: string;
+  readonly evidenceKey?: string;
+  readonly evidenceRetainDays?: number;
+  readonly config?: string | false;
 }
 
 export interface RulesListCommand {
@@ -65,7 +86,14 @@ export interface InitCommand {
   readonly force: boolean;
 }
 
-export type Command = ScanCommand | RulesListCommand | InitCommand | { readonly command: 'help'; readonly topic?: string } | { readonly command: 'version' };
+export type Command =
+  | ScanCommand
+  | RulesListCommand
+  | EvidenceVerifyCommand
+  | EvidenceImportCommand
+  | InitCommand
+  | { readonly command: 'help'; readonly topic?: string }
+  | { readonly command: 'version' };
 
 const extensionFormats: Readonly<Record<string, ReportFormat>> = {
   '.sarif': 'sarif',
@@ -85,6 +113,8 @@ Usage:
   trustscan rules list [--format text|json] [--config FILE] [--profile baseline|strict]
   trustscan init [--github] [--force]  Write a commented trustscan.config.yaml (with --github, also
                                        .github/workflows/trustscan.yml); --force overwrites existing files
+  trustscan evidence verify STORE [--public-key FILE]
+  trustscan evidence import STORE REPORT.json... [--time ISO-8601] [--evidence-key FILE]
   trustscan --help | --version
 
 Targets:
@@ -118,6 +148,19 @@ Configuration, waivers and baselines:
   --baseline FILE            Report failures recorded in FILE as "baseline": shown, but they do not fail
   --write-baseline FILE      Record the current failures in FILE, and treat them as the baseline of this run
 
+Evidence (an append-only, hash-chained record of every scan):
+  --evidence STORE           Append a record of this scan to STORE: a directory (created if missing) or
+                             s3://bucket/prefix (default: the config file's evidence.store)
+  --no-evidence              Do not record this scan, even when the config file names a store
+  --evidence-key FILE        Sign the record with this Ed25519 private key (PEM)
+  --evidence-retain-days N   Lock the record for N days (S3 Object Lock, compliance mode; default: the config
+                             file's evidence.retain-days, else the bucket's default retention)
+  trustscan evidence verify STORE [--public-key FILE]
+                             Recompute every hash and signature; exit 2 with one line per problem (edited,
+                             missing, reordered, forked, bad signature, unreadable record)
+  trustscan evidence import STORE REPORT.json... [--time ISO-8601]
+                             Add past JSON reports as records marked as imported, at their own time or --time
+
 Output:
   -f, --format FORMAT        text, json, sarif, markdown, html or junit (repeatable; each --output pairs with
                              the --format before it)
@@ -145,13 +188,19 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return { command: 'help', ...(rest[0] ? { topic: rest[0] } : {}) };
   if (first === '--version' || first === '-v' || first === 'version') return { command: 'version' };
   if (first === 'scan') return parseScan(rest);
+  if (first === 'evidence') {
+    const [sub, ...options] = rest;
+    if (sub === 'verify') return parseEvidenceVerify(options);
+    if (sub === 'import') return parseEvidenceImport(options);
+    throw new UsageError(`unknown evidence command "${sub ?? ''}"; the evidence commands are verify and import`);
+  }
   if (first === 'rules') {
     const [sub, ...options] = rest;
     if (sub !== 'list') throw new UsageError(`unknown rules command "${sub ?? ''}"; did you mean \`trustscan rules list\`?`);
     return parseRulesList(options);
   }
   if (first === 'init') return parseInit(rest);
-  throw new UsageError(`unknown command "${first}"; the commands are scan, rules list and init`);
+  throw new UsageError(`unknown command "${first}"; the commands are scan, rules list, init, evidence verify and evidence import`);
 }
 
 function parseScan(argv: readonly string[]): Command {
@@ -182,12 +231,17 @@ function parseScan(argv: readonly string[]): Command {
     'azure-resource-graph': { type: 'boolean' },
     root: { type: 'string' },
     'sarif-category': { type: 'string' },
+    evidence: { type: 'string' },
+    'no-evidence': { type: 'boolean' },
+    'evidence-key': { type: 'string' },
+    'evidence-retain-days': { type: 'string' },
     'no-color': { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
     debug: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return { command: 'help', topic: 'scan' };
+  if (values.evidence !== undefined && values['no-evidence']) throw new UsageError('--evidence and --no-evidence cannot be used together');
 
   const failOn = values['fail-on'] ?? 'high';
   if (failOn !== 'never' && !severities.includes(failOn as Severity)) {
@@ -230,6 +284,9 @@ function parseScan(argv: readonly string[]): Command {
     ...(liveAzure ? { azure: { ...(subscriptions ? { subscriptions } : {}), resourceGraph: values['azure-resource-graph'] ?? false } } : {}),
     ...(values.root === undefined ? {} : { root: values.root }),
     ...(values['sarif-category'] === undefined ? {} : { sarifCategory: values['sarif-category'] }),
+    ...(values['no-evidence'] ? { evidence: false as const } : values.evidence === undefined ? {} : { evidence: checkStore(values.evidence, '--evidence') }),
+    ...(values['evidence-key'] === undefined ? {} : { evidenceKey: values['evidence-key'] }),
+    ...(values['evidence-retain-days'] === undefined ? {} : { evidenceRetainDays: parseRetainDays(values['evidence-retain-days']) }),
     color: !(values['no-color'] ?? false),
     quiet: values.quiet ?? false,
     debug: values.debug ?? false,
@@ -272,6 +329,68 @@ function parseInit(argv: readonly string[]): Command {
   if (values.help) return { command: 'help', topic: 'init' };
   if (positionals.length > 0) throw new UsageError(`init takes no arguments; it writes into the working directory (got "${positionals.join(' ')}")`);
   return { command: 'init', github: values.github ?? false, force: values.force ?? false };
+}
+
+function parseEvidenceVerify(argv: readonly string[]): Command {
+  const { values, positionals } = parse(argv, {
+    'public-key': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return { command: 'help', topic: 'evidence' };
+  const [store, ...extra] = positionals;
+  if (store === undefined) throw new UsageError('evidence verify needs the store: trustscan evidence verify STORE');
+  if (extra.length > 0) throw new UsageError(`evidence verify takes one store, not also "${extra.join(' ')}"`);
+  return { command: 'evidence-verify', store: checkStore(store, 'STORE'), ...(values['public-key'] === undefined ? {} : { publicKey: values['public-key'] }) };
+}
+
+function parseEvidenceImport(argv: readonly string[]): Command {
+  const { values, positionals } = parse(argv, {
+    time: { type: 'string' },
+    'evidence-key': { type: 'string' },
+    'evidence-retain-days': { type: 'string' },
+    config: { type: 'string' },
+    'no-config': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return { command: 'help', topic: 'evidence' };
+  const [store, ...reports] = positionals;
+  if (store === undefined || reports.length === 0) throw new UsageError('evidence import needs the store and at least one report: trustscan evidence import STORE REPORT.json...');
+  if (values.time !== undefined && reports.length > 1) throw new UsageError('--time gives the time of one report; import reports one by one to give each its time');
+  if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot be used together');
+  return {
+    command: 'evidence-import',
+    store: checkStore(store, 'STORE'),
+    reports,
+    ...(values.time === undefined ? {} : { time: parseTime(values.time) }),
+    ...(values['evidence-key'] === undefined ? {} : { evidenceKey: values['evidence-key'] }),
+    ...(values['evidence-retain-days'] === undefined ? {} : { evidenceRetainDays: parseRetainDays(values['evidence-retain-days']) }),
+    ...(values['no-config'] ? { config: false as const } : values.config === undefined ? {} : { config: values.config }),
+  };
+}
+
+function checkStore(store: string, option: string): string {
+  if (store.trim() === '') throw new UsageError(`${option} needs a directory or s3://bucket/prefix`);
+  if (store.startsWith('s3://') && !/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(store)) throw new UsageError(`${option} "${store}" is not an S3 location; write s3://bucket/prefix`);
+  return store;
+}
+
+function parseRetainDays(text: string): number {
+  const days = Number(text);
+  if (!/^\d+$/.test(text) || days < 1 || days > 36_500) throw new UsageError(`--evidence-retain-days takes a whole number of days from 1 to 36500, not "${text}"`);
+  return days;
+}
+
+/** An ISO 8601 date (midnight UTC) or date-time with a zone (`Z` or an offset), as a UTC timestamp. */
+function parseTime(text: string): string {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
+  const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text);
+  const time = Date.parse(dateOnly ? `${text}T00:00:00Z` : text);
+  const day = text.slice(0, 10);
+  const realDay = !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+  if ((!dateOnly && !dateTime) || Number.isNaN(time) || !realDay) {
+    throw new UsageError(`--time takes an ISO 8601 date or time with its zone, e.g. 2026-03-31 or 2026-03-31T02:00:00Z, not "${text}"`);
+  }
+  return new Date(time).toISOString();
 }
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;

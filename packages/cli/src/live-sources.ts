@@ -1,4 +1,5 @@
-import { InputError, type LiveSources, type Target } from '@trustscan/core';
+import type { LiveSources, Target } from '@trustscan/core';
+import { importOptionalPackage } from './optional-package.js';
 
 /**
  * The live sources the targets need, each imported from its package only when a target of its kind is there, so a
@@ -8,17 +9,7 @@ import { InputError, type LiveSources, type Target } from '@trustscan/core';
 export async function liveSourcesFor(targets: readonly Target[]): Promise<LiveSources> {
   const kinds = new Set(targets.map((target) => target.kind));
   return {
-    ...(kinds.has('aws') ? { aws: (await importLivePackage('@trustscan/aws', '--aws', () => import('@trustscan/aws'))).awsSource } : {}),
-    ...(kinds.has('azure') ? { azure: (await importLivePackage('@trustscan/azure', '--azure', () => import('@trustscan/azure'))).azureSource } : {}),
+    ...(kinds.has('aws') ? { aws: (await importOptionalPackage('@trustscan/aws', '--aws', () => import('@trustscan/aws'))).awsSource } : {}),
+    ...(kinds.has('azure') ? { azure: (await importOptionalPackage('@trustscan/azure', '--azure', () => import('@trustscan/azure'))).azureSource } : {}),
   };
-}
-
-async function importLivePackage<T>(name: string, option: string, load: () => Promise<T>): Promise<T> {
-  try {
-    return await load();
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && (error as Error).message.includes(`'${name}'`);
-    if (!missing) throw error;
-    throw new InputError(`${option} needs the ${name} package, which is not installed; install it beside @trustscan/cli (npm install ${name}, with -g for a global trustscan).`, { subject: name });
-  }
 }

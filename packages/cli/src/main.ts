@@ -31,6 +31,14 @@ export async function main(argv: readonly string[], io: Io = interruptibleIo()):
         const { runRulesList } = await import('./commands/rules-list.js');
         return await runRulesList(command, io);
       }
+      case 'evidence-verify': {
+        const { runEvidenceVerify } = await import('./commands/evidence-verify.js');
+        return await runEvidenceVerify(command, io);
+      }
+      case 'evidence-import': {
+        const { runEvidenceImport } = await import('./commands/evidence-import.js');
+        return await runEvidenceImport(command, io);
+      }
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -50,6 +50,7 @@ export interface ProgressEvent {
  * an `input-error` notification and the others are still scanned; the caller decides the exit code.
  */
 export async function scan(options: ScanOptions): Promise<ScanResult> {
+  const startedAt = new Date().toISOString();
   const root = path.resolve(options.root ?? process.cwd());
   const profile = options.profile ?? 'baseline';
   if (!profiles.includes(profile)) throw new InputError(`scan(): profile must be one of ${profiles.join(', ')}, not "${String(profile)}".`, { subject: 'scan()' });
@@ -99,7 +100,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       notifications.push(...output.notifications);
       waivers.push(...(output.waivers ?? []));
       resourceCount += output.resources.length;
-      targets.push({ name: output.name, kind: output.kind, resources: output.resources.length, ok: true });
+      targets.push({ name: output.name, kind: output.kind, resources: output.resources.length, ok: true, ...(output.inputs === undefined ? {} : { inputs: output.inputs }) });
     } catch (error) {
       if (error instanceof ScanAbortedError || options.signal?.aborted) throw new ScanAbortedError();
       const subject = error instanceof InputError && error.subject ? error.subject : label;
@@ -118,6 +119,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const evaluatedRuleIds = new Set(sorted.map((f) => f.ruleId));
   return {
     tool: { name: toolName, version: toolVersion },
+    startedAt,
+    finishedAt: new Date().toISOString(),
     root,
     targets,
     rules: rules.map((r) => r.meta),

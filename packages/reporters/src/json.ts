@@ -10,13 +10,15 @@ export interface JsonOptions {
 
 /**
  * Renders the documented JSON report (`docs/json-report.md`, schema `packages/reporters/schema/report.schema.json`):
- * `{ schemaVersion, tool, profile, ruleOptions, targets, findings, summary, notifications, waivers }`.
+ * `{ schemaVersion, tool, startedAt, finishedAt, profile, ruleOptions, targets, findings, summary, notifications, waivers }`.
  */
 export function toJson(result: ScanResult, options: JsonOptions = {}): string {
   const findings = result.findings.filter((f) => options.includePassed || f.status !== 'pass').map(toJsonFinding);
   const report = {
     schemaVersion: jsonSchemaVersion,
     tool: result.tool,
+    startedAt: result.startedAt,
+    finishedAt: result.finishedAt,
     profile: result.profile ?? 'baseline',
     ruleOptions: result.ruleOptions ?? {},
     targets: result.targets,

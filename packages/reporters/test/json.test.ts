@@ -1,12 +1,16 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { toJson } from '@trustscan/reporters';
 import { repositoryRoot, scanInsecurePlan } from './fixtures.js';
 
 const schema = JSON.parse(readFileSync(path.join(repositoryRoot, 'packages/reporters/schema/report.schema.json'), 'utf8')) as object;
-const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile(schema);
+const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+addFormats.default(ajv);
+const validate = ajv.compile(schema);
 
 describe('JSON reporter', () => {
   it('writes the documented, versioned shape, without passes unless asked', async () => {
@@ -20,6 +24,15 @@ describe('JSON reporter', () => {
     expect(validate(withPasses)).toBe(true);
     expect(withPasses.findings.filter((f) => f.status === 'pass').length).toBe(report.summary.byStatus['pass']);
     expect(report.findings.find((f) => f.resource.address === 'aws_db_instance.app')?.location.file).toBe('examples/insecure/main.tf');
+  });
+
+  it('says when the scan ran and what each target read', async () => {
+    const report = JSON.parse(toJson(await scanInsecurePlan())) as { startedAt: string; finishedAt: string; targets: { inputs?: object }[] };
+    expect(validate(report)).toBe(true);
+    expect(report.startedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(Date.parse(report.startedAt)).toBeLessThanOrEqual(Date.parse(report.finishedAt));
+    const planHash = createHash('sha256').update(readFileSync(path.join(repositoryRoot, 'examples/insecure/plan.json'))).digest('hex');
+    expect(report.targets[0]?.inputs).toEqual({ sha256: planHash, files: 1 });
   });
 
   it('never prints a sensitive value', async () => {

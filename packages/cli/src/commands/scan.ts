@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { applyBaseline, createBaseline, readBaseline, scan, severities, writeBaseline, type ScanResult } from '@trustscan/core';
+import { InputError, applyBaseline, createBaseline, readBaseline, scan, severities, writeBaseline, type Baseline, type ScanResult } from '@trustscan/core';
 import type { FailOn, ScanCommand } from '../cli.js';
+import { baselineInForce, loadEvidenceKey, loadEvidencePackage, resolveEvidenceSettings, type EvidenceSettings } from '../evidence-settings.js';
 import { useColor, type Io } from '../io.js';
 import { ProgressLine } from '../progress.js';
 import { writeReports } from '../reports.js';
@@ -11,6 +12,9 @@ import { displayPath, resolveScanSettings } from '../scan-settings.js';
 export async function runScan(command: ScanCommand, io: Io): Promise<number> {
   const settings = await resolveScanSettings(command, io.cwd);
   const sources = await liveSourcesFor(settings.targets);
+  const evidence = resolveEvidenceSettings(command, settings.config, io.cwd);
+  // A bad key file stops the command before the scan: nothing has been found yet, so nothing is lost.
+  const signingKey = evidence ? await loadEvidenceKey(evidence) : undefined;
   const progress = new ProgressLine(io.stderr);
   let result: ScanResult;
   try {
@@ -35,15 +39,18 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
     progress.clear();
   }
 
+  let applied: { file: string; baseline: Baseline } | undefined;
   if (settings.baseline !== undefined) {
     const shown = displayPath(settings.baseline, io.cwd);
-    result = applyBaseline(result, await readBaseline(settings.baseline, shown), shown);
+    applied = { file: settings.baseline, baseline: await readBaseline(settings.baseline, shown) };
+    result = applyBaseline(result, applied.baseline, shown);
   }
   if (command.writeBaseline !== undefined) {
     // The file just written is this run's baseline too, so the reports and the exit code agree with it.
     const file = path.resolve(io.cwd, command.writeBaseline);
     const baseline = createBaseline(result, new Date());
     await writeBaseline(file, baseline);
+    applied = { file, baseline };
     result = applyBaseline(result, baseline, displayPath(file, io.cwd));
     if (!command.quiet) io.stderr.write(`trustscan: recorded ${baseline.failures.length} failure(s) in ${command.writeBaseline}.\n`);
   }
@@ -67,7 +74,49 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
   }
   const textOnTerminal = command.reports.some((r) => r.format === 'text' && r.output === undefined && io.stdout.isTTY);
   if (!command.quiet && !textOnTerminal) io.stderr.write(`${summaryLine(result, settings.failOn, settings.failOnUnknown)}\n`);
+  if (evidence && !(await recordEvidence(result, evidence, signingKey, applied, command.quiet, io))) return 2;
   return exitCode(result, settings.failOn, settings.failOnUnknown);
+}
+
+/**
+ * Appends the scan to the evidence store, after the reports are written: a store that cannot take the record costs
+ * the record, never the reports. Returns false (exit code 2) when the record could not be made.
+ */
+async function recordEvidence(
+  result: ScanResult,
+  evidence: EvidenceSettings,
+  signingKey: Awaited<ReturnType<typeof loadEvidenceKey>>,
+  applied: { file: string; baseline: Baseline } | undefined,
+  quiet: boolean,
+  io: Io,
+): Promise<boolean> {
+  try {
+    const { appendEvidence, openEvidenceStore } = await loadEvidencePackage();
+    const store = await openEvidenceStore(evidence.store, { cwd: evidence.cwd, ...(evidence.retainDays === undefined ? {} : { retainDays: evidence.retainDays }) });
+    try {
+      const record = await appendEvidence(store, result, {
+        ...(signingKey ? { signingKey } : {}),
+        ...(applied ? { baseline: await baselineInForce(applied.file, applied.baseline, io.cwd) } : {}),
+      });
+      if (!quiet) {
+        io.stderr.write(
+          `trustscan: recorded the scan in ${evidence.store} as record ${record.seq} (${record.kind}, ${record.findings} finding(s), ${formatBytes(record.bytes)}${record.signed ? ', signed' : ''}).\n`,
+        );
+      }
+      if (record.note) io.stderr.write(`trustscan: note: ${record.note}\n`);
+      return true;
+    } finally {
+      store.close();
+    }
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    io.stderr.write(`trustscan: the scan was not recorded as evidence (its reports were written): ${error.message}\n`);
+    return false;
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /**

@@ -78,4 +78,16 @@ export interface TrustscanConfig {
   readonly baseline?: string;
   /** Waivers with `source: { kind: 'config', file, line }`. */
   readonly waivers: readonly Waiver[];
+  /** Where every scan is recorded as evidence, and how. */
+  readonly evidence?: EvidenceSettings;
+}
+
+/** The `evidence` section: the ledger store, the signing key and the retention of new records. */
+export interface EvidenceSettings {
+  /** A directory (absolute) or `s3://bucket/prefix`. */
+  readonly store?: string;
+  /** Ed25519 private key file (absolute) that signs each record. */
+  readonly key?: string;
+  /** Days each new record is locked (S3 Object Lock). */
+  readonly retainDays?: number;
 }

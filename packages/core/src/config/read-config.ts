@@ -7,10 +7,10 @@ import type { Waiver } from '../model/waiver.js';
 import type { Target } from '../sources/target.js';
 import { isTscId } from '../tsc/criteria.js';
 import { ConfigError } from './config-error.js';
-import type { RuleEntry, RuleSelector, RuleSettings, SeverityOverride, TrustscanConfig } from './config.js';
+import type { EvidenceSettings, RuleEntry, RuleSelector, RuleSettings, SeverityOverride, TrustscanConfig } from './config.js';
 import { YamlFields, closest, join, type Entry } from './yaml-fields.js';
 
-const topLevel = ['version', 'targets', 'tf-dir', 'variables', 'var-files', 'rules', 'profile', 'fail-on', 'fail-on-unknown', 'baseline', 'waivers'] as const;
+const topLevel = ['version', 'targets', 'tf-dir', 'variables', 'var-files', 'rules', 'profile', 'fail-on', 'fail-on-unknown', 'baseline', 'waivers', 'evidence'] as const;
 /** The keys of the `rules` section that are not rule ids. */
 export const ruleSectionKeys = ['directories', 'enable', 'disable', 'severity'] as const;
 const waiverFields = ['rule', 'resource', 'resources', 'reason', 'owner', 'expires'] as const;
@@ -90,7 +90,34 @@ export function parseConfig(text: string, file: string, displayPath: string = fi
     ...(failOnUnknown === undefined ? {} : { failOnUnknown }),
     ...(baseline === undefined ? {} : { baseline }),
     waivers: fields.list(value('waivers'), 'waivers', keyLine('waivers')).map((node, i) => readWaiver(fields, node, `waivers[${i}]`)),
+    ...(entries.has('evidence') ? { evidence: readEvidenceSettings(fields, value('evidence'), keyLine('evidence'), resolve) } : {}),
   };
+}
+
+/** `evidence: { store, key, retain-days }`; a directory store and the key file are relative to the config file. */
+function readEvidenceSettings(fields: YamlFields, node: Node | null, line: number, resolve: (p: string) => string): EvidenceSettings {
+  const entries = fields.mapping(node, 'evidence', ['store', 'key', 'retain-days'], line);
+  const at = (key: string) => ({ value: entries.get(key)?.value ?? null, line: fields.line(entries.get(key)?.keyNode, line) });
+  let store: string | undefined;
+  if (entries.has('store')) {
+    const { value: storeNode, line: storeLine } = at('store');
+    const text = fields.string(storeNode, 'evidence.store', storeLine);
+    if (text.startsWith('s3://') && !/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(text)) {
+      fields.fail(storeNode, 'evidence.store', `"${text}" is not an S3 location; write s3://bucket/prefix`, storeLine);
+    }
+    store = text.startsWith('s3://') ? text : resolve(text);
+  }
+  const key = entries.has('key') ? resolve(fields.string(at('key').value, 'evidence.key', at('key').line)) : undefined;
+  let retainDays: number | undefined;
+  if (entries.has('retain-days')) {
+    const { value: daysNode, line: daysLine } = at('retain-days');
+    const days = isScalar(daysNode) ? daysNode.value : undefined;
+    if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 36_500) {
+      fields.fail(daysNode, 'evidence.retain-days', 'must be a whole number of days from 1 to 36500', daysLine);
+    }
+    retainDays = days;
+  }
+  return { ...(store === undefined ? {} : { store }), ...(key === undefined ? {} : { key }), ...(retainDays === undefined ? {} : { retainDays }) };
 }
 
 function emptyConfig(file: string): TrustscanConfig {

@@ -99,6 +99,22 @@ export interface TargetReport {
   readonly kind: string;
   readonly resources: number;
   readonly ok: boolean;
+  /** What the target's content was, so that evidence of the scan can be tied to it. */
+  readonly inputs?: TargetInputs;
+}
+
+/**
+ * The identity of what a target read. For a plan, the SHA-256 of the file; for Terraform configuration, a tree hash
+ * of every file read (SHA-256 of the `sha256sum`-style listing `<hex>  <path>\n`, sorted by path, paths relative to
+ * the scan root); for live clouds, the accounts, regions and subscriptions read.
+ */
+export interface TargetInputs {
+  readonly sha256?: string;
+  /** How many files `sha256` covers. */
+  readonly files?: number;
+  readonly accounts?: readonly string[];
+  readonly regions?: readonly string[];
+  readonly subscriptions?: readonly string[];
 }
 
 export interface WaiverReport {
@@ -115,6 +131,9 @@ export interface WaiverReport {
 /** Everything a scan produced; reporters are pure functions of it. */
 export interface ScanResult {
   readonly tool: { readonly name: string; readonly version: string };
+  /** When the scan started and finished, as UTC ISO timestamps. */
+  readonly startedAt: string;
+  readonly finishedAt: string;
   /** Absolute directory that finding locations are relative to. */
   readonly root: string;
   readonly targets: readonly TargetReport[];

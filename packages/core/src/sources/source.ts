@@ -1,4 +1,4 @@
-import type { Notification } from '../model/finding.js';
+import type { Notification, TargetInputs } from '../model/finding.js';
 import type { Resource } from '../model/resource.js';
 import type { Waiver } from '../model/waiver.js';
 import type { AwsTarget, AzureTarget, LiveTarget } from './target.js';
@@ -48,6 +48,8 @@ export interface SourceOutput {
    * Terraform configuration, which declares everything it has.
    */
   readonly observedTypes?: readonly string[];
+  /** What the target's content was: file hashes, or the accounts, regions and subscriptions read. */
+  readonly inputs?: TargetInputs;
 }
 
 /** A source of live resources: reads one target of its kind into Terraform-shaped resources. */

@@ -85,6 +85,11 @@ describe('config file', () => {
     ]);
   });
 
+  it('reads the evidence store, key and retention, resolving a directory store and the key against the file', () => {
+    expect(parseConfig('evidence:\n  store: ../evidence\n  key: keys/evidence.pem\n  retain-days: 400\n', file).evidence).toEqual({ store: '/repo/evidence', key: '/repo/infra/keys/evidence.pem', retainDays: 400 });
+    expect(parseConfig('evidence: { store: s3://acme-evidence/trustscan/prod }', file).evidence).toEqual({ store: 's3://acme-evidence/trustscan/prod' });
+  });
+
   it('reads the JSON form with the same lines', () => {
     const json = JSON.stringify({ 'fail-on': 'low', waivers: [{ rule: 'aws-*', resource: 'aws_s3_bucket.*', reason: 'Sandbox account only.', owner: 'sre', expires: '2031-12-31' }] }, null, 2);
     const config = parseConfig(json, '/repo/trustscan.config.json', 'trustscan.config.json');
@@ -108,6 +113,10 @@ describe('config file', () => {
     ['resource and resources', `${waiver({})}\n    resources: [a]`, 'trustscan.config.yaml:2: waivers[0].resources: give either resource or resources, not both.'],
     ['a misspelt waiver field', `${waiver({})}\n    expiry: 2030-01-01`, 'trustscan.config.yaml:7: waivers[0].expiry: unknown setting; did you mean "expires"?'],
     ['an empty rule', 'waivers:\n  - rule: ""\n    resource: a', 'trustscan.config.yaml:2: waivers[0].rule: must not be empty.'],
+    ['a retention of zero days', 'evidence:\n  store: s3://acme-evidence\n  retain-days: 0', 'trustscan.config.yaml:3: evidence.retain-days: must be a whole number of days from 1 to 36500.'],
+    ['a retention in words', 'evidence:\n  retain-days: a year', 'trustscan.config.yaml:2: evidence.retain-days: must be a whole number of days from 1 to 36500.'],
+    ['a malformed S3 store', 'evidence:\n  store: s3://Acme_Evidence/x', 'trustscan.config.yaml:2: evidence.store: "s3://Acme_Evidence/x" is not an S3 location; write s3://bucket/prefix.'],
+    ['a misspelt evidence setting', 'evidence:\n  retain-day: 30', 'trustscan.config.yaml:2: evidence.retain-day: unknown setting; did you mean "retain-days"?'],
     ['a misspelt setting', 'targets: [a]\nfail-onn: high', 'trustscan.config.yaml:2: fail-onn: unknown setting; did you mean "fail-on"?'],
     ['a bad fail-on', 'fail-on: severe', 'trustscan.config.yaml:1: fail-on: must be one of critical, high, medium, low, never, not "severe".'],
     ['a string for a flag', 'fail-on-unknown: "yes"', 'trustscan.config.yaml:1: fail-on-unknown: must be true or false.'],
@@ -118,7 +127,7 @@ describe('config file', () => {
     ['an unknown AWS option', 'targets:\n  - aws:\n      region: eu-west-1', 'trustscan.config.yaml:3: targets[0].aws.region: unknown setting; did you mean "regions"?'],
     ['a variable without a value', 'variables:\n  env:', 'trustscan.config.yaml:2: variables.env: needs a value.'],
     ['a version from the future', 'version: 2', 'trustscan.config.yaml:1: version: must be 1, the only config version so far.'],
-    ['a list at the top', '- a', 'trustscan.config.yaml:1: must be a mapping of version, targets, tf-dir, variables, var-files, rules, profile, fail-on, fail-on-unknown, baseline, waivers.'],
+    ['a list at the top', '- a', 'trustscan.config.yaml:1: must be a mapping of version, targets, tf-dir, variables, var-files, rules, profile, fail-on, fail-on-unknown, baseline, waivers, evidence.'],
     ['broken YAML', 'waivers:\n  - rule: a\n   bad: [', 'trustscan.config.yaml:3: not valid YAML: '],
     ['a duplicate key', 'fail-on: high\nfail-on: low', 'trustscan.config.yaml:2: not valid YAML: Map keys must be unique.'],
   ])('rejects %s, naming the file, the line and the field', (_name, text, message) => {

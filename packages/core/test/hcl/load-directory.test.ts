@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Unknown } from '../../src/model/value.js';
@@ -237,5 +239,21 @@ describe('references and relations', () => {
     expect(unknownReason(attributeOf(resourceAt(output, 'aws_s3_bucket_server_side_encryption_configuration.direct'), 'bucket'))).toBe(
       'aws_s3_bucket.direct.id is known only after apply',
     );
+  });
+});
+
+describe('input hashes', () => {
+  it('folds every file read (configuration, modules, tfvars, --var-file) into a tree hash sha256sum can recompute', async () => {
+    const directory = path.join(hclFixtures, 'variables');
+    const output = await loadHclFixture('variables', { varFiles: [path.join(directory, 'extra.tfvars')] });
+    const files = ['a.auto.tfvars', 'b.auto.tfvars.json', 'extra.tfvars', 'main.tf', 'terraform.tfvars', 'terraform.tfvars.json', 'variables.tf'];
+    // What `sha256sum $(ls | LC_ALL=C sort) | sha256sum` prints, run in the scan root.
+    const listing = files.map((file) => `${createHash('sha256').update(readFileSync(path.join(directory, file))).digest('hex')}  ${file}\n`).join('');
+    expect(output.inputs).toEqual({ sha256: createHash('sha256').update(listing).digest('hex'), files: files.length });
+  });
+
+  it('includes the files of called modules', async () => {
+    const output = await loadHclFixture('agreement');
+    expect(output.inputs?.files).toBe(3);
   });
 });

@@ -43,7 +43,7 @@ export async function loadTerraformDirectory(target: string, context: SourceCont
     if (loader.fileCount === 0 && notifications.length === 0) {
       throw new InputError(`${relative(absolute) || '.'}: no .tf or .tf.json files in this directory; pass the directory of a Terraform root module.`, { subject: absolute });
     }
-    const given = await readVariableValues(rootDirectory, context.terraform, process.env, parser, terraformFunctions, relative, notifications);
+    const given = await readVariableValues(rootDirectory, context.terraform, process.env, parser, terraformFunctions, relative, notifications, loader.digest);
     for (const [name, value] of given) {
       if (!rootConfig.variables.has(name) && !value.origin.startsWith('the environment')) {
         notifications.push({ level: 'warning', code: 'undeclared-variable', message: `${value.origin} sets ${name}, which the root module does not declare; the value is ignored.`, subject: value.origin });
@@ -53,7 +53,7 @@ export async function loadTerraformDirectory(target: string, context: SourceCont
     const services = new EvaluationServices(
       rootDirectory,
       terraformFunctions,
-      (file) => readConfigurationFile(rootDirectory, file),
+      (file) => readConfigurationFile(rootDirectory, file, (resolved, text) => loader.digest.add(relative(resolved), text)),
       (name) => given.get(name),
       (call, callerDirectory, callPath) => loader.resolve(call, callerDirectory, callPath),
       process.env['TF_WORKSPACE'] ?? 'default',
@@ -70,6 +70,7 @@ export async function loadTerraformDirectory(target: string, context: SourceCont
       resources,
       notifications: sortNotifications(notifications),
       waivers,
+      inputs: { sha256: loader.digest.treeHash(), files: loader.digest.size },
     };
   } finally {
     await parser.close();
@@ -91,11 +92,13 @@ async function resolveTarget(target: string): Promise<{ rootDirectory: string; o
 }
 
 /** `file()` and `templatefile()`: paths resolve from the root module directory, as when Terraform runs there. */
-function readConfigurationFile(rootDirectory: string, file: string): string {
+function readConfigurationFile(rootDirectory: string, file: string, read: (resolved: string, text: string) => void): string {
   const resolved = path.resolve(rootDirectory, file);
   try {
     if (statSync(resolved).size > maxFileBytes) throw new EvaluationError(`${file} is larger than ${maxFileBytes / 1024 / 1024} MB`);
-    return readFileSync(resolved, 'utf8');
+    const text = readFileSync(resolved, 'utf8');
+    read(resolved, text);
+    return text;
   } catch (error) {
     if (error instanceof EvaluationError) throw error;
     throw new EvaluationError(`cannot read ${file} (${describeError(error)})`);

@@ -9,7 +9,8 @@ import type { ModuleDeclarations } from '../syntax/declarations.js';
 import { PlanConfiguration, modulePathOf } from './plan-configuration.js';
 import type { PlanDocument, PlanModuleValues, ResourceChange } from './plan-json.js';
 import { dropUnconfiguredUnknowns, sensitivePaths, withUnknowns } from './planned-values.js';
-import { readPlanFile } from './read-plan.js';
+import { readPlanBytes, readPlanFile } from './read-plan.js';
+import { sha256Hex } from '../../../files/input-digest.js';
 import { statementRanges } from '../syntax/statement-ranges.js';
 
 /**
@@ -18,7 +19,8 @@ import { statementRanges } from '../syntax/statement-ranges.js';
  * directory is known (`--tf-dir`, or `.tf` files beside the plan), else at the plan file.
  */
 export async function loadPlan(file: string, context: SourceContext, bytes?: Uint8Array): Promise<SourceOutput> {
-  const plan = await readPlanFile(file, bytes);
+  const content = bytes ?? (await readPlanBytes(file));
+  const plan = await readPlanFile(file, content);
   const configDirectory = context.tfDir ?? ((await hasTerraformFiles(path.dirname(file))) ? path.dirname(file) : undefined);
   const configuration = new PlanConfiguration(plan.configuration?.root_module, configDirectory);
   const resources: Resource[] = [];
@@ -49,7 +51,7 @@ export async function loadPlan(file: string, context: SourceContext, bytes?: Uin
     resources.push(resource);
   }
 
-  return { name: relativeFile(context.root, file), kind: 'terraform-plan', resources, notifications: [] };
+  return { name: relativeFile(context.root, file), kind: 'terraform-plan', resources, notifications: [], inputs: { sha256: sha256Hex(content), files: 1 } };
 }
 
 /** The managed resources to evaluate, from `resource_changes` or, in plans without it, `planned_values`. */

@@ -26,13 +26,16 @@ const supportedMajors = new Set(['0', '1']);
 
 /** Reads and validates a plan file; every problem is an `InputError` naming the file and what to do. */
 export async function readPlanFile(file: string, bytes?: Uint8Array): Promise<PlanDocument> {
-  let content: Uint8Array;
+  return parsePlanText(file, decodeText(bytes ?? (await readPlanBytes(file))));
+}
+
+/** The bytes of a plan file; an unreadable file is an `InputError` naming it. */
+export async function readPlanBytes(file: string): Promise<Uint8Array> {
   try {
-    content = bytes ?? (await readFile(file));
+    return await readFile(file);
   } catch (error) {
     throw new InputError(`${file}: cannot read the file (${describeError(error)}).`, { subject: file, cause: error });
   }
-  return parsePlanText(file, decodeText(content));
 }
 
 /** Parses and validates plan JSON text read from `file`. */

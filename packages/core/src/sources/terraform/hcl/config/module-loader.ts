@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { InputDigest } from '../../../../files/input-digest.js';
 import type { Notification } from '../../../../model/finding.js';
 import type { SyntaxFile } from '../../syntax/blocks.js';
 import type { ModuleSource } from '../evaluate/services.js';
@@ -26,6 +27,8 @@ export class ModuleLoader {
   private readonly reported = new Set<string>();
   readonly files: LoadedFile[] = [];
   fileCount = 0;
+  /** Every file read, syntax errors included, for the target's tree hash. */
+  readonly digest = new InputDigest();
 
   constructor(
     private readonly rootDirectory: string,
@@ -101,6 +104,7 @@ export class ModuleLoader {
   private async parseLevel(directories: readonly { directory: string; files: readonly SourceFile[] }[]): Promise<ModuleConfig[]> {
     const all = directories.flatMap((d) => d.files);
     this.fileCount += all.length;
+    for (const file of all) this.digest.add(this.relative(file.file), file.text);
     const parsed = await this.parser.parseAll(all.map((f) => ({ kind: f.kind, text: f.text })));
     const byFile = new Map(all.map((f, i) => [f.file, parsed[i]]));
     const configs: ModuleConfig[] = [];

@@ -1,4 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
+import type { InputDigest } from '../../../../files/input-digest.js';
 import path from 'node:path';
 import { describeError } from '../../../../model/errors.js';
 import type { Notification } from '../../../../model/finding.js';
@@ -24,6 +25,7 @@ export async function readVariableValues(
   functions: ReadonlyMap<string, FunctionDefinition>,
   relative: (file: string) => string,
   notifications: Notification[],
+  digest?: InputDigest,
 ): Promise<Map<string, GivenValue>> {
   const values = new Map<string, GivenValue>();
   for (const name of Object.keys(environment).sort()) {
@@ -56,7 +58,7 @@ export async function readVariableValues(
     parseTemplate,
   });
   for (const file of files) {
-    const assignments = await readVariableFile(file, parser, relative, notifications);
+    const assignments = await readVariableFile(file, parser, relative, notifications, digest);
     for (const [name, raw] of Object.entries(assignments)) {
       const origin = relative(file);
       if (file.endsWith('.json')) {
@@ -76,7 +78,13 @@ export async function readVariableValues(
   return values;
 }
 
-async function readVariableFile(file: string, parser: FileParser, relative: (file: string) => string, notifications: Notification[]): Promise<Record<string, unknown>> {
+async function readVariableFile(
+  file: string,
+  parser: FileParser,
+  relative: (file: string) => string,
+  notifications: Notification[],
+  digest: InputDigest | undefined,
+): Promise<Record<string, unknown>> {
   const name = relative(file);
   let text: string;
   try {
@@ -86,6 +94,7 @@ async function readVariableFile(file: string, parser: FileParser, relative: (fil
     return {};
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  digest?.add(name, text);
   if (file.endsWith('.json')) {
     try {
       const parsed = JSON.parse(text) as unknown;

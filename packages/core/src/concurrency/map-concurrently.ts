@@ -1,4 +1,4 @@
-import { ScanAbortedError } from '@trustscan/core';
+import { ScanAbortedError } from '../model/errors.js';
 
 /**
  * Maps `items` through `run` with at most `limit` calls in flight, keeping the input order in the result. Stops
