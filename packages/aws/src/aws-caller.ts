@@ -1,5 +1,6 @@
 import { ScanAbortedError } from '@trustscan/core';
 import { classifyAwsError } from './aws-errors.js';
+import { CallSignals } from './call-signals.js';
 import { createLimiter, type Limiter } from './limit-concurrency.js';
 
 /** Options of the calls a live scan makes. */
@@ -14,17 +15,25 @@ export interface CallerOptions {
 }
 
 /**
- * Makes every AWS call of a scan: at most `concurrency` at a time per service, each given the scan's abort signal,
+ * Makes every AWS call of a scan: at most `concurrency` at a time per service, each given an abort signal of its own
+ * that the scan's signal aborts,
  * with jittered back-off on throttling on top of the SDK's adaptive retry, and counted by operation.
  */
 export class AwsCaller {
   private readonly limiters = new Map<string, Limiter>();
   private readonly counts = new Map<string, number>();
+  private readonly signals: CallSignals;
 
-  constructor(private readonly options: CallerOptions = {}) {}
+  constructor(private readonly options: CallerOptions = {}) {
+    this.signals = new CallSignals(options.signal);
+  }
 
   /** Calls `operation` of `service` through `send`, which receives the abort signal to pass to the SDK. */
   async call<T>(service: string, operation: string, send: (abortSignal: AbortSignal | undefined) => Promise<T>): Promise<T> {
+    return this.signals.run((signal) => this.attempt(service, operation, send, signal));
+  }
+
+  private async attempt<T>(service: string, operation: string, send: (abortSignal: AbortSignal | undefined) => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
     const limiter = this.limiterFor(service);
     const retries = this.options.throttleRetries ?? 3;
     for (let attempt = 0; ; attempt++) {
@@ -34,12 +43,12 @@ export class AwsCaller {
       try {
         return await limiter(() => {
           this.throwIfAborted();
-          return send(this.options.signal);
+          return send(signal);
         });
       } catch (error) {
         if (this.options.signal?.aborted || error instanceof ScanAbortedError) throw new ScanAbortedError();
         if (classifyAwsError(error) !== 'throttled' || attempt >= retries) throw error;
-        await this.backoff(attempt);
+        await this.backoff(attempt, signal);
       }
     }
   }
@@ -69,11 +78,10 @@ export class AwsCaller {
     return limiter;
   }
 
-  private backoff(attempt: number): Promise<void> {
+  private backoff(attempt: number, signal: AbortSignal | undefined): Promise<void> {
     const base = this.options.retryBaseDelayMs ?? 1000;
     const delay = Math.random() * base * 2 ** attempt;
     return new Promise((resolve, reject) => {
-      const signal = this.options.signal;
       const onAbort = (): void => {
         clearTimeout(timer);
         reject(new ScanAbortedError());

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { getEventListeners } from 'node:events';
+import { ScanAbortedError } from '@trustscan/core';
+import { describe, expect, it, vi } from 'vitest';
 import { AwsCaller } from '../src/aws-caller.js';
 import { classifyAwsError } from '../src/aws-errors.js';
 import { createLimiter } from '../src/limit-concurrency.js';
@@ -81,6 +83,31 @@ describe('concurrency and retries', () => {
     const throttled = Object.assign(new Error('slow down'), { name: 'ThrottlingException' });
     await expect(caller.call('config', 'ListDiscoveredResources', () => Promise.reject(throttled))).rejects.toBe(throttled);
     expect(caller.callCounts()).toEqual({ 'config:ListDiscoveredResources': 3 });
+  });
+
+  it('gives each call a signal of its own, with one listener on the scan signal while calls are in flight', async () => {
+    const scanSignal = new AbortController().signal;
+    const caller = new AwsCaller({ signal: scanSignal, concurrency: 20 });
+    const signals: (AbortSignal | undefined)[] = [];
+    let release = (): void => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const calls = Array.from({ length: 40 }, (_, i) => caller.call(i % 2 === 0 ? 's3' : 'config', 'Read', async (signal) => (signals.push(signal), gate)));
+    await vi.waitFor(() => expect(signals).toHaveLength(40));
+    expect(getEventListeners(scanSignal, 'abort')).toHaveLength(1);
+    expect(new Set(signals).size).toBe(40);
+    release();
+    await Promise.all(calls);
+    expect(getEventListeners(scanSignal, 'abort')).toHaveLength(0);
+  });
+
+  it('aborts every call in flight when the scan is aborted', async () => {
+    const scan = new AbortController();
+    const caller = new AwsCaller({ signal: scan.signal });
+    const pending = [1, 2, 3].map(() =>
+      caller.call('s3', 'GetBucketPolicy', (signal) => new Promise((_, reject) => signal?.addEventListener('abort', () => reject(new Error('request aborted'))))),
+    );
+    scan.abort();
+    for (const call of pending) await expect(call).rejects.toBeInstanceOf(ScanAbortedError);
   });
 });
 
