@@ -1,6 +1,5 @@
-import { ScanAbortedError } from '@trustscan/core';
+import { CallSignals, ScanAbortedError } from '@trustscan/core';
 import { classifyAwsError } from './aws-errors.js';
-import { CallSignals } from './call-signals.js';
 import { createLimiter, type Limiter } from './limit-concurrency.js';
 
 /** Options of the calls a live scan makes. */

@@ -1,6 +1,6 @@
 import type { ResourceManagementClient, ResourceManagementClientOptionalParams } from '@azure/arm-resources';
 import type { PipelineRequest } from '@azure/core-rest-pipeline';
-import { describeError, InputError, ScanAbortedError } from '@trustscan/core';
+import { CallSignals, describeError, InputError, ScanAbortedError } from '@trustscan/core';
 import { isArmObject, isArmResource, type ArmJson, type ArmObject, type ArmResource } from './arm-json.js';
 import { failureFromError, failureFromResponse, type ArmFailure, type ArmOutcome } from './arm-failure.js';
 import type { ArmEndpoint } from './endpoint.js';
@@ -37,13 +37,17 @@ export class ArmClient {
   private readonly clients = new Map<string, ResourceManagementClient>();
   /** Requests sent, counting each retry; for progress and the benchmark. */
   calls = 0;
+  /** A signal per call, so the SDK's per-request listeners never pile up on the scan's signal. */
+  private readonly signals: CallSignals;
 
   private constructor(
     private readonly sdk: Sdk,
     readonly endpoint: ArmEndpoint,
     private readonly credential: Credential,
     private readonly options: ArmClientOptions,
-  ) {}
+  ) {
+    this.signals = new CallSignals(options.signal);
+  }
 
   /**
    * Loads the SDKs and a credential: none for a local plain-http endpoint, else `DefaultAzureCredential`, tried once
@@ -173,7 +177,7 @@ export class ArmClient {
     const signal = this.options.signal;
     if (signal?.aborted) throw new ScanAbortedError();
     try {
-      return { ok: true, value: await run(signal) };
+      return { ok: true, value: await this.signals.run(run) };
     } catch (error) {
       if (signal?.aborted) throw new ScanAbortedError();
       if (error instanceof ArmResponseError) return { ok: false, failure: error.failure };

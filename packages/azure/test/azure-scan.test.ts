@@ -109,6 +109,20 @@ function finding(result: ScanResult, ruleId: string, address: string) {
 }
 
 describe('scan() of a subscription through the local ARM server', () => {
+  it('makes Node print no warning when scanning with an abort signal, as the CLI does', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error): void => void warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    try {
+      const result = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA] }], sources: { azure: azureSource }, rules, root: process.cwd(), signal: new AbortController().signal });
+      expect(result.targets[0]?.ok).toBe(true);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('counts the encryption at host of the VM a platform-key disk belongs to (managedBy)', async () => {
     const result = await scan({ targets: [{ kind: 'azure', subscriptions: [f.subscriptionA] }], sources: { azure: azureSource }, rules, root: process.cwd() });
     const disk = (name: string) => `${f.groupId(f.subscriptionA, 'rg-app')}/providers/Microsoft.Compute/disks/${name}`;

@@ -30,5 +30,6 @@ export { toolName, toolVersion, toolHomepage, ruleDocsUrl } from './version.js';
 export { lastHclLoadStatistics, type HclLoadStatistics } from './sources/terraform/hcl/load-statistics.js';
 export { makeDirectories } from './files/make-directories.js';
 export { mapConcurrently } from './concurrency/map-concurrently.js';
+export { CallSignals } from './concurrency/call-signals.js';
 export { withoutSdkWarnings } from './aws-sdk/without-sdk-warnings.js';
 export { sha256Hex, InputDigest } from './files/input-digest.js';

@@ -1,7 +1,7 @@
 /**
- * Gives each AWS call an abort signal of its own, aborted when the scan's signal is. The SDK adds an `abort` listener
- * to the signal of every request it sends: handing it the scan's one signal put a listener on it per call in flight,
- * and past ten (eight calls per service, several services at once) Node printed MaxListenersExceededWarning. Here
+ * Gives each cloud call an abort signal of its own, aborted when the scan's signal is. The AWS and Azure SDKs add an
+ * `abort` listener to the signal of every request they send: handing them the scan's one signal put a listener on it
+ * per call in flight, and past ten (concurrent calls) Node printed MaxListenersExceededWarning. Here
  * the scan's signal has one listener while calls are in flight, and none otherwise, so a signal shared by many
  * scans does not collect listeners either.
  */
