@@ -2,6 +2,7 @@ export { scan, type ScanOptions, type ProgressEvent } from './scan.js';
 export type { Target, LiveTarget, AwsTarget, AzureTarget } from './sources/target.js';
 export type { SourceContext, SourceOutput, TerraformOptions, LiveSource, LiveSources } from './sources/source.js';
 export { loadTarget } from './sources/load-target.js';
+export { matchDeclared, attachDeclarations, type DeclaredMatch } from './identity/match-declared.js';
 export { DeclarationLocator } from './sources/terraform/syntax/declarations.js';
 export { Inventory } from './inventory/inventory.js';
 export { relationSpecs, type RelationSpec } from './inventory/relations.js';

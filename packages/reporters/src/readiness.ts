@@ -45,6 +45,7 @@ export const areaLabels: Readonly<Record<Area, string>> = {
   'logging-monitoring': 'Logging and monitoring',
   'backup-recovery': 'Backup and recovery',
   'least-privilege': 'Least privilege',
+  'change-management': 'Change management',
 };
 
 export interface CriterionRow extends CriterionSummary {

@@ -17,8 +17,8 @@ import { statementRanges } from '../syntax/statement-ranges.js';
  * Pure deletes, `forget` and data sources are left out. Findings point at the `.tf` block when the configuration
  * directory is known (`--tf-dir`, or `.tf` files beside the plan), else at the plan file.
  */
-export async function loadPlan(file: string, context: SourceContext, bytes?: Uint8Array): Promise<SourceOutput> {
-  const plan = await readPlanFile(file, bytes);
+export async function loadPlan(file: string, context: SourceContext, parsed?: PlanDocument): Promise<SourceOutput> {
+  const plan = parsed ?? (await readPlanFile(file));
   const configDirectory = context.tfDir ?? ((await hasTerraformFiles(path.dirname(file))) ? path.dirname(file) : undefined);
   const configuration = new PlanConfiguration(plan.configuration?.root_module, configDirectory);
   const resources: Resource[] = [];
