@@ -105,6 +105,9 @@ export async function collectAws(target: AwsTarget, context: SourceContext, opti
       resources: located,
       notifications: problems.notifications(),
       observedTypes,
+      scope: target.aggregator
+        ? { accounts: [...new Set([account, ...located.map((r) => (r.origin.kind === 'aws' ? r.origin.account : account))])].sort(), ...(target.regions && target.regions.length > 0 ? { regions: [...target.regions] } : {}) }
+        : { accounts: [account], regions },
       apiCalls: caller.callCounts(),
     };
   } catch (error) {

@@ -81,6 +81,7 @@ export async function loadAzure(target: AzureTarget, context: SourceContext): Pr
     resources: located.sort(compareResources),
     notifications: [...notifications, ...problemNotifications(problems)],
     observedTypes: observedAzureTypes(problems),
+    scope: { accounts: [...scanned].sort() },
   };
 }
 

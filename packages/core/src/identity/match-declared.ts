@@ -1,7 +1,7 @@
 import type { Resource } from '../model/resource.js';
-import { matchAwsDeclared } from './aws-identity.js';
+import { awsIdentityAttributes, matchAwsDeclared } from './aws-identity.js';
 import { matchAzureDeclared } from './azure-identity.js';
-import type { DeclaredMatch, ProviderMatcher } from './declared-match.js';
+import { identityValue, type DeclaredMatch, type ProviderMatcher } from './declared-match.js';
 
 const matchers: Readonly<Record<string, ProviderMatcher>> = { aws: matchAwsDeclared, azure: matchAzureDeclared };
 
@@ -37,6 +37,15 @@ export function attachDeclarations(live: readonly Resource[], declared: readonly
     const declaration = match?.declared.declaration;
     return declaration ? { ...resource, declaration } : resource;
   });
+}
+
+/**
+ * Whether a declared resource holds a value a live resource could be joined by: not so when its name and ids are
+ * known only after apply or come from variables without values.
+ */
+export function isJoinable(resource: Resource): boolean {
+  if (resource.provider === 'azure') return identityValue(resource, 'id') !== undefined || identityValue(resource, 'name') !== undefined;
+  return awsIdentityAttributes.some((attribute) => identityValue(resource, attribute) !== undefined) || Object.keys(resource.references ?? {}).length > 0;
 }
 
 export type { DeclaredMatch };
