@@ -71,7 +71,7 @@ export function secretAttributePaths(type: string, attributes: { readonly [key: 
     } else if (typeof value === 'object' && value !== null) {
       for (const [key, item] of Object.entries(value)) {
         const path = prefix === '' ? key : `${prefix}.${key}`;
-        if (secretName.test(key) && item !== null && item !== '' && item !== false) found.push(path);
+        if (secretName.test(key) && item !== null && item !== '' && item !== false && !(Array.isArray(item) && item.length === 0)) found.push(path);
         else visit(item, path);
       }
     }
