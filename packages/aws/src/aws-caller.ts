@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { ScanAbortedError } from '@trustscan/core';
 import { classifyAwsError } from './aws-errors.js';
 import { createLimiter, type Limiter } from './limit-concurrency.js';
@@ -21,7 +22,11 @@ export class AwsCaller {
   private readonly limiters = new Map<string, Limiter>();
   private readonly counts = new Map<string, number>();
 
-  constructor(private readonly options: CallerOptions = {}) {}
+  constructor(private readonly options: CallerOptions = {}) {
+    // Every call in flight listens to the scan's signal, `concurrency` per service across several services at once:
+    // more than Node's default of 10 listeners, which would otherwise print a leak warning on every live scan.
+    if (options.signal) setMaxListeners(Math.max(100, (options.concurrency ?? 8) * 16), options.signal);
+  }
 
   /** Calls `operation` of `service` through `send`, which receives the abort signal to pass to the SDK. */
   async call<T>(service: string, operation: string, send: (abortSignal: AbortSignal | undefined) => Promise<T>): Promise<T> {

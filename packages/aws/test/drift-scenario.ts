@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AttachRolePolicyCommand, CreatePolicyCommand, CreatePolicyVersionCommand, CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
-import { CreateBucketCommand, DeleteBucketCommand, PutBucketVersioningCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, DeleteBucketCommand, PutBucketTaggingCommand, PutBucketVersioningCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
 
 export const account = '123456789012';
 const region = 'us-east-1';
@@ -98,7 +98,7 @@ function bucketAttributes(bucket: string): Record<string, unknown> {
   };
 }
 
-interface StateResource {
+export interface StateResource {
   readonly type: string;
   readonly name: string;
   readonly attributes: Record<string, unknown>;
@@ -218,7 +218,8 @@ export function writeTerraform(directory: string): { infra: string; state: strin
 }
 
 /**
- * Builds the live account with the SDK against moto as `terraform apply` would have, then drifts it:
+ * Builds the live account with the SDK against moto as `terraform apply` would have (`acme-data` is also tagged
+ * `owner = platform`), then drifts it:
  * - behind Terraform's back, versioning of `acme-data` is suspended and `read-reports` gets a default version that
  *   allows everything;
  * - a bucket `acme-manual` and a role `hand-made` are created by hand;
@@ -231,6 +232,7 @@ export async function buildDriftedAccount(endpoint: string): Promise<void> {
   try {
     for (const bucket of ['acme-data', 'acme-logs']) await s3.send(new CreateBucketCommand({ Bucket: bucket }));
     await s3.send(new PutBucketVersioningCommand({ Bucket: 'acme-data', VersioningConfiguration: { Status: 'Enabled' } }));
+    await s3.send(new PutBucketTaggingCommand({ Bucket: 'acme-data', Tagging: { TagSet: [{ Key: 'owner', Value: 'platform' }] } }));
     await s3.send(
       new PutPublicAccessBlockCommand({ Bucket: 'acme-data', PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } }),
     );
