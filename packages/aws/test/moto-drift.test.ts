@@ -161,7 +161,13 @@ describe('trustscan scan infra/ --aws (the real binary)', () => {
 
     const text = readFileSync(report('r.txt'), 'utf8');
     expect(text).toContain('Drift  Terraform against the cloud:');
-    expect(text).toMatch(/aws-s3-bucket-versioning {2}aws_s3_bucket\.data\n {6}declared {2}pass {4}versioning_configuration\.0\.status = "Enabled" {2}infra\/main\.tf:8\n {6}live {6}fail {4}versioning_configuration\.0\.status = "Suspended" {2}arn:aws:s3:::acme-data/);
+    expect(text).toContain(
+      [
+        '  ✗ medium   aws-s3-bucket-versioning  aws_s3_bucket.data',
+        '      declared  pass    infra/main.tf:8         versioning_configuration.0.status = "Enabled"',
+        '      live      fail    arn:aws:s3:::acme-data  versioning_configuration.0.status = "Suspended"',
+      ].join('\n'),
+    );
     expect(text).toContain('Unmanaged resources (aws_iam_role 1, aws_s3_bucket 1)');
     expect(text).toMatch(/Missing resources\n.*aws_s3_bucket\.logs {2}infra\/main\.tf:20/);
 
@@ -179,7 +185,7 @@ describe('trustscan scan infra/ --aws (the real binary)', () => {
 
     const markdown = readFileSync(report('r.md'), 'utf8');
     expect(markdown).toContain('### Drift: Terraform against the cloud');
-    expect(markdown).toContain('| Medium | `aws-s3-bucket-versioning` | `aws_s3_bucket.data` | ✅ pass: `versioning_configuration.0.status = "Enabled"` at `infra/main.tf:8` | ❌ fail: `versioning_configuration.0.status = "Suspended"` on `arn:aws:s3:::acme-data` |');
+    expect(markdown).toContain('| Medium | `aws-s3-bucket-versioning` | `aws_s3_bucket.data` | ✅ pass at `infra/main.tf:8`: `versioning_configuration.0.status = "Enabled"` | ❌ fail on `arn:aws:s3:::acme-data`: `versioning_configuration.0.status = "Suspended"` |');
     expect(markdown).toContain('#### Unmanaged resources (2)');
     expect(markdown).toContain('#### Missing resources (1)');
 

@@ -103,7 +103,7 @@ describe('trustscan scan state.json --azure (the real binary)', () => {
     expect(https?.properties.drift?.control).toBe('azure-storage-account-https-only');
     expect(https?.locations[0]?.physicalLocation).toMatchObject({ artifactLocation: { uri: 'state/terraform.tfstate' }, region: { startLine: stateLine('azurerm_storage_account.data') } });
     const markdown = readFileSync(path.join(out, 'r.md'), 'utf8');
-    expect(markdown).toContain('| High | `azure-storage-account-https-only` | `azurerm_storage_account.data` | ✅ pass: `https_traffic_only_enabled = true`');
+    expect(markdown).toContain(`| High | \`azure-storage-account-https-only\` | \`azurerm_storage_account.data\` | ✅ pass at \`state/terraform.tfstate:${stateLine('azurerm_storage_account.data')}\`: \`https_traffic_only_enabled = true\` | ❌ fail on \`${ids.data}\`: \`https_traffic_only_enabled = false\` |`);
     for (const text of [sarifText, markdown, run.stdout]) {
       expect(text).not.toContain('Sql-Admin-Secret-4821');
       expect(text).not.toContain('c2VjcmV0LWtleS1vZi1zdGRhdGE=');

@@ -136,8 +136,8 @@ function driftSection(view: DriftView | undefined, detail: Detail): string {
           severityLabels[finding.severity],
           markdownCode(control, true),
           markdownCode(finding.resource.address, true),
-          `${verdictText(declared.status)}: ${sideMarkdown(sideText(drift, declared))} at ${markdownCode(sidePlace(declared), true)}`,
-          `${verdictText(live.status)}: ${sideMarkdown(sideText(drift, live))} on ${markdownCode(live.cloudId ?? live.address, true)}`,
+          `${verdictText(declared.status)} at ${markdownCode(sidePlace(declared), true)}: ${sideMarkdown(sideText(drift, declared))}`,
+          `${verdictText(live.status)} on ${markdownCode(live.cloudId ?? live.address, true)}: ${sideMarkdown(sideText(drift, live))}`,
         ]),
       );
     }

@@ -28,14 +28,17 @@ export function driftSectionText(view: DriftView, paint: TextPaint): string[] {
     lines.push(paint.bold('  Drifted controls'));
     for (const { finding, control, declared, live } of view.drifted) {
       const drift = finding.drift ?? { kind: 'control' as const };
+      const places = [sidePlace(declared), live.cloudId ?? live.address];
+      const width = Math.max(...places.map((p) => p.length));
       lines.push(`  ${paint.red('✗')} ${severity(finding, paint)} ${control}  ${finding.resource.address}`);
-      lines.push(`      declared  ${(declared.status ?? '').padEnd(7)} ${sideText(drift, declared).text}  ${paint.dim(sidePlace(declared))}`);
-      lines.push(`      live      ${(live.status ?? '').padEnd(7)} ${sideText(drift, live).text}  ${paint.dim(live.cloudId ?? live.address)}`);
+      lines.push(`      declared  ${(declared.status ?? '').padEnd(7)} ${paint.dim((places[0] ?? '').padEnd(width))}  ${sideText(drift, declared).text}`);
+      lines.push(`      live      ${(live.status ?? '').padEnd(7)} ${paint.dim((places[1] ?? '').padEnd(width))}  ${sideText(drift, live).text}`);
     }
   }
   if (view.unmanaged.length > 0) {
     lines.push(`${paint.bold('  Unmanaged resources')} ${paint.dim(`(${view.unmanagedByType.map((t) => `${t.type} ${t.count}`).join(', ')})`)}`);
-    for (const finding of view.unmanaged) lines.push(`  ${paint.red('✗')} ${severity(finding, paint)} ${finding.resource.type}  ${finding.resource.cloudId ?? finding.resource.address}  ${paint.dim(finding.target ?? '')}`);
+    const width = Math.max(...view.unmanaged.map((f) => f.resource.type.length));
+    for (const finding of view.unmanaged) lines.push(`  ${paint.red('✗')} ${severity(finding, paint)} ${finding.resource.type.padEnd(width)}  ${finding.resource.cloudId ?? finding.resource.address}  ${paint.dim(finding.target ?? '')}`);
   }
   if (view.missing.length > 0) {
     lines.push(paint.bold('  Missing resources'));

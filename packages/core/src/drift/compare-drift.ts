@@ -272,7 +272,7 @@ class DriftComparison {
       status,
       severity: control.severity,
       area: rule.area,
-      tsc: unique([...criteriaOf(rule), ...declared.finding.tsc]),
+      tsc: this.criteriaWith(rule, control),
       resource: { ...findingResource(match.declared), ...(cloudIdOf(match.live) ? { cloudId: liveId } : {}) },
       target: declaredTarget.name,
       location,
@@ -358,6 +358,15 @@ class DriftComparison {
         target.name,
       );
     }
+  }
+
+  private readonly criteria = new Map<string, readonly TscId[]>();
+
+  /** The drift rule's criteria, then the control's own: computed once per control, shared by its findings. */
+  private criteriaWith(rule: RuleMeta, control: RuleMeta): readonly TscId[] {
+    let found = this.criteria.get(control.id);
+    if (!found) this.criteria.set(control.id, (found = unique([...criteriaOf(rule), ...criteriaOf(control)])));
+    return found;
   }
 
   /** The findings of a target by resource address and rule id. */

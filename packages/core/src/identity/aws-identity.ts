@@ -47,12 +47,40 @@ export function matchAwsDeclared(live: readonly Resource[], declared: readonly R
   }
   const declaredFor = new Map<string, string>();
   for (const [liveResource, found] of matches) if (found[0]) declaredFor.set(liveResource.address, found[0].declared.address);
+  const byReference = referenceIndex(candidates);
   for (const resource of live) {
     if (matches.has(resource) || !resource.references) continue;
-    const match = candidates.find((candidate) => candidate.type === resource.type && referencesAgree(resource, candidate, declaredFor));
+    const match = referenceCandidates(resource, declaredFor, byReference).find((candidate) => referencesAgree(resource, candidate, declaredFor));
     if (match) matches.set(resource, [{ live: resource, declared: match, by: 'reference' }]);
   }
   return matches;
+}
+
+/** Declared resources by type, referencing attribute and referenced address, so a join by reference looks up a few. */
+function referenceIndex(candidates: readonly Resource[]): Map<string, Resource[]> {
+  const index = new Map<string, Resource[]>();
+  for (const candidate of candidates) {
+    for (const [attribute, targets] of Object.entries(candidate.references ?? {})) {
+      for (const target of new Set(targets)) push(index, `${candidate.type}|${attribute}|${target}`, candidate);
+    }
+  }
+  return index;
+}
+
+/**
+ * The declared resources of the live resource's type that reference the declared twin of what it references, in
+ * address order: `aws_s3_bucket.b` or, for an instance `aws_s3_bucket.b[0]`, the block it belongs to.
+ */
+function referenceCandidates(live: Resource, declaredFor: ReadonlyMap<string, string>, index: ReadonlyMap<string, Resource[]>): Resource[] {
+  const found = new Set<Resource>();
+  for (const [attribute, targets] of Object.entries(live.references ?? {})) {
+    for (const target of targets) {
+      const twin = declaredFor.get(target);
+      if (twin === undefined) continue;
+      for (const address of [twin, twin.replace(/\[[^\]]*\]$/, '')]) for (const candidate of index.get(`${live.type}|${attribute}|${address}`) ?? []) found.add(candidate);
+    }
+  }
+  return [...found].sort(byAddress);
 }
 
 function identityKeys(resource: Resource): Key[] {

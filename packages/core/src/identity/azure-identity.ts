@@ -42,9 +42,11 @@ export function matchAzureDeclared(live: readonly Resource[], declared: readonly
       if (found.length === 1 && found[0]) firstOf.set(resource.address.toLowerCase(), found[0].declared);
     }
   }
+  const byFamily = new Map<string, Resource[]>();
+  for (const d of candidates) push(byFamily, family(d.type), d);
   for (const resource of live) {
     if (matches.has(resource)) continue;
-    const found = matchThroughParent(resource, candidates, firstOf);
+    const found = matchThroughParent(resource, byFamily.get(family(resource.type)) ?? [], firstOf);
     if (found.length > 0) matches.set(resource, found.map((d) => ({ live: resource, declared: d, by: 'parent' })));
   }
   return matches;

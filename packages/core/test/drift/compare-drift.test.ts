@@ -301,6 +301,20 @@ describe('drift between a Terraform state and a live account', () => {
       ]);
     });
 
+    it('joins over every declared target: two roots declaring one bucket each, and the same bucket twice', async () => {
+      const second = writeState([{ name: 'logs', attributes: bucketAttributes('acme-logs') }]);
+      const split = await scanDrift([{ name: 'data', attributes: bucketAttributes('acme-data') }], [liveBucket('acme-data'), liveBucket('acme-logs')], { extraTargets: [second] });
+      expect(drift(split, 'drift-unmanaged')).toEqual([]);
+      expect(drift(split, 'drift-missing')).toEqual([]);
+      expect(new Set(split.findings.filter((f) => f.ruleId === 'drift-control').map((f) => `${f.target} ${f.resource.address}`))).toEqual(
+        new Set([`${path.relative(workspace, split.state)} aws_s3_bucket.data`, `${path.relative(workspace, second)} aws_s3_bucket.logs`]),
+      );
+      expect(split.notifications.filter((n) => n.code === 'drift-duplicate-identity')).toEqual([]);
+
+      const twice = await scanDrift([{ name: 'data', attributes: bucketAttributes('acme-data') }], [liveBucket('acme-data')], { extraTargets: [writeState([{ name: 'data', attributes: bucketAttributes('acme-data') }])] });
+      expect(twice.notifications.filter((n) => n.code === 'drift-duplicate-identity').map((n) => n.message)).toEqual([expect.stringMatching(/arn:aws:s3:::acme-data by aws_s3_bucket\.data \(case-\d+\/terraform\.tfstate\) and aws_s3_bucket\.data \(case-\d+\/terraform\.tfstate\)/)]);
+    });
+
     it('says when the live side is of a provider no Terraform target declares', async () => {
       const result = await scanDrift([{ type: 'azurerm_storage_account', name: 'st', attributes: { id: '/subscriptions/x/resourceGroups/r/providers/Microsoft.Storage/storageAccounts/st', name: 'st' } }], [liveBucket('acme-data')]);
       expect(result.notifications.find((n) => n.code.startsWith('drift-'))).toMatchObject({ level: 'note', code: 'drift-not-compared', message: expect.stringContaining('no Terraform target of this scan declares AWS resources') as string });

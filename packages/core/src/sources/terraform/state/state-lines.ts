@@ -6,19 +6,28 @@
  */
 export function stateLines(text: string, raw: boolean): Map<string, number> {
   const lines = new Map<string, number>();
-  const pattern = raw
-    ? /(?:"module"\s*:\s*"((?:[^"\\]|\\.)*)"\s*,\s*)?"mode"\s*:\s*"managed"\s*,\s*"type"\s*:\s*"([^"]+)"\s*,\s*"name"\s*:\s*"([^"]+)"/g
-    : /"address"\s*:\s*"((?:[^"\\]|\\.)*)"\s*,\s*"mode"\s*:\s*"managed"/g;
+  // Anchored on a literal key, so the scan of a large state stays linear; in raw state, the object the `"type"` is in
+  // says whether it is a managed resource and of which module.
+  const pattern = raw ? /"type"\s*:\s*"([^"\\]+)"\s*,\s*"name"\s*:\s*"([^"\\]+)"/g : /"address"\s*:\s*"((?:[^"\\]|\\.)*)"\s*,\s*"mode"\s*:\s*"managed"/g;
   let line = 1;
-  let counted = 0;
+  // The next line break not yet counted: each is found once, so counting stays linear even on one long line.
+  let next = text.indexOf('\n');
   for (const match of text.matchAll(pattern)) {
     const index = match.index;
-    for (let i = text.indexOf('\n', counted); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
-    counted = index;
-    const address = raw ? `${match[1] ? `${unescape(match[1])}.` : ''}${match[2]}.${match[3]}` : baseAddress(unescape(match[1] ?? ''));
-    const typeOffset = raw ? match[0].indexOf('"type"') : 0;
-    const extra = countNewlines(match[0].slice(0, typeOffset));
-    if (!lines.has(address)) lines.set(address, line + extra);
+    let address: string;
+    if (raw) {
+      const head = text.slice(text.lastIndexOf('{', index), index);
+      if (!/"mode"\s*:\s*"managed"/.test(head)) continue;
+      const module = /"module"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(head)?.[1];
+      address = `${module ? `${unescape(module)}.` : ''}${match[1]}.${match[2]}`;
+    } else {
+      address = baseAddress(unescape(match[1] ?? ''));
+    }
+    while (next !== -1 && next < index) {
+      line++;
+      next = text.indexOf('\n', next + 1);
+    }
+    if (!lines.has(address)) lines.set(address, line);
   }
   return lines;
 }
@@ -34,10 +43,4 @@ function unescape(text: string): string {
   } catch {
     return text;
   }
-}
-
-function countNewlines(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-  return count;
 }
