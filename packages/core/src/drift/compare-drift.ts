@@ -49,6 +49,8 @@ export interface DriftResult {
 
 const providerLabels: Readonly<Record<string, string>> = { aws: 'AWS', azure: 'Azure' };
 const examplesShown = 5;
+/** Values longer than this are named in messages, not quoted. */
+const longValue = 60;
 
 /**
  * Compares what Terraform declares with what the cloud runs, per control. Each live resource is joined to its
@@ -400,8 +402,9 @@ class DriftComparison {
     if (isSensitive(holder, attribute)) return { text: `${attribute} = ${redactedText}`, value: redactedText, holder };
     const value = valueAt(holder.attributes, path) as Value;
     if (isUnknown(value)) return { text: `${attribute} unknown (${value.reason})`, holder };
-    const json = truncate(JSON.stringify(value) ?? String(value), 80);
-    return { text: `${attribute} = ${json}`, value: json, holder };
+    const json = JSON.stringify(value) ?? String(value);
+    // A long value (a policy document) would swamp the message; the control's own message says what matters in it.
+    return { text: json.length <= longValue ? `${attribute} = ${json}` : attribute, value: truncate(json, 200), holder };
   }
 
   private inventoryOf(target: DriftTarget): Inventory {
