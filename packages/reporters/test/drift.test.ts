@@ -13,10 +13,11 @@ import { temporaryDirectory } from '../../../testing/temporary-directory.js';
 import { repositoryRoot } from './fixtures.js';
 
 const validateJson = new Ajv2020.default({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(path.join(repositoryRoot, 'packages/reporters/schema/report.schema.json'), 'utf8')) as object);
+const workspace = temporaryDirectory('drift-reports');
 let result: ScanResult;
 
 beforeAll(async () => {
-  result = await driftScanResult(temporaryDirectory('drift-reports'), rules);
+  result = await driftScanResult(workspace, rules);
 });
 
 describe('drift in the reports', () => {
