@@ -1,11 +1,10 @@
-import { describeError, InputError, ScanAbortedError, type Resource, type SourceContext, type SourceOutput, type AwsTarget } from '@trustscan/core';
+import { attachDeclarations, describeError, InputError, ScanAbortedError, type Resource, type SourceContext, type SourceOutput, type AwsTarget } from '@trustscan/core';
 import { AwsCaller, type CallerOptions } from './aws-caller.js';
 import { createAwsClients, type AwsClients } from './aws-clients.js';
 import { classifyAwsError } from './aws-errors.js';
 import { collectConfigItems, credentialsError, type ConfigCollection } from './collect-config-items.js';
 import { abortOptions, aggregatorReader, regionReader, type ConfigReader } from './config-readers.js';
 import type { ConfigurationItem } from './configuration-item.js';
-import { attachDeclarations } from './match-declarations.js';
 import { configResourceTypes, normalizeItem, typesEmittedBy } from './normalize/index.js';
 import { partitionOf } from './normalize/live-resource.js';
 import { listBucketsIn, readAccountPublicAccessBlock, readMissingBucketSettings, type S3Reading } from './read-s3-settings.js';
@@ -107,6 +106,9 @@ export async function collectAws(target: AwsTarget, context: SourceContext, opti
       notifications: problems.notifications(),
       observedTypes,
       inputs: { accounts: unique([account, ...completed.items.map((item) => item.accountId)]), regions: target.aggregator ? unique(completed.items.map((item) => item.awsRegion)) : regions },
+      scope: target.aggregator
+        ? { accounts: [...new Set([account, ...located.map((r) => (r.origin.kind === 'aws' ? r.origin.account : account))])].sort(), ...(target.regions && target.regions.length > 0 ? { regions: [...target.regions] } : {}) }
+        : { accounts: [account], regions },
       apiCalls: caller.callCounts(),
     };
   } catch (error) {

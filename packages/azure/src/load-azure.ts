@@ -1,4 +1,4 @@
-import { InputError, ScanAbortedError, type Notification, type Resource, type SourceContext, type SourceOutput, type AzureTarget } from '@trustscan/core';
+import { attachDeclarations, InputError, ScanAbortedError, type Notification, type Resource, type SourceContext, type SourceOutput, type AzureTarget } from '@trustscan/core';
 import { ApiVersionCatalog } from './api-versions.js';
 import { ArmClient, type SubscriptionInfo } from './arm-client.js';
 import type { ArmFailure } from './arm-failure.js';
@@ -8,7 +8,6 @@ import { collectWithResourceGraph } from './collect-resource-graph.js';
 import { collectWithArm, type CollectOptions } from './collect-resources.js';
 import { problemNotifications, type CollectionProblem } from './collection-problems.js';
 import { resolveArmEndpoint } from './endpoint.js';
-import { attachDeclarations } from './match-declarations.js';
 import { normalizeRecords } from './normalize-records.js';
 import { observedAzureTypes } from './observed-types.js';
 import { normalizeSubscription } from './normalize/subscription.js';
@@ -83,6 +82,7 @@ export async function loadAzure(target: AzureTarget, context: SourceContext): Pr
     notifications: [...notifications, ...problemNotifications(problems)],
     observedTypes: observedAzureTypes(problems),
     inputs: { subscriptions: [...scanned].sort() },
+    scope: { accounts: [...scanned].sort() },
   };
 }
 

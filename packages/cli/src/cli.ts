@@ -37,6 +37,8 @@ export interface ScanCommand {
   /** `--profile`; wins over the config file's `profile`. */
   readonly profile?: Profile;
   readonly includePassed: boolean;
+  /** Compare Terraform with the cloud when both are scanned; `--no-drift` turns it off. */
+  readonly drift: boolean;
   readonly vars: readonly (readonly [string, string])[];
   readonly varFiles: readonly string[];
   readonly cacheDirectory?: string | false;
@@ -109,7 +111,7 @@ const extensionFormats: Readonly<Record<string, ReportFormat>> = {
 export const helpText = `trustscan: check Terraform and live cloud configuration against SOC 2
 
 Usage:
-  trustscan scan [PATH...] [options]   Scan Terraform directories, .tf files, plan JSON files and live clouds
+  trustscan scan [PATH...] [options]   Scan Terraform directories, .tf files, plan and state JSON files and live clouds
   trustscan rules list [--format text|json] [--config FILE] [--profile baseline|strict]
   trustscan init [--github] [--force]  Write a commented trustscan.config.yaml (with --github, also
                                        .github/workflows/trustscan.yml); --force overwrites existing files
@@ -118,8 +120,9 @@ Usage:
   trustscan --help | --version
 
 Targets:
-  PATH                       A Terraform directory, a .tf file or a plan from \`terraform show -json\`
-                             (recognised by its content). Defaults to the config file's targets, else "."
+  PATH                       A Terraform directory, a .tf file, a plan from \`terraform show -json\`, or a
+                             state (\`terraform state pull\`, a .tfstate file, \`terraform show -json\`),
+                             recognised by its content. Defaults to the config file's targets, else "."
                              when no live target is given.
   --aws                      Scan the AWS account of the default credentials through AWS Config and S3
   --aws-region R1,R2         Regions to scan (default: the SDK's configured region)
@@ -128,6 +131,8 @@ Targets:
   --azure                    Scan Azure subscriptions through Azure Resource Manager
   --azure-subscription ID    Subscriptions to scan, comma-separated (default: every one the credential sees)
   --azure-resource-graph     Query Azure Resource Graph instead of listing resources one by one
+  --no-drift                 Do not compare Terraform with the cloud (by default, a scan of both reports
+                             controls that drifted, unmanaged resources and missing ones)
 
 Terraform:
   --tf-dir DIR               Terraform configuration of a plan or of live resources, to point findings at .tf lines
@@ -218,6 +223,7 @@ function parseScan(argv: readonly string[]): Command {
     rules: { type: 'string', multiple: true },
     profile: { type: 'string' },
     'include-passed': { type: 'boolean' },
+    'no-drift': { type: 'boolean' },
     var: { type: 'string', multiple: true },
     'var-file': { type: 'string', multiple: true },
     'cache-dir': { type: 'string' },
@@ -268,6 +274,7 @@ function parseScan(argv: readonly string[]): Command {
     rulesDirectories: values.rules ?? [],
     ...profileOption(values.profile),
     includePassed: values['include-passed'] ?? false,
+    drift: !(values['no-drift'] ?? false),
     vars: (values.var ?? []).map(parseVar),
     varFiles: values['var-file'] ?? [],
     ...(values['no-cache'] ? { cacheDirectory: false as const } : values['cache-dir'] !== undefined ? { cacheDirectory: values['cache-dir'] } : {}),

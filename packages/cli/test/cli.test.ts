@@ -85,7 +85,7 @@ describe('trustscan scan (the real binary)', () => {
     writeFileSync(truncated, readFileSync(path.join(repository, insecurePlan), 'utf8').slice(0, 500));
     const run = trustscan(['scan', truncated, insecurePlan, '-f', 'json', '-o', path.join(out, 'r.json'), '-q']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`trustscan: ${truncated}: the JSON is truncated (Unterminated string in JSON at position 500); regenerate it with \`terraform show -json plan.out > plan.json\`.\n`);
+    expect(run.stderr).toBe(`trustscan: ${truncated}: the JSON is truncated (Unterminated string in JSON at position 500, line 20 column 27); regenerate it with \`terraform show -json plan.out > plan.json\` (a plan) or \`terraform state pull > state.json\` (a state).\n`);
     const report = JSON.parse(readFileSync(path.join(out, 'r.json'), 'utf8')) as { findings: unknown[]; notifications: { code: string }[] };
     expect(report.findings.length).toBeGreaterThan(0);
     expect(report.notifications.map((n) => n.code)).toEqual(['input-error']);

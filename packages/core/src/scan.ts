@@ -15,6 +15,7 @@ import type { Resource } from './model/resource.js';
 import type { LiveSources, SourceContext, TerraformOptions } from './sources/source.js';
 import { describeTarget, type Target } from './sources/target.js';
 import { DeclarationLocator } from './sources/terraform/syntax/declarations.js';
+import { compareDrift, type DriftTarget } from './drift/compare-drift.js';
 import { toolName, toolVersion } from './version.js';
 
 export interface ScanOptions {
@@ -38,6 +39,11 @@ export interface ScanOptions {
   readonly profile?: Profile;
   /** Rule options by rule id and option name, e.g. `{ 'aws-cloudwatch-log-group-retention': { minDays: 90 } }`. */
   readonly ruleOptions?: RuleOptionOverrides;
+  /**
+   * Compare Terraform with the cloud when the targets hold both (the default): the drift rules among `rules`
+   * (`driftRules`) report controls that drifted, unmanaged and missing resources. `false` leaves them out.
+   */
+  readonly drift?: boolean;
 }
 
 export interface ProgressEvent {
@@ -56,7 +62,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   if (!profiles.includes(profile)) throw new InputError(`scan(): profile must be one of ${profiles.join(', ')}, not "${String(profile)}".`, { subject: 'scan()' });
   // Options are checked against every rule given, so a value for a rule the profile leaves out is still checked.
   const ruleOptions = resolveRuleOptions(options.rules, profile, options.ruleOptions);
-  const rules = options.rules.filter((rule) => runsInProfile(rule.meta, profile));
+  const rules = options.rules.filter((rule) => runsInProfile(rule.meta, profile) && (options.drift !== false || rule.meta.drift === undefined));
+  // Drift needs both sides: what each target loaded is kept for the comparison only when a scan has both.
+  const comparesDrift = rules.some((rule) => rule.meta.drift !== undefined) && options.targets.some(isLive) && options.targets.some((target) => !isLive(target));
+  const driftTargets: { declared: DriftTarget[]; live: DriftTarget[] } = { declared: [], live: [] };
   const settings = { profile, options: ruleOptions };
   const locator = new DeclarationLocator();
   const findings: Finding[] = [];
@@ -95,8 +104,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       const output = await loadTarget(target, context, options.sources);
       // One inventory per target: addresses are unique within a plan, a directory or an account, not across them.
       const inventory = new Inventory(output.resources, options.relations ? [...relationSpecs, ...options.relations] : relationSpecs, output.observedTypes);
+      const evaluated = evaluateRules(inventory, rules, root, output.name, settings);
       // Appended one by one: spreading a hundred thousand findings into push() overflows the call stack.
-      for (const finding of evaluateRules(inventory, rules, root, output.name, settings)) findings.push(finding);
+      for (const finding of evaluated) findings.push(finding);
+      if (comparesDrift) {
+        const side = { name: output.name, kind: output.kind, resources: output.resources, findings: evaluated, inventory, ...(output.observedTypes ? { observedTypes: output.observedTypes } : {}), ...(output.scope ? { scope: output.scope } : {}) };
+        (isLive(target) ? driftTargets.live : driftTargets.declared).push(side);
+      }
       notifications.push(...output.notifications);
       waivers.push(...(output.waivers ?? []));
       resourceCount += output.resources.length;
@@ -112,6 +126,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       });
       targets.push({ name: label, kind: target.kind, resources: 0, ok: false });
     }
+  }
+
+  if (comparesDrift) {
+    const drift = compareDrift({ ...driftTargets, rules: rules.map((r) => r.meta), root, ...(options.relations ? { relations: options.relations } : {}) });
+    for (const finding of drift.findings) findings.push(finding);
+    notifications.push(...drift.notifications);
   }
 
   const waived = applyWaivers(findings, waivers, options.today ?? new Date().toISOString().slice(0, 10));
@@ -151,6 +171,11 @@ function sortFindings(findings: Finding[]): Finding[] {
       compare(a.resource.address, b.resource.address) ||
       compare(a.fingerprint, b.fingerprint),
   );
+}
+
+/** Whether a target is read from a live cloud rather than from Terraform. */
+function isLive(target: Target): boolean {
+  return target.kind === 'aws' || target.kind === 'azure';
 }
 
 async function isDirectory(directory: string): Promise<boolean> {

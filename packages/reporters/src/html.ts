@@ -1,4 +1,5 @@
 import { areas, findCriterion, ruleDocsUrl, severities, type Finding, type RuleMeta, type ScanResult } from '@trustscan/core';
+import { driftView, sidePlace, sideText, type DriftView, type SideText } from './drift-view.js';
 import { escapeHtml, markdownToHtml } from './markdown-to-html.js';
 import {
   areaLabels,
@@ -49,6 +50,7 @@ export function toHtml(result: ScanResult, options: HtmlOptions = {}): string {
 ${header(result, view, options)}
 <main>
 ${criteriaSection(view)}
+${driftSection(driftView(result))}
 ${findingsSection(result, view, fixIds, rules)}
 ${fixesSection(fixIds, rules)}
 ${notEvaluatedSection(view)}
@@ -145,6 +147,48 @@ ${bars}
 </svg>
 <figcaption><ul class="legend">${legend}</ul></figcaption>
 </figure>`;
+}
+
+/** Drifted controls with both copies side by side, unmanaged resources per type, and missing ones. */
+function driftSection(view: DriftView | undefined): string {
+  if (!view) return '';
+  const parts: string[] = [];
+  if (view.drifted.length > 0) {
+    const rows = view.drifted
+      .map(({ finding, control, declared, live }) => {
+        const drift = finding.drift ?? { kind: 'control' as const };
+        return `<tr><td><span class="chip sev-${finding.severity}">${severityLabels[finding.severity]}</span></td><td><code>${escapeHtml(control)}</code></td><td><code>${escapeHtml(finding.resource.address)}</code></td><td><span class="status status-${declared.status ?? 'unknown'}">${escapeHtml(declared.status ?? '')}</span> ${sideHtml(sideText(drift, declared))}<div class="muted">${escapeHtml(sidePlace(declared))}</div></td><td><span class="status status-${live.status ?? 'unknown'}">${escapeHtml(live.status ?? '')}</span> ${sideHtml(sideText(drift, live))}<div class="muted">${escapeHtml(live.cloudId ?? live.address)}</div></td></tr>`;
+      })
+      .join('\n');
+    parts.push(`<h3>Drifted controls (${view.drifted.length})</h3>
+<div class="table-wrap"><table class="drift"><thead><tr><th scope="col">Severity</th><th scope="col">Control</th><th scope="col">Resource</th><th scope="col">Terraform declares</th><th scope="col">The cloud runs</th></tr></thead><tbody>
+${rows}
+</tbody></table></div>`);
+  }
+  if (view.unmanaged.length > 0) {
+    const rows = view.unmanaged.map((f) => `<tr><td><code>${escapeHtml(f.resource.type)}</code></td><td><code>${escapeHtml(f.resource.cloudId ?? f.resource.address)}</code></td><td><code>${escapeHtml(f.target ?? '')}</code></td></tr>`).join('\n');
+    parts.push(`<h3>Unmanaged resources (${view.unmanaged.length})</h3>
+<p>Live resources no Terraform configuration of this scan declares, by type: ${view.unmanagedByType.map((t) => `<code>${escapeHtml(t.type)}</code> ${t.count}`).join(' · ')}.</p>
+<div class="table-wrap"><table class="drift"><thead><tr><th scope="col">Type</th><th scope="col">Resource</th><th scope="col">Where</th></tr></thead><tbody>
+${rows}
+</tbody></table></div>`);
+  }
+  if (view.missing.length > 0) {
+    const rows = view.missing.map((f) => `<tr><td><code>${escapeHtml(resourceOf(f))}</code></td><td><code>${escapeHtml(placeOf(f))}</code></td><td>${escapeHtml(f.message)}</td></tr>`).join('\n');
+    parts.push(`<h3>Missing resources (${view.missing.length})</h3>
+<div class="table-wrap"><table class="drift"><thead><tr><th scope="col">Resource</th><th scope="col">Declared at</th><th scope="col">Finding</th></tr></thead><tbody>
+${rows}
+</tbody></table></div>`);
+  }
+  return `<section id="drift">
+<h2>Drift: Terraform against the cloud</h2>
+<p>${plural(view.compared, 'control verdict')} compared between the Terraform declaration and the live resource: ${plural(view.drifted.length, 'drifted control')}, ${plural(view.unmanaged.length, 'unmanaged resource')}, ${plural(view.missing.length, 'missing resource')}${view.undetermined > 0 ? `, ${view.undetermined} not determined` : ''}.</p>
+${parts.join('\n')}
+</section>`;
+}
+
+function sideHtml(side: SideText): string {
+  return side.kind === 'value' ? `<code>${escapeHtml(side.text)}</code>` : escapeHtml(side.text);
 }
 
 function findingsSection(result: ScanResult, view: ReadinessView, fixIds: ReadonlyMap<string, string>, rules: ReadonlyMap<string, RuleMeta>): string {

@@ -51,5 +51,6 @@ function toJsonFinding(finding: Finding): Record<string, unknown> {
     ...(finding.path === undefined ? {} : { attribute: finding.path }),
     fingerprint: finding.fingerprint,
     ...(finding.waiver === undefined ? {} : { waiver: finding.waiver }),
+    ...(finding.drift === undefined ? {} : { drift: finding.drift }),
   };
 }

@@ -1,4 +1,5 @@
 import { ruleDocsUrl, severities, type Finding, type ScanResult } from '@trustscan/core';
+import { driftView, sidePlace, sideText, type DriftView, type SideText } from './drift-view.js';
 import {
   areaLabels,
   bySeverityThenPlace,
@@ -62,10 +63,12 @@ export function toMarkdown(result: ScanResult, options: MarkdownOptions = {}): s
 }
 
 function render(result: ScanResult, view: ReadinessView, detail: Detail, options: MarkdownOptions): string {
+  const drift = driftView(result);
   const sections = [
     heading(result, view, options),
     criteriaSection(view),
-    failingSection(view, detail),
+    driftSection(drift, detail),
+    failingSection(view, detail, drift !== undefined),
     baselineSection(view, detail),
     notEvaluatedSection(view, detail),
     waiverSection(view, detail),
@@ -105,13 +108,69 @@ function criteriaSection(view: ReadinessView): string {
   ].join('\n\n');
 }
 
-function failingSection(view: ReadinessView, detail: Detail): string {
-  if (view.failingCount === 0) return '### Failing checks\n\nNone.';
+function failingSection(view: ReadinessView, detail: Detail, drift: boolean): string {
+  if (view.failingCount === 0) return `### Failing checks\n\nNone${drift ? ' besides the drift above' : ''}.`;
   return [
     `### Failing checks (${view.failingCount})`,
-    'Grouped by the criterion each control primarily supports, most severe first, with the fix for each control.',
+    `Grouped by the criterion each control primarily supports, most severe first, with the fix for each control.${drift ? ' Drift is listed above.' : ''}`,
     ...groupsText(view.failing, detail, true),
   ].join('\n\n');
+}
+
+/** Drifted controls with both copies side by side, unmanaged resources per type, and missing ones. */
+function driftSection(view: DriftView | undefined, detail: Detail): string {
+  if (!view) return '';
+  const parts = [
+    '### Drift: Terraform against the cloud',
+    `${plural(view.compared, 'control verdict')} compared between the Terraform declaration and the live resource: ` +
+      `**${plural(view.drifted.length, 'drifted control')}**, **${plural(view.unmanaged.length, 'unmanaged resource')}**, **${plural(view.missing.length, 'missing resource')}**` +
+      `${view.undetermined > 0 ? `, ${view.undetermined} not determined` : ''}${view.setAside > 0 ? `, ${view.setAside} waived or in the baseline` : ''}.`,
+  ];
+  const rows = cap(detail.rows, 50);
+  if (view.drifted.length > 0) {
+    const table = [row(['Severity', 'Control', 'Resource', 'Terraform declares', 'The cloud runs']), row(['---', '---', '---', '---', '---'])];
+    for (const { finding, control, declared, live } of view.drifted.slice(0, rows)) {
+      const drift = finding.drift ?? { kind: 'control' as const };
+      table.push(
+        row([
+          severityLabels[finding.severity],
+          markdownCode(control, true),
+          markdownCode(finding.resource.address, true),
+          `${verdictText(declared.status)} at ${markdownCode(sidePlace(declared), true)}: ${sideMarkdown(sideText(drift, declared))}`,
+          `${verdictText(live.status)} on ${markdownCode(live.cloudId ?? live.address, true)}: ${sideMarkdown(sideText(drift, live))}`,
+        ]),
+      );
+    }
+    parts.push(`#### Drifted controls (${view.drifted.length})`, table.join('\n') + more(view.drifted.length, Math.min(rows, view.drifted.length), 'drifted control'), driftFix('drift-control'));
+  }
+  if (view.unmanaged.length > 0) {
+    const table = [row(['Type', 'Resource', 'Where']), row(['---', '---', '---'])];
+    for (const finding of view.unmanaged.slice(0, rows)) table.push(row([markdownCode(finding.resource.type, true), markdownCode(finding.resource.cloudId ?? finding.resource.address, true), markdownCode(finding.target ?? placeOf(finding), true)]));
+    parts.push(
+      `#### Unmanaged resources (${view.unmanaged.length})`,
+      `Live resources no Terraform configuration of this scan declares, by type: ${view.unmanagedByType.map((t) => `${markdownCode(t.type)} ${t.count}`).join(' · ')}.`,
+      table.join('\n') + more(view.unmanaged.length, Math.min(rows, view.unmanaged.length), 'unmanaged resource'),
+      driftFix('drift-unmanaged'),
+    );
+  }
+  if (view.missing.length > 0) {
+    const table = [row(['Resource', 'Declared at', 'Finding']), row(['---', '---', '---'])];
+    for (const finding of view.missing.slice(0, rows)) table.push(row([markdownCode(resourceOf(finding), true), markdownCode(placeOf(finding), true), escapeMarkdown(finding.message)]));
+    parts.push(`#### Missing resources (${view.missing.length})`, table.join('\n') + more(view.missing.length, Math.min(rows, view.missing.length), 'missing resource'), driftFix('drift-missing'));
+  }
+  return parts.join('\n\n');
+}
+
+function sideMarkdown(side: SideText): string {
+  return side.kind === 'value' ? markdownCode(side.text, true) : escapeMarkdown(side.text);
+}
+
+function verdictText(status: string | undefined): string {
+  return status === 'pass' ? '✅ pass' : status === 'fail' ? '❌ fail' : '⚠️ not determined';
+}
+
+function driftFix(ruleId: string): string {
+  return `How to fix: [${ruleId}](${ruleDocsUrl(ruleId)}).`;
 }
 
 function baselineSection(view: ReadinessView, detail: Detail): string {

@@ -45,6 +45,7 @@ export const areaLabels: Readonly<Record<Area, string>> = {
   'logging-monitoring': 'Logging and monitoring',
   'backup-recovery': 'Backup and recovery',
   'least-privilege': 'Least privilege',
+  'change-management': 'Change management',
 };
 
 export interface CriterionRow extends CriterionSummary {
@@ -101,7 +102,8 @@ export interface ReadinessView {
 export function readinessView(result: ScanResult): ReadinessView {
   const rules = new Map(result.rules.map((rule) => [rule.id, rule]));
   const evaluated = new Set(result.findings.map((f) => f.ruleId));
-  const failing = result.findings.filter((f) => f.status === 'fail');
+  // Failing drift findings are shown in the reports' drift section, beside both copies of the resource.
+  const failing = result.findings.filter((f) => f.status === 'fail' && f.drift === undefined);
   const baseline = result.findings.filter((f) => f.status === 'baseline');
   return {
     criteria: result.summary.criteria.map((c) => ({ ...c, verdict: criterionVerdict(c) })),
@@ -113,7 +115,8 @@ export function readinessView(result: ScanResult): ReadinessView {
     waived: result.findings.filter((f) => f.status === 'waived').sort(bySeverityThenPlace),
     notifications: [...result.notifications].sort((a, b) => levelOrder[a.level] - levelOrder[b.level]),
     waivers: [...result.waivers].sort((a, b) => waiverOrder[a.state] - waiverOrder[b.state] || compare(a.source.file, b.source.file) || a.source.line - b.source.line),
-    idleRules: result.rules.filter((r) => !evaluated.has(r.id)).sort((a, b) => compare(a.id, b.id)).map((rule) => ({ rule })),
+    // Drift rules check no resource type: they run when a scan reads both Terraform and the cloud.
+    idleRules: result.rules.filter((r) => !evaluated.has(r.id) && r.drift === undefined).sort((a, b) => compare(a.id, b.id)).map((rule) => ({ rule })),
     criteriaInScope: result.summary.criteria.length,
     criteriaTotal: allCriteria.length,
   };
@@ -193,7 +196,7 @@ export function resourceOf(finding: Finding): string {
 
 /** A target's kind in words: `Terraform plan`, `AWS`. */
 export function targetKind(kind: string): string {
-  const names: Readonly<Record<string, string>> = { 'terraform-plan': 'Terraform plan', 'terraform-hcl': 'Terraform configuration', aws: 'AWS', azure: 'Azure' };
+  const names: Readonly<Record<string, string>> = { 'terraform-plan': 'Terraform plan', 'terraform-state': 'Terraform state', 'terraform-hcl': 'Terraform configuration', aws: 'AWS', azure: 'Azure' };
   return names[kind] ?? kind;
 }
 

@@ -157,8 +157,11 @@ function toResult(finding: Finding, ruleIndex: ReadonlyMap<string, number>, with
       resourceType: resource.type,
       ...(resource.cloudId === undefined ? {} : { cloudId: resource.cloudId }),
       ...(finding.path === undefined ? {} : { attribute: finding.path }),
+      ...(finding.drift === undefined ? {} : { drift: finding.drift }),
     },
   };
+  const related = driftLocations(finding);
+  if (related.length > 0) result.relatedLocations = related;
   if (withSuppressions) {
     result.suppressions = finding.waiver
       ? [
@@ -171,6 +174,24 @@ function toResult(finding: Finding, ruleIndex: ReadonlyMap<string, number>, with
       : [];
   }
   return result;
+}
+
+/**
+ * The other copy of a drifted resource: the result sits at the Terraform declaration, and the live resource (its
+ * Terraform block found through `--tf-dir`, or its cloud pseudo-path) is a related location, and the other way round.
+ */
+function driftLocations(finding: Finding): Sarif.Location[] {
+  const sides = [finding.drift?.declared, finding.drift?.live].filter((s) => s !== undefined);
+  if (sides.length < 2) return [];
+  return sides.map((side, index) => ({
+    id: index + 1,
+    physicalLocation: {
+      artifactLocation: { uri: toUri(side.location.file), uriBaseId: '%SRCROOT%' },
+      region: { startLine: side.location.startLine, startColumn: side.location.startColumn, endLine: side.location.endLine, endColumn: side.location.endColumn },
+    },
+    message: { text: `${index === 0 ? 'Declared' : 'Live'}: ${side.cloudId ?? side.address} (${side.status ?? 'not compared'})` },
+    logicalLocations: [{ fullyQualifiedName: side.cloudId ?? side.address, kind: 'resource' }],
+  }));
 }
 
 /** A relative path as a URI reference: each segment percent-encoded, `/` separators. */

@@ -1,5 +1,7 @@
 import { compareCriteria, findCriterion, severities, type Finding, type ScanResult, type Severity } from '@trustscan/core';
+import { driftView, isDriftFinding } from './drift-view.js';
 import { criterionVerdict, plural, verdictLabels, type CriterionVerdict } from './readiness.js';
+import { driftSectionText } from './text-drift.js';
 
 export interface TextOptions {
   /** Use ANSI colours (the CLI turns them on for a TTY unless NO_COLOR is set). */
@@ -38,7 +40,11 @@ export function toText(result: ScanResult, options: TextOptions = {}): string {
     }
   }
 
-  const listed = result.findings.filter((f) => f.status !== 'baseline' && (options.includePassed || f.status !== 'pass'));
+  const drift = driftView(result);
+  if (drift) lines.push(...driftSectionText(drift, paint));
+
+  // Failing drift findings have their own section above, and agreeing comparisons are only counted there.
+  const listed = result.findings.filter((f) => f.status !== 'baseline' && (options.includePassed || f.status !== 'pass') && !(isDriftFinding(f) && (f.status === 'fail' || f.status === 'pass')));
   const baselineByCriterion = new Map<string, number>();
   for (const finding of result.findings) {
     if (finding.status === 'baseline') baselineByCriterion.set(primary(finding), (baselineByCriterion.get(primary(finding)) ?? 0) + 1);

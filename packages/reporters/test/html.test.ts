@@ -6,6 +6,7 @@ import { scan, type ScanResult } from '@trustscan/core';
 import { rules } from '@trustscan/rules';
 import { toHtml } from '@trustscan/reporters';
 import { openHeadlessPage, type HeadlessPage } from '../../../testing/headless-chromium.js';
+import { driftScanResult } from '../../../testing/drift-result.js';
 import { hostile, hostileResult } from '../../../testing/report-results.js';
 import { repositoryRoot } from './fixtures.js';
 import { temporaryDirectory } from '../../../testing/temporary-directory.js';
@@ -68,6 +69,23 @@ describe('HTML report in headless Chromium', () => {
     expect(await browser.page.locator('#criteria-chart').isVisible()).toBe(true);
     expect(await browser.page.locator('#findings-table').isVisible()).toBe(true);
     await browser.page.screenshot({ path: path.join(output, 'report.png'), fullPage: true });
+  });
+
+  it('shows drift side by side, without horizontal overflow at 1280 pixels', async () => {
+    const drifted = await driftScanResult(output, rules);
+    await open(toHtml(drifted), 'drift.html');
+    const layout = await browser.page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+      headings: [...document.querySelectorAll('#drift h3')].map((h) => h.textContent),
+      drifted: [...document.querySelectorAll('#drift table.drift')].map((t) => t.querySelectorAll('tbody tr').length),
+    }));
+    expect(browser.errors).toEqual([]);
+    expect(layout.scrollWidth).toBe(layout.clientWidth);
+    expect(layout.headings).toEqual(['Drifted controls (2)', 'Unmanaged resources (1)', 'Missing resources (1)']);
+    expect(layout.drifted).toEqual([2, 1, 1]);
+    expect(await browser.page.locator('#drift').isVisible()).toBe(true);
+    expect(await browser.page.locator('#drift').textContent()).toContain('versioning_configuration.0.status = "Suspended"');
   });
 
   it('shows failing, undecided, waived and baseline findings at first, and the filters change the rows as expected', async () => {

@@ -24,6 +24,7 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
       rules: settings.rules,
       profile: settings.profile,
       ruleOptions: settings.ruleOptions,
+      drift: command.drift,
       root: path.resolve(io.cwd, command.root ?? '.'),
       waivers: settings.waivers,
       terraform: {

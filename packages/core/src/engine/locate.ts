@@ -7,7 +7,7 @@ const firstLine: SourceRange = { startLine: 1, startColumn: 1, endLine: 1, endCo
 
 /**
  * Where a finding points: the attribute that decided it inside the declaring Terraform block (or the block when
- * the attribute is absent); else the plan file; else, for live resources, a stable pseudo-path
+ * the attribute is absent); else the plan file, or the resource's line in a state file; else, for live resources, a stable pseudo-path
  * `cloud/<provider>/<account or subscription>/<region or group>/<type>/<name>`.
  */
 export function locate(resource: Resource, attributePath: AttributePath | undefined, root: string): Location {
@@ -22,11 +22,22 @@ export function locate(resource: Resource, attributePath: AttributePath | undefi
     case 'hcl':
     case 'plan':
       return locationOf(relativeFile(root, origin.file), firstLine);
+    case 'state':
+      return locationOf(relativeFile(root, origin.file), origin.line === undefined ? firstLine : lineRange(origin.line));
     case 'aws':
       return { file: cloudPath('aws', origin.account, origin.region, resource.type, awsResourceName(origin.arn)), ...firstLine };
     case 'azure':
       return { file: cloudPath('azure', origin.subscription, azureResourceGroup(origin.id), resource.type, azureResourceName(origin.id)), ...firstLine };
   }
+}
+
+const lineRanges = new Map<number, SourceRange>();
+
+/** A whole line, shared by every finding on it. */
+function lineRange(line: number): SourceRange {
+  let range = lineRanges.get(line);
+  if (!range) lineRanges.set(line, (range = { startLine: line, startColumn: 1, endLine: line, endColumn: 2 }));
+  return range;
 }
 
 /** The declaration that writes the longest prefix of `attributePath`, and the path left inside it. */

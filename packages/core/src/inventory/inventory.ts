@@ -55,6 +55,12 @@ export class Inventory {
     return this.links.get(resource)?.get(type) ?? none;
   }
 
+  /** Every resource linked to `resource`, of any type, in the order the relations linked them. */
+  linked(resource: Resource): readonly Resource[] {
+    const byType = this.links.get(resource);
+    return byType ? [...byType.values()].flat() : none;
+  }
+
   /**
    * The resources a reference names. `aws_s3_bucket.b` names every instance of a counted block, except that a
    * referrer with the same instance key (`count`/`for_each` on both sides) is paired with its own instance.

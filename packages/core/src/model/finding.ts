@@ -1,6 +1,6 @@
 import type { TscId } from '../tsc/criteria.js';
 import type { OriginKind, ProviderName } from './resource.js';
-import type { Area, Profile, RuleMeta, RuleOptionValues, Severity } from './rule.js';
+import type { Area, DriftKind, Profile, RuleMeta, RuleOptionValues, Severity, VerdictStatus } from './rule.js';
 
 /** `baseline`: a failure recorded in the baseline file, reported but not gating. */
 export type FindingStatus = 'pass' | 'fail' | 'unknown' | 'waived' | 'baseline';
@@ -54,6 +54,40 @@ export interface Finding {
   /** Stable across runs and edits: rule id + resource identity. */
   readonly fingerprint: string;
   readonly waiver?: WaiverJustification;
+  /** What a drift rule compared: both copies of the resource, with their verdicts, values and locations. */
+  readonly drift?: DriftDetail;
+}
+
+/** One copy of a resource in a drift comparison: as Terraform declares it, or as the cloud runs it. */
+export interface DriftSide {
+  /** The target it came from: a path, `aws:<account>`, `azure:<subscription>`. */
+  readonly target: string;
+  /** The Terraform address of the declared copy; the ARN or Azure resource id of the live one. */
+  readonly address: string;
+  /** The ARN or Azure resource id, when known (always for the live copy; from state for the declared one). */
+  readonly cloudId?: string;
+  /** The `.tf` line of the declared copy (else its plan or state file); the live copy's Terraform block or cloud pseudo-path. */
+  readonly location: Location;
+  /** The compared control's verdict on this copy. */
+  readonly status?: VerdictStatus;
+  /** The compared control's message on this copy. */
+  readonly message?: string;
+  /** The value of the attribute that decided, as JSON text; `(sensitive)` for a sensitive value; absent when not set. */
+  readonly value?: string;
+}
+
+/** What a drift finding compared. */
+export interface DriftDetail {
+  /** `control`: a control's verdicts on both copies; `unmanaged`: a live resource nothing declares; `missing`: a declared resource not found live. */
+  readonly kind: DriftKind;
+  /** The rule id of the compared control (`control` findings). */
+  readonly control?: string;
+  /** The attribute that decided the control's verdict, on the declared copy or else on the live one. */
+  readonly attribute?: string;
+  /** How the copies were joined: by `arn`, `id`, `name`, `bucket`, ..., `reference` or `parent`. */
+  readonly joinedBy?: string;
+  readonly declared?: DriftSide;
+  readonly live?: DriftSide;
 }
 
 export type NotificationLevel = 'error' | 'warning' | 'note';

@@ -23,6 +23,8 @@ export interface Declaration {
 export type Origin =
   | { readonly kind: 'hcl'; readonly file: string }
   | { readonly kind: 'plan'; readonly file: string; readonly address: string }
+  /** Terraform state (`terraform state pull`, or `terraform show -json` of a state): `line` is where the resource is in the file. */
+  | { readonly kind: 'state'; readonly file: string; readonly address: string; readonly line?: number }
   | { readonly kind: 'aws'; readonly arn: string; readonly account: string; readonly region: string }
   | { readonly kind: 'azure'; readonly id: string; readonly subscription: string };
 

@@ -11,6 +11,7 @@ export const areas = [
   'logging-monitoring',
   'backup-recovery',
   'least-privilege',
+  'change-management',
 ] as const;
 export type Area = (typeof areas)[number];
 
@@ -104,7 +105,20 @@ export interface RuleMeta<MessageId extends string = string> {
    * option's strict value, which the docs show on their own).
    */
   readonly requires?: { readonly [P in Profile]?: string };
+  /**
+   * Marks a drift rule: it is not evaluated per resource but decided by comparing the declared (Terraform) and the live
+   * copies of resources after the other rules ran (`compareDrift`).
+   */
+  readonly drift?: DriftKind;
 }
+
+/**
+ * The three drift rules: `control` compares one control's verdicts on the declared and the live copy of a resource;
+ * `unmanaged` reports live resources no Terraform configuration of the scan declares; `missing` reports declared
+ * resources the live scan did not find.
+ */
+export const driftKinds = ['control', 'unmanaged', 'missing'] as const;
+export type DriftKind = (typeof driftKinds)[number];
 
 export type VerdictStatus = 'pass' | 'fail' | 'unknown';
 
@@ -152,4 +166,13 @@ export interface RuleDefinition<MessageId extends string, Options extends RuleOp
 export function defineRule<MessageId extends string, Options extends RuleOptionValues = RuleOptionValues>(rule: RuleDefinition<MessageId, Options>): Rule<MessageId> {
   // The engine hands every rule the options its schema declares, resolved and validated, so the cast holds.
   return rule as unknown as Rule<MessageId>;
+}
+
+/**
+ * Declares a drift rule: metadata and messages only. `compareDrift` decides it after the other rules ran, from their
+ * findings on the declared and the live copies of resources; it applies to no resource type, so the engine never
+ * calls it per resource.
+ */
+export function defineDriftRule<MessageId extends string>(meta: RuleMeta<MessageId> & { readonly drift: DriftKind; readonly resourceTypes: readonly [] }): Rule<MessageId> {
+  return { meta, evaluate: () => [] };
 }

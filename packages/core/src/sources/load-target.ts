@@ -16,6 +16,14 @@ export async function loadTarget(target: Target, context: SourceContext, sources
       const { loadPlan } = await import('./terraform/plan/load-plan.js');
       return loadPlan(path.resolve(target.path), context);
     }
+    case 'terraform-state': {
+      const { loadState } = await import('./terraform/state/load-state.js');
+      return loadState(path.resolve(target.path), context);
+    }
+    case 'terraform-json': {
+      const { loadTerraformJson } = await import('./terraform/json/load-terraform-json.js');
+      return loadTerraformJson(path.resolve(target.path), context);
+    }
     case 'terraform-hcl': {
       const { loadTerraformDirectory } = await import('./terraform/hcl/load-directory.js');
       return loadTerraformDirectory(path.resolve(target.path), context);
@@ -38,7 +46,7 @@ function requireSource<T extends LiveTarget>(source: LiveSource<T> | undefined, 
   throw new InputError(`${target.kind}: live ${target.kind === 'aws' ? 'AWS' : 'Azure'} scans need the ${needed.name} package; install it and pass its source to scan(): sources: { ${target.kind}: ${needed.source} }.`, { subject: target.kind });
 }
 
-/** Decides what a path holds by looking at it: a directory or `.tf` file is HCL; a file starting with `{` may be a plan. */
+/** Decides what a path holds by looking at it: a directory or `.tf` file is HCL; a file starting with `{` may be a plan or a state. */
 async function recognise(target: string): Promise<Target> {
   let info;
   try {
@@ -50,8 +58,8 @@ async function recognise(target: string): Promise<Target> {
   }
   if (info.isDirectory()) return { kind: 'terraform-hcl', path: target };
   if (target.endsWith('.tf') || target.endsWith('.tf.json')) return { kind: 'terraform-hcl', path: target };
-  if (await startsLikeJson(target)) return { kind: 'terraform-plan', path: target };
-  throw new InputError(`${target}: neither a Terraform plan (JSON from \`terraform show -json\`) nor a Terraform directory or .tf file.`, { subject: target });
+  if (await startsLikeJson(target)) return { kind: 'terraform-json', path: target };
+  throw new InputError(`${target}: neither a Terraform plan or state (JSON from \`terraform show -json\` or \`terraform state pull\`) nor a Terraform directory or .tf file.`, { subject: target });
 }
 
 async function startsLikeJson(file: string): Promise<boolean> {

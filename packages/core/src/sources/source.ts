@@ -1,6 +1,7 @@
 import type { Notification, TargetInputs } from '../model/finding.js';
 import type { Resource } from '../model/resource.js';
 import type { Waiver } from '../model/waiver.js';
+import type { LiveScope } from '../drift/cloud-scope.js';
 import type { AwsTarget, AzureTarget, LiveTarget } from './target.js';
 import type { DeclarationLocator } from './terraform/syntax/declarations.js';
 
@@ -50,6 +51,11 @@ export interface SourceOutput {
   readonly observedTypes?: readonly string[];
   /** What the target's content was: file hashes, or the accounts, regions and subscriptions read. */
   readonly inputs?: TargetInputs;
+  /**
+   * For a live target: the accounts (or subscriptions) and regions it read, so drift knows which declared resources
+   * the scan could have found. Absent: the accounts of its resources, every region.
+   */
+  readonly scope?: LiveScope;
 }
 
 /** A source of live resources: reads one target of its kind into Terraform-shaped resources. */

@@ -1,7 +1,12 @@
-/** What to scan. A `path` target is recognised by its content: a plan JSON file, or a Terraform directory or file. */
+/**
+ * What to scan. A `path` target is recognised by its content: a Terraform directory or `.tf` file, or a JSON file
+ * holding a plan or a state (`terraform-json`: read once, then given to the plan or the state source).
+ */
 export type Target =
   | { readonly kind: 'path'; readonly path: string }
   | { readonly kind: 'terraform-plan'; readonly path: string }
+  | { readonly kind: 'terraform-state'; readonly path: string }
+  | { readonly kind: 'terraform-json'; readonly path: string }
   | { readonly kind: 'terraform-hcl'; readonly path: string }
   | LiveTarget;
 
@@ -32,6 +37,8 @@ export function describeTarget(target: Target): string {
   switch (target.kind) {
     case 'path':
     case 'terraform-plan':
+    case 'terraform-state':
+    case 'terraform-json':
     case 'terraform-hcl':
       return target.path;
     case 'aws':

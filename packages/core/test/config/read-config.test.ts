@@ -120,7 +120,7 @@ describe('config file', () => {
     ['a misspelt setting', 'targets: [a]\nfail-onn: high', 'trustscan.config.yaml:2: fail-onn: unknown setting; did you mean "fail-on"?'],
     ['a bad fail-on', 'fail-on: severe', 'trustscan.config.yaml:1: fail-on: must be one of critical, high, medium, low, never, not "severe".'],
     ['a string for a flag', 'fail-on-unknown: "yes"', 'trustscan.config.yaml:1: fail-on-unknown: must be true or false.'],
-    ['an unknown area', 'rules:\n  disable: [area:networking]', 'trustscan.config.yaml:2: rules.disable[0]: unknown area "networking"; the areas are encryption-at-rest, encryption-in-transit, logging-monitoring, backup-recovery, least-privilege.'],
+    ['an unknown area', 'rules:\n  disable: [area:networking]', 'trustscan.config.yaml:2: rules.disable[0]: unknown area "networking"; the areas are encryption-at-rest, encryption-in-transit, logging-monitoring, backup-recovery, least-privilege, change-management.'],
     ['an unknown criterion', 'rules:\n  enable:\n    - criterion:CC99.1', 'trustscan.config.yaml:3: rules.enable[0]: unknown Trust Services Criterion "CC99.1", e.g. CC6.1.'],
     ['a bad severity override', 'rules:\n  severity:\n    aws-s3-bucket-versioning: severe', 'trustscan.config.yaml:3: rules.severity.aws-s3-bucket-versioning: must be one of critical, high, medium, low, not "severe".'],
     ['a target naming two kinds', 'targets:\n  - path: a\n    aws: {}', 'trustscan.config.yaml:2: targets[0]: must name one target: path, aws or azure.'],

@@ -1,4 +1,4 @@
-import { findCriterion, profileDefault, profiles, ruleDocsUrl, runsInProfile, type Profile, type RuleMeta, type RuleOption, type RuleOptionValue } from '@trustscan/core';
+import { driftInventoryTypes, findCriterion, profileDefault, profiles, ruleDocsUrl, runsInProfile, type Profile, type RuleMeta, type RuleOption, type RuleOptionValue } from '@trustscan/core';
 
 /** The Markdown page of one rule (`docs/rules/<id>.md`), generated from its metadata. */
 export function renderRuleDoc(meta: RuleMeta): string {
@@ -15,7 +15,7 @@ export function renderRuleDoc(meta: RuleMeta): string {
     '',
     `| Severity | Area | Resource types |`,
     `|---|---|---|`,
-    `| ${meta.severity} | ${meta.area} | ${meta.resourceTypes.map((t) => `\`${t}\``).join(', ')} |`,
+    `| ${severityText(meta)} | ${meta.area} | ${meta.drift ? driftTypes[meta.drift] : meta.resourceTypes.map((t) => `\`${t}\``).join(', ')} |`,
     '',
     '## Why it matters',
     '',
@@ -31,7 +31,8 @@ export function renderRuleDoc(meta: RuleMeta): string {
     '',
   ];
   lines.push(...profileSection(meta), ...optionSection(meta));
-  if (meta.liveOnly) lines.push('This control can only be decided against live cloud configuration: for Terraform input the rule reports `unknown`.', '');
+  if (meta.drift) lines.push(driftNote, '', ...inventorySection(meta));
+  else if (meta.liveOnly) lines.push('This control can only be decided against live cloud configuration: for Terraform input the rule reports `unknown`.', '');
   if (meta.defaults?.length) lines.push('## Defaults it relies on', '', ...meta.defaults.map((d) => `- ${d}`), '');
   if (meta.relatedTypes?.length) lines.push('## Related resources it reads', '', meta.relatedTypes.map((t) => `\`${t}\``).join(', '), '');
   if (meta.live?.aws || meta.live?.azure) {
@@ -49,6 +50,32 @@ export function renderRuleDoc(meta: RuleMeta): string {
     lines.push('## Equivalent checks elsewhere', '', ...equivalents.map(([tool, ids]) => `- ${tool}: ${ids.join(', ')}`), '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+const driftTypes: Readonly<Record<NonNullable<RuleMeta['drift']>, string>> = {
+  control: 'every resource both sides hold',
+  unmanaged: 'the inventory types (see below)',
+  missing: 'the inventory types (see below)',
+};
+
+const driftNote =
+  'This rule is decided when one scan reads both Terraform (a directory, a plan or a state) and a live account or subscription, as in `trustscan scan infra/ --aws` or `trustscan scan terraform.tfstate --azure`; `--no-drift` turns it off. Live resources are joined to their declarations by cloud identity: ARN, import id, bucket name, resource id, name, or a composite key (principal and policy), and settings through the resource they configure.';
+
+/** The types unmanaged and missing resources are reported for, and what is left out. */
+function inventorySection(meta: RuleMeta): string[] {
+  if (meta.drift !== 'unmanaged' && meta.drift !== 'missing') return [];
+  return [
+    '## Resource types it reports',
+    '',
+    driftInventoryTypes.map((t) => `\`${t}\``).join(', '),
+    '',
+    'Settings that belong to another resource (an S3 bucket\'s versioning, an inline policy, an auditing policy) show up as drift of that resource\'s controls instead; account-wide settings, credentials, data-plane objects (storage containers, Key Vault keys) and EBS volumes are left out; and what the cloud makes itself (default VPCs and security groups, service-linked roles, AWS managed policies, log groups under `/aws/`, AWS Backup\'s default vaults, Defender\'s default workspaces, OS disks) is never unmanaged.',
+    '',
+  ];
+}
+
+function severityText(meta: RuleMeta): string {
+  return meta.drift === 'control' ? 'the drifted control\'s' : meta.severity;
 }
 
 /** What each profile requires of the rule, with the option values it uses there. */
@@ -94,10 +121,11 @@ function showValue(value: RuleOptionValue): string {
 export function renderRuleTable(metas: readonly RuleMeta[]): string {
   const rows = [...metas]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((m) => `| [${m.id}](docs/rules/${m.id}.md) | ${m.title}${runsInProfile(m, 'baseline') ? '' : ' (strict profile only)'} | ${m.severity} | ${m.area} | ${[...m.criteria.primary, ...(m.criteria.secondary ?? [])].join(', ')} |`);
+    .map((m) => `| [${m.id}](docs/rules/${m.id}.md) | ${m.title}${runsInProfile(m, 'baseline') ? '' : ' (strict profile only)'} | ${m.drift === 'control' ? 'of the control' : m.severity} | ${m.area} | ${[...m.criteria.primary, ...(m.criteria.secondary ?? [])].join(', ')} |`);
   const aws = metas.filter((m) => m.id.startsWith('aws-')).length;
   const azure = metas.filter((m) => m.id.startsWith('azure-')).length;
-  return [`${metas.length} rules (${aws} AWS, ${azure} Azure).`, '', '| Rule | Checks that | Severity | Area | SOC 2 |', '|---|---|---|---|---|', ...rows, ''].join('\n');
+  const drift = metas.filter((m) => m.drift !== undefined).length;
+  return [`${metas.length} rules (${aws} AWS, ${azure} Azure${drift > 0 ? `, ${drift} drift` : ''}).`, '', '| Rule | Checks that | Severity | Area | SOC 2 |', '|---|---|---|---|---|', ...rows, ''].join('\n');
 }
 
 /** The rule's page URL, for links from other documents. */

@@ -9,7 +9,8 @@ import type { ModuleDeclarations } from '../syntax/declarations.js';
 import { PlanConfiguration, modulePathOf } from './plan-configuration.js';
 import type { PlanDocument, PlanModuleValues, ResourceChange } from './plan-json.js';
 import { dropUnconfiguredUnknowns, sensitivePaths, withUnknowns } from './planned-values.js';
-import { readPlanBytes, readPlanFile } from './read-plan.js';
+import { readPlanFile } from './read-plan.js';
+import { readJsonBytes } from '../json/terraform-json.js';
 import { sha256Hex } from '../../../files/input-digest.js';
 import { statementRanges } from '../syntax/statement-ranges.js';
 
@@ -18,9 +19,9 @@ import { statementRanges } from '../syntax/statement-ranges.js';
  * Pure deletes, `forget` and data sources are left out. Findings point at the `.tf` block when the configuration
  * directory is known (`--tf-dir`, or `.tf` files beside the plan), else at the plan file.
  */
-export async function loadPlan(file: string, context: SourceContext, bytes?: Uint8Array): Promise<SourceOutput> {
-  const content = bytes ?? (await readPlanBytes(file));
-  const plan = await readPlanFile(file, content);
+export async function loadPlan(file: string, context: SourceContext, read?: { readonly document: PlanDocument; readonly bytes: Uint8Array }): Promise<SourceOutput> {
+  const bytes = read?.bytes ?? (await readJsonBytes(file));
+  const plan = read?.document ?? (await readPlanFile(file, bytes));
   const configDirectory = context.tfDir ?? ((await hasTerraformFiles(path.dirname(file))) ? path.dirname(file) : undefined);
   const configuration = new PlanConfiguration(plan.configuration?.root_module, configDirectory);
   const resources: Resource[] = [];
@@ -51,7 +52,7 @@ export async function loadPlan(file: string, context: SourceContext, bytes?: Uin
     resources.push(resource);
   }
 
-  return { name: relativeFile(context.root, file), kind: 'terraform-plan', resources, notifications: [], inputs: { sha256: sha256Hex(content), files: 1 } };
+  return { name: relativeFile(context.root, file), kind: 'terraform-plan', resources, notifications: [], inputs: { sha256: sha256Hex(bytes), files: 1 } };
 }
 
 /** The managed resources to evaluate, from `resource_changes` or, in plans without it, `planned_values`. */
