@@ -163,7 +163,8 @@ export class TimelineBuilder {
    */
   private observeAbsence(key: string, record: HistoryRecord, ruleId: string): void {
     const timeline = this.timelines.get(key);
-    if (!timeline || !record.rulesRun.has(ruleId)) return;
+    if (!timeline) return;
+    // A report without passing checks names no rule that found nothing failing: a failure it does not list ended.
     if (record.header.passes === 'omitted') {
       const last = timeline.observations.at(-1)?.status;
       if (last === 'pass' || last === 'absent' || last === 'not-listed') return;
@@ -174,6 +175,7 @@ export class TimelineBuilder {
       pending.add(key);
       return;
     }
+    if (!record.rulesRun.has(ruleId)) return;
     this.push(timeline, { at: record.index, status: 'absent' });
   }
 
