@@ -53,11 +53,17 @@ ${overdueText(summary)}</section>
   return htmlPage({ title, generator: `${summary.tool.name} ${summary.tool.version}`, body, styles });
 }
 
+/** A resource name cut to fit one line of the page; the whole name is its tooltip and in the action plan. */
+function shortCode(text: string, max = 56): string {
+  if (text.length <= max) return code(text);
+  return `<code title="${escapeHtml(text)}">${escapeHtml(`${text.slice(0, max - 1)}…`)}</code>`;
+}
+
 function risksTable(risks: readonly CorrectiveAction[]): string {
   const rows = risks
     .map(
       (a) =>
-        `<tr><td><span class="sev sev-${a.severity}">${severityLabels[a.severity]}</span></td><td>${escapeHtml(a.title ?? a.ruleId)}<div class="muted">${code(a.resource.address)}</div></td><td>${a.owner === null ? '<em>unassigned</em>' : escapeHtml(a.owner)}</td><td class="num">${a.daysOpen}</td><td class="nowrap status-${a.status}">${a.due}${a.status === 'overdue' ? ' (overdue)' : ''}</td></tr>`,
+        `<tr><td><span class="sev sev-${a.severity}">${severityLabels[a.severity]}</span></td><td>${escapeHtml(a.title ?? a.ruleId)}<div class="muted">${shortCode(a.resource.address)}</div></td><td>${a.owner === null ? '<em>unassigned</em>' : escapeHtml(a.owner)}</td><td class="num">${a.daysOpen}</td><td class="nowrap status-${a.status}">${a.due}${a.status === 'overdue' ? ' (overdue)' : ''}</td></tr>`,
     )
     .join('\n');
   return `<table class="risks"><thead><tr><th>Severity</th><th>What fails, where</th><th>Owner</th><th class="num">Days open</th><th>Due</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
@@ -67,8 +73,10 @@ function overdueText(summary: ExecutiveSummary): string {
   const { actions } = summary;
   if (actions.overdue.total === 0) return `<p>No action is past its due date${actions.open.total > 0 ? `; ${plural(actions.open.total, 'open action')} ${actions.open.total === 1 ? 'is' : 'are'} within its time to fix` : ''}.</p>`;
   const owners = actions.byOwner.filter((o) => o.overdue > 0).map((o) => `${o.owner === null ? 'unassigned' : escapeHtml(o.owner)} ${o.overdue}`);
-  const list = summary.overdue.map((a) => `<li>${escapeHtml(a.title ?? a.ruleId)} on ${code(a.resource.address)}: due ${a.due}, ${plural(a.daysOverdue, 'day')} late (${a.owner === null ? 'unassigned' : escapeHtml(a.owner)})</li>`).join('');
-  return `<p><strong>${plural(actions.overdue.total, 'action')}</strong> past the time to fix that the SLA gives ${actions.overdue.total === 1 ? 'its' : 'their'} severity, by owner: ${owners.join(', ')}.</p><ul class="small">${list}</ul>`;
+  const shown = summary.overdue.slice(0, 3);
+  const list = shown.map((a) => `<li>${escapeHtml(a.title ?? a.ruleId)} on ${shortCode(a.resource.address)}: due ${a.due}, ${plural(a.daysOverdue, 'day')} late (${a.owner === null ? 'unassigned' : escapeHtml(a.owner)})</li>`).join('');
+  const more = actions.overdue.total > shown.length ? `<li class="muted">and ${actions.overdue.total - shown.length} more in the corrective action plan</li>` : '';
+  return `<p><strong>${plural(actions.overdue.total, 'action')}</strong> past the time to fix that the SLA gives ${actions.overdue.total === 1 ? 'its' : 'their'} severity, by owner: ${owners.slice(0, 6).join(', ')}${owners.length > 6 ? ` and ${owners.length - 6} more` : ''}.</p><ul class="small">${list}${more}</ul>`;
 }
 
 const styles = `
@@ -88,7 +96,8 @@ th,td{padding:3px 6px}
 .trend circle{fill:var(--accent)}
 .trend .axis{stroke:var(--line);stroke-width:1}
 .coverage p{font-size:12.5px}
+table.risks td:nth-child(3){overflow-wrap:normal}
 ul.small{margin:4px 0;padding-left:18px}
-@media print{body{font-size:11.5px}.page{max-width:none;padding:0}h1{font-size:18px}.figure .value{font-size:17px}}
+@media print{body{font-size:10.5px;line-height:1.35}.page{max-width:none;padding:0}h1{font-size:17px}h2{font-size:12.5px;margin:9px 0 3px}.figures{margin:6px 0;gap:6px}.figure{padding:4px 8px}.figure .value{font-size:16px}.figure .label{font-size:10px}th,td{padding:2px 5px}thead th{font-size:10px}code{font-size:10px}.small,.coverage p{font-size:10px}p{margin:4px 0}.trend{height:20px}}
 `;
 
