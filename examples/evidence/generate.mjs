@@ -1,5 +1,5 @@
 // Writes the example period report, action plan and summary in this directory from the deterministic history of
-// acme-history.mjs: `pnpm docs` runs it (after a build), and examples/evidence/examples.test.ts fails when the
+// acme-history.mjs: `pnpm run docs` runs it (after a build), and examples/evidence/examples.test.ts fails when the
 // committed files differ from what it writes.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
