@@ -73,7 +73,7 @@ describe('from imported reports to a period report, an action plan and a summary
 
   it('writes the period report in every format asked for, and says in one line what it found', async () => {
     const run = await trustscan(['evidence', 'report', store, '--from', '2026-03-01', '--to', '2026-03-20', '--as-of', '2026-03-20', '--sample', '3', '--seed', 'audit', '-o', 'out/report.md', '-o', 'out/report.html', '-o', 'out/report.json', '-o', 'out/report.csv'], work);
-    expect(run).toEqual({ status: 0, stdout: '', stderr: 'trustscan: 2026-03-01 to 2026-03-20: 17 scan(s); 0 of 5 control(s) operated throughout, 5 deviation(s) (2 open at the end), 2 gap(s) (4 day(s)).\n' });
+    expect(run).toEqual({ status: 0, stdout: '', stderr: 'trustscan: 2026-03-01 to 2026-03-20: 17 scan(s); of 5 control(s) tested, 0 operated throughout and 5 had exceptions; 5 deviation(s) (2 open at the end), 2 gap(s) (4 day(s) without evidence).\n' });
     const json = JSON.parse(readFileSync(path.join(work, 'out/report.json'), 'utf8')) as { deviations: { resource: { address: string }; ended: string }[]; gaps: unknown[]; sample: { seed: string; size: number } };
     expect(json.deviations.map((d) => [d.resource.address, d.ended]).sort()).toEqual([
       ['aws_db_instance.legacy', 'resource-removed'],

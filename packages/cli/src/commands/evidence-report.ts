@@ -31,8 +31,9 @@ export async function runEvidenceReport(command: EvidenceReportCommand, io: Io):
     io.stderr.write(`trustscan: ${input.store}: no scan was recorded from ${period.from.slice(0, 10)} to ${period.to.slice(0, 10)}; the report shows the whole period as a gap.\n`);
     status = 2;
   } else {
+    const tested = totals.rules.operatedThroughout + totals.rules.exceptions;
     io.stderr.write(
-      `trustscan: ${period.from.slice(0, 10)} to ${period.to.slice(0, 10)}: ${totals.scans} scan(s); ${totals.rules.operatedThroughout} of ${report.rules.length} control(s) operated throughout, ${totals.deviations} deviation(s) (${totals.openAtPeriodEnd} open at the end), ${totals.gaps} gap(s) (${totals.gapDays} day(s)).\n`,
+      `trustscan: ${period.from.slice(0, 10)} to ${period.to.slice(0, 10)}: ${totals.scans} scan(s); of ${tested} control(s) tested, ${totals.rules.operatedThroughout} operated throughout and ${totals.rules.exceptions} had exceptions; ${totals.deviations} deviation(s) (${totals.openAtPeriodEnd} open at the end), ${totals.gaps} gap(s) (${totals.gapDays} day(s) without evidence).\n`,
     );
   }
   if (command.sample && command.sample.seed === undefined) io.stderr.write(`trustscan: the sample was drawn with seed ${seed}; pass --seed ${seed} to draw the same dates again.\n`);
