@@ -43,7 +43,7 @@ describe('the corrective action plan of the example history', () => {
   ])('tracks %s', (address, expected) => {
     const action = plan.actions.find((a) => a.resource.address === address);
     expect(action).toMatchObject(expected);
-    expect(action?.id).toMatch(/^A-[0-9a-f]{8}$/);
+    expect(action?.id).toMatch(/^A-[0-9a-f]{12}$/);
   });
 
   it('lists overdue actions first, then open, waived and resolved, most severe first', () => {

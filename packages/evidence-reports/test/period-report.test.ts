@@ -65,7 +65,7 @@ describe('the period report of the example history', () => {
     expect(found).toHaveLength(1);
     const [deviation] = found;
     expect({ ...deviation, firstSeen: strip(deviation?.firstSeen), lastSeen: strip(deviation?.lastSeen), resolved: strip(deviation?.resolved), lastPassed: strip(deviation?.lastPassed) }).toMatchObject(expected);
-    expect(deviation?.id).toMatch(/^D-[0-9a-f]{8}$/);
+    expect(deviation?.id).toMatch(/^D-[0-9a-f]{12}$/);
     expect(deviation?.resource.target).toBe('infra');
   });
 

@@ -41,7 +41,7 @@ export interface Milestone {
 
 /** One failing control on one resource, tracked until it is fixed or formally accepted. */
 export interface CorrectiveAction {
-  /** `A-` and 8 hex digits of the rule, target and resource: stable from one run to the next. */
+  /** `A-` and 12 hex digits of the rule, target and resource: stable from one run to the next. */
   readonly id: string;
   readonly ruleId: string;
   readonly title?: string;
@@ -233,7 +233,7 @@ function action(
       : { milestone: 'resolved', date: resolvedAt === null ? null : isoOf(resolvedAt), done: resolvedAt !== null, ...(episode.ended === 'resource-removed' ? { note: 'the resource was removed' } : {}) },
   ];
   return {
-    id: `A-${createHash('sha256').update(key).digest('hex').slice(0, 8)}`,
+    id: `A-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`,
     ruleId: latest.ruleId,
     ...(context.titles.has(latest.ruleId) ? { title: context.titles.get(latest.ruleId) as string } : {}),
     severity: episode.severity,

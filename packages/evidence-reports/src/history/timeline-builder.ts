@@ -135,10 +135,11 @@ export class TimelineBuilder {
       };
       this.timelines.set(key, timeline);
     } else {
+      // The latest details win; most changes are of status only, so the objects are kept when equal.
       timeline.severity = entry.severity;
       timeline.tsc = entry.tsc;
-      timeline.resource = resourceOf(entry);
-      timeline.location = { file: entry.location.file, line: entry.location.startLine };
+      if (!sameResource(timeline.resource, entry.resource)) timeline.resource = resourceOf(entry);
+      if (timeline.location.file !== entry.location.file || timeline.location.line !== entry.location.startLine) timeline.location = { file: entry.location.file, line: entry.location.startLine };
     }
     const observation: Observation = {
       at: record.index,
@@ -199,6 +200,10 @@ export class TimelineBuilder {
     if (!keys) byTarget.set(timeline.target, (keys = new Set()));
     keys.add(key);
   }
+}
+
+function sameResource(held: TimelineResource, recorded: FindingEntry['resource']): boolean {
+  return held.address === recorded.address && held.type === recorded.type && held.cloudId === recorded.cloudId && JSON.stringify(held.tags) === JSON.stringify(recorded.tags);
 }
 
 function resourceOf(entry: FindingEntry): TimelineResource {

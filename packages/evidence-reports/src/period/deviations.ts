@@ -19,7 +19,7 @@ export interface DeviationResource {
 
 /** One continuous failure of one rule on one resource: from the first record that showed it to the one that did not. */
 export interface Deviation {
-  /** `D-` and 8 hex digits, stable for the same finding and start. */
+  /** `D-` and 12 hex digits, stable for the same finding and start. */
   readonly id: string;
   readonly ruleId: string;
   readonly severity: Severity;
@@ -90,7 +90,7 @@ function deviation(timeline: FindingTimeline, start: number, end: number | undef
   const { ended, note } = endOf(observations, end, records);
   const { address, type, cloudId, tags } = timeline.resource;
   return {
-    id: `D-${createHash('sha256').update(`${timeline.key}\n${firstRecord.seq}`).digest('hex').slice(0, 8)}`,
+    id: `D-${createHash('sha256').update(`${timeline.key}\n${firstRecord.seq}`).digest('hex').slice(0, 12)}`,
     ruleId: timeline.ruleId,
     severity: timeline.severity,
     criteria: timeline.tsc,

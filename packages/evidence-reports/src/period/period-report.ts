@@ -184,13 +184,29 @@ function periodDeviation(d: Deviation, bounds: { start: number; end: number; hor
   const firstSeen = Date.parse(d.firstSeen.at);
   const resolved = d.resolved === null ? undefined : Date.parse(d.resolved.at);
   if (firstSeen > horizon || (resolved !== undefined && resolved < start)) return [];
-  return [{
-    ...d,
+  // Built field by field (not spread): a year of a large estate has tens of thousands of deviations.
+  const deviation: PeriodDeviation = {
+    id: d.id,
+    ruleId: d.ruleId,
+    severity: d.severity,
+    criteria: d.criteria,
+    resource: d.resource,
+    location: d.location,
+    message: d.message,
+    firstSeen: d.firstSeen,
+    lastSeen: d.lastSeen,
+    resolved: d.resolved,
+    ended: d.ended,
+    before: d.before,
+    lastPassed: d.lastPassed,
+    fingerprint: d.fingerprint,
     days: calendarDays(firstSeen, resolved ?? asOf),
     startedBeforePeriod: firstSeen < start,
     openAtPeriodEnd: resolved === undefined || resolved > end,
     remediatedWithinPeriod: resolved !== undefined && resolved >= start && resolved <= end && (d.ended === 'fixed' || d.ended === 'resource-removed'),
-  }];
+    ...(d.note === undefined ? {} : { note: d.note }),
+  };
+  return [deviation];
 }
 
 function driftEvents(deviations: readonly PeriodDeviation[], start: number, horizon: number): DriftEvent[] {
