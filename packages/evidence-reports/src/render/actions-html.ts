@@ -1,6 +1,6 @@
 import { severities } from '@trustscan/core';
 import { escapeHtml } from '@trustscan/reporters';
-import type { ActionPlan, CorrectiveAction } from '../actions/action-plan.js';
+import type { ActionPlan, CorrectiveAction, Milestone } from '../actions/action-plan.js';
 import { chainBanner, code, htmlPage } from './html-page.js';
 import { actionStatusLabels, day, dayAndTime, plural, severityLabels } from './wording.js';
 
@@ -28,7 +28,7 @@ ${severityRows}
 ${summary.byOwner.length > 0 ? `<table><thead><tr><th>Owner</th><th class="num">Open</th><th class="num">Overdue</th></tr></thead><tbody>\n${ownerRows}\n</tbody></table>` : ''}
 </div>
 <h2>Actions (${plan.actions.length})</h2>
-${plan.actions.length === 0 ? '<p>Nothing to do: no control is failing, and none was fixed or waived in the window.</p>' : `<table class="actions"><thead><tr><th>ID</th><th>Status</th><th>Severity</th><th>Control and resource</th><th>Owner</th><th>First seen</th><th>Due</th><th>Resolved</th><th class="num">Days open</th><th>Milestones</th></tr></thead><tbody>\n${plan.actions.map(row).join('\n')}\n</tbody></table>`}
+${plan.actions.length === 0 ? '<p>Nothing to do: no control is failing, and none was fixed or waived in the window.</p>' : `<table class="actions"><colgroup><col class="c-id"><col class="c-status"><col class="c-sev"><col class="c-control"><col class="c-owner"><col class="c-num"><col class="c-milestones"></colgroup><thead><tr><th>ID</th><th>Status</th><th>Severity</th><th>Control and resource</th><th>Owner</th><th class="num">Days open</th><th>Milestones</th></tr></thead><tbody>\n${plan.actions.map(row).join('\n')}\n</tbody></table>`}
 <footer>${escapeHtml(`${plan.tool.name} ${plan.tool.version}`)}. The CSV form opens in a spreadsheet; the JSON form carries the evidence records of each action.</footer>
 </main>`;
   return htmlPage({ title, generator: `${plan.tool.name} ${plan.tool.version}`, body, styles });
@@ -36,10 +36,17 @@ ${plan.actions.length === 0 ? '<p>Nothing to do: no control is failing, and none
 
 function row(a: CorrectiveAction): string {
   const late = a.daysOverdue > 0 && a.status !== 'resolved' ? `, ${plural(a.daysOverdue, 'day')} late` : '';
-  const milestones = a.milestones
-    .map((m) => `<li class="${m.done ? 'done' : 'pending'}">${escapeHtml(m.milestone.replace('-', ' '))} ${m.date === null ? 'pending' : day(m.date)}${m.note && m.milestone !== 'first-seen' ? ` <span class="muted">(${escapeHtml(m.note)})</span>` : ''}</li>`)
-    .join('');
-  return `<tr><td class="nowrap">${a.id}</td><td class="status-${a.status}">${actionStatusLabels[a.status]}${late}</td><td><span class="sev sev-${a.severity}">${severityLabels[a.severity]}</span></td><td>${a.title ? `${escapeHtml(a.title)}<br>` : ''}${code(a.ruleId)}<div>${code(a.resource.address)} <span class="muted">${escapeHtml(a.resource.target)}</span></div><div class="muted">${escapeHtml(a.message)}</div></td><td>${a.owner === null ? '<em>unassigned</em>' : escapeHtml(a.owner)}</td><td class="nowrap">${day(a.firstSeen)}</td><td class="nowrap">${a.due}</td><td class="nowrap">${a.resolvedAt ? day(a.resolvedAt) : ''}</td><td class="num">${a.daysOpen}</td><td><ul class="milestones">${milestones}</ul></td></tr>`;
+  const milestones = a.milestones.map((m) => `<li class="${m.done ? 'done' : 'pending'}">${escapeHtml(milestoneText(m))}</li>`).join('');
+  return `<tr><td><code>${a.id}</code></td><td class="status-${a.status}">${actionStatusLabels[a.status]}${late}</td><td><span class="sev sev-${a.severity}">${severityLabels[a.severity]}</span></td><td>${a.title ? `${escapeHtml(a.title)}<br>` : ''}${code(a.ruleId)}<div>${code(a.resource.address)} <span class="muted">${escapeHtml(a.resource.target)}</span></div><div class="muted">${escapeHtml(a.message)}</div></td><td>${a.owner === null ? '<em>unassigned</em>' : escapeHtml(a.owner)}</td><td class="num">${a.daysOpen}</td><td><ul class="milestones">${milestones}</ul></td></tr>`;
+}
+
+/** A milestone in a few words: the owner and the resolution have their own columns. */
+function milestoneText(m: Milestone): string {
+  if (m.milestone === 'first-seen') return `first seen ${day(m.date)}`;
+  if (m.milestone === 'owner-assigned') return m.done ? 'owner assigned' : 'no owner';
+  if (m.milestone === 'due') return `due ${m.date ?? ''}${m.note ? ` (${m.note})` : ''}`;
+  if (m.milestone === 'waived') return `waived ${day(m.date)}`;
+  return m.date === null ? 'not resolved' : `resolved ${day(m.date)}`;
 }
 
 const styles = `
@@ -48,5 +55,8 @@ const styles = `
 .milestones{list-style:none;margin:0;padding:0;font-size:12px}
 .milestones li::before{content:"○ "}
 .milestones li.done::before{content:"✓ ";color:var(--good)}
+table.actions{table-layout:fixed}
+table.actions col.c-id{width:11%}table.actions col.c-status{width:9%}table.actions col.c-sev{width:7%}table.actions col.c-control{width:34%}
+table.actions col.c-owner{width:12%}table.actions col.c-num{width:7%}table.actions col.c-milestones{width:20%}
 @media (max-width:900px){.two{grid-template-columns:1fr}}
 `;

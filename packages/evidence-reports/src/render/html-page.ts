@@ -50,7 +50,7 @@ code{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",
 .banner{border:2px solid var(--bad);border-radius:6px;padding:10px 14px;margin:10px 0;background:#fff5f5}
 .banner ul{margin:6px 0 0;padding-left:20px}
 table{width:100%;border-collapse:collapse;margin:6px 0;table-layout:auto}
-th,td{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th,td{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:break-word}
 thead th{background:var(--soft);font-size:12px}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .nowrap{white-space:nowrap}
