@@ -1,5 +1,5 @@
-import { createHash, webcrypto } from 'node:crypto';
-import { constants, gunzip as gunzipCallback, gunzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { constants, gunzipSync } from 'node:zlib';
 import { evidenceSchemaVersion, type RecordHeader, type SignatureLine } from './record-format.js';
 
 /** Why a record cannot be read: damaged bytes or lines (`unreadable`), or a format newer than this reader. */
@@ -29,32 +29,6 @@ const newline = 0x0a;
 /** Decompresses and splits a record, checking its framing; entry lines are returned only when asked for. */
 export function decodeRecord(bytes: Uint8Array, options: { readonly lines?: boolean } = {}): DecodedRecord {
   const raw = gunzip(bytes);
-  const frame = frameOf(raw);
-  return decoded(raw, frame, createHash('sha256').update(raw.subarray(0, frame.hashedEnd)).digest(), options);
-}
-
-/**
- * The same as `decodeRecord`, with the decompression and the hash done off the main thread (zlib and WebCrypto run
- * on libuv's thread pool): a reader that starts it early for a large record keeps working meanwhile.
- */
-export async function decodeRecordOffThread(bytes: Uint8Array, options: { readonly lines?: boolean } = {}): Promise<DecodedRecord> {
-  const raw = await new Promise<Buffer>((resolve, reject) =>
-    gunzipCallback(bytes, { chunkSize: chunkSizeFor(bytes) }, (error, result) => (error ? reject(new RecordFormatError('unreadable', `not a complete gzip stream (${error.message})`)) : resolve(result))),
-  );
-  const frame = frameOf(raw);
-  const digest = Buffer.from(await webcrypto.subtle.digest('SHA-256', raw.subarray(0, frame.hashedEnd)));
-  return decoded(raw, frame, digest, options);
-}
-
-interface Frame {
-  readonly header: RecordHeader;
-  readonly headerEnd: number;
-  readonly hashedEnd: number;
-  readonly signature?: SignatureLine;
-}
-
-/** Checks that the text ends with a newline, and finds the header and the signature line. */
-function frameOf(raw: Buffer): Frame {
   if (raw.length === 0 || raw[raw.length - 1] !== newline) throw new RecordFormatError('unreadable', 'the record is truncated (its last line is incomplete)');
   const headerEnd = raw.indexOf(newline);
   const header = parseHeader(raw.subarray(0, headerEnd));
@@ -69,12 +43,9 @@ function frameOf(raw: Buffer): Frame {
       hashedEnd = lastStart;
     }
   }
-  return { header, headerEnd, hashedEnd, ...(signature ? { signature } : {}) };
-}
-
-function decoded(raw: Buffer, frame: Frame, digest: Buffer, options: { readonly lines?: boolean }): DecodedRecord {
-  const lines = options.lines ? splitLines(raw.subarray(frame.headerEnd + 1, frame.hashedEnd)) : undefined;
-  return { header: frame.header, sha256: digest.toString('hex'), digest, ...(frame.signature ? { signature: frame.signature } : {}), ...(lines ? { lines } : {}) };
+  const digest = createHash('sha256').update(raw.subarray(0, hashedEnd)).digest();
+  const lines = options.lines ? splitLines(raw.subarray(headerEnd + 1, hashedEnd)) : undefined;
+  return { header, sha256: digest.toString('hex'), digest, ...(signature ? { signature } : {}), ...(lines ? { lines } : {}) };
 }
 
 /**
@@ -94,18 +65,12 @@ export function headerFromPrefix(prefix: Uint8Array): RecordHeader | undefined {
 
 function gunzip(bytes: Uint8Array): Buffer {
   try {
-    return gunzipSync(bytes, { chunkSize: chunkSizeFor(bytes) });
+    // One output chunk large enough for the whole record (JSON Lines compress about 10:1): a snapshot inflates to
+    // tens of megabytes, and zlib's default 16 KB chunks would be copied together again at the end.
+    return gunzipSync(bytes, { chunkSize: Math.min(64 << 20, Math.max(64 << 10, bytes.byteLength * 16)) });
   } catch (error) {
     throw new RecordFormatError('unreadable', `not a complete gzip stream (${(error as Error).message})`);
   }
-}
-
-/**
- * One output chunk large enough for the whole record (JSON Lines compress about 10:1): a snapshot inflates to tens of
- * megabytes, and zlib's default 16 KB chunks would be copied together again at the end.
- */
-function chunkSizeFor(bytes: Uint8Array): number {
-  return Math.min(64 << 20, Math.max(64 << 10, bytes.byteLength * 16));
 }
 
 function splitLines(body: Buffer): string[] {

@@ -5,7 +5,7 @@ import type { EvidenceStore } from '../store/evidence-store.js';
 import { openEvidenceStore } from '../store/open-store.js';
 import { lineKey, parseEntry } from './entry-lines.js';
 import { decodeHead } from './head.js';
-import { readDecodedRecord, readDecodedRecordOffThread, readRecordHeader } from './read-record.js';
+import { readDecodedRecord, readRecordHeader } from './read-record.js';
 
 /** A record as listed: its header (line 1 only was read) and its hash as the chain names it. */
 export interface EvidenceRecordInfo {
@@ -133,28 +133,12 @@ export async function* replayEvidence(store: EvidenceStore | string, options: Re
       return time >= from && time <= to;
     });
 
-    // Snapshots are large: each is read and decompressed on the thread pool while the records before it are replayed.
-    const ahead = new Map<number, Promise<DecodedRecord | undefined>>();
-    const snapshots = inRange.filter((record) => record.header.stream.kind === 'snapshot' && predecessors.has(record.seq));
-    const prefetch = (index: number): void => {
-      const next = snapshots[index];
-      if (!next || ahead.has(next.seq)) return;
-      const reading = readDecodedRecordOffThread(opened, next.seq);
-      reading.catch(() => undefined);
-      ahead.set(next.seq, reading);
-    };
-    let snapshotsPassed = 0;
-    prefetch(0);
-
     for (const record of inRange) {
-      if (record.header.stream.kind === 'snapshot') prefetch(++snapshotsPassed);
       const id = record.header.stream.id;
       const previous = predecessors.get(record.seq);
       let held = current.get(id);
       if (previous && held?.seq !== previous.seq) held = await stateAt(opened, previous.seq, headers, undefined, options.onDecoded);
-      const prefetched = ahead.get(record.seq);
-      ahead.delete(record.seq);
-      const step = await advance(opened, record, previous ? held : undefined, headers, options.onDecoded, prefetched);
+      const step = await advance(opened, record, previous ? held : undefined, headers, options.onDecoded);
       current.set(id, step.state);
       yield {
         record: { ...record, sha256: step.state.sha256 },
@@ -200,7 +184,6 @@ async function advance(
   previous: MaterializedState | undefined,
   headers: ReadonlyMap<number, EvidenceRecordInfo>,
   onDecoded?: ReplayOptions['onDecoded'],
-  prefetched?: Promise<DecodedRecord | undefined>,
 ): Promise<{ state: MaterializedState; changes: EvidenceChange[] }> {
   const link = record.header.stream;
   const onTop = previous && (link.kind === 'snapshot' || (link.base?.seq === previous.seq && link.base.sha256 === previous.sha256));
@@ -208,9 +191,8 @@ async function advance(
     const state = await stateAt(store, record.seq, headers, previous?.entries, onDecoded);
     return { state, changes: compareStates(previous, state) };
   }
-  const decoded = prefetched ? await prefetched : await readDecodedRecord(store, record.seq, { lines: true });
+  const decoded = await readRecordLines(store, record.seq, onDecoded);
   if (!decoded) throw missingRecord(store, record.seq);
-  if (onDecoded) onDecoded(record.seq, withoutLines(decoded));
   const entries = previous.entries;
   const lines = decoded.lines ?? [];
   const changes = link.kind === 'snapshot' ? compareSnapshot(store, record.seq, entries, lines, previous.header, decoded.header) : applyDelta(store, record.seq, entries, lines, previous.header, decoded.header);

@@ -1,5 +1,5 @@
 import { InputError } from '@trustscan/core';
-import { RecordFormatError, decodeRecord, decodeRecordOffThread, headerFromPrefix, type DecodedRecord } from '../format/decode-record.js';
+import { RecordFormatError, decodeRecord, headerFromPrefix, type DecodedRecord } from '../format/decode-record.js';
 import { recordPath, type RecordHeader } from '../format/record-format.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
 
@@ -16,17 +16,6 @@ export async function readDecodedRecord(store: EvidenceStore, seq: number, optio
   if (bytes === undefined) return undefined;
   try {
     return decodeRecord(bytes, options);
-  } catch (error) {
-    throw recordError(store, seq, error);
-  }
-}
-
-/** As `readDecodedRecord` with the lines, decompressing and hashing off the main thread (see `decodeRecordOffThread`). */
-export async function readDecodedRecordOffThread(store: EvidenceStore, seq: number): Promise<DecodedRecord | undefined> {
-  const bytes = await store.readRecord(seq);
-  if (bytes === undefined) return undefined;
-  try {
-    return await decodeRecordOffThread(bytes, { lines: true });
   } catch (error) {
     throw recordError(store, seq, error);
   }
