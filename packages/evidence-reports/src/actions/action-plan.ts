@@ -5,7 +5,7 @@ import { chainSummary, type ChainSummary } from '../history/chain-summary.js';
 import { compareText } from '../compare-text.js';
 import { calendarDays, dayMs, dayOf, isoOf, parseDateBound, startOfDay } from '../period/dates.js';
 import { findDeviations, type Deviation, type DeviationEnd, type DeviationResource } from '../period/deviations.js';
-import type { RecordRef } from '../period/record-ref.js';
+import { timeOf, type RecordRef } from '../period/record-ref.js';
 import { findOwner } from './owners.js';
 
 /** The version of the action plan's JSON shape (docs/period-report.md); it changes only when a field is removed or changes meaning. */
@@ -182,8 +182,8 @@ interface Episode {
 function episodesOf(deviations: readonly Deviation[]): Episode[] {
   const episodes: { deviations: Deviation[]; firstSeen: number; resolvedAt: number | null }[] = [];
   for (const deviation of [...deviations].sort((a, b) => compareText(a.firstSeen.at, b.firstSeen.at))) {
-    const start = Date.parse(deviation.firstSeen.at);
-    const end = deviation.resolved === null ? null : Date.parse(deviation.resolved.at);
+    const start = timeOf(deviation.firstSeen);
+    const end = deviation.resolved === null ? null : timeOf(deviation.resolved);
     const last = episodes.at(-1);
     if (last && (last.resolvedAt === null || start < last.resolvedAt)) {
       last.deviations.push(deviation);

@@ -4,7 +4,7 @@ import { calendarDays, dayMs, isoOf, parseDateBound } from './dates.js';
 import { controlFigures, type CriterionFigures, type RuleFigures } from './control-figures.js';
 import { findDeviations, type Deviation } from './deviations.js';
 import { findGaps, type Gap } from './gaps.js';
-import { recordRef, seqRanges, type RecordRef } from './record-ref.js';
+import { recordRef, seqRanges, timeOf, type RecordRef } from './record-ref.js';
 import { drawSample, type Sample } from './samples.js';
 import { waiverHistory, type WaiverHistory } from './waiver-events.js';
 import { chainSummary, type ChainSummary } from '../history/chain-summary.js';
@@ -181,8 +181,8 @@ function cadenceOf(cadence: Cadence | string | undefined): Cadence {
 /** The deviation as the period sees it, or nothing when it does not overlap the period. */
 function periodDeviation(d: Deviation, bounds: { start: number; end: number; horizon: number; asOf: number }): PeriodDeviation[] {
   const { start, end, horizon, asOf } = bounds;
-  const firstSeen = Date.parse(d.firstSeen.at);
-  const resolved = d.resolved === null ? undefined : Date.parse(d.resolved.at);
+  const firstSeen = timeOf(d.firstSeen);
+  const resolved = d.resolved === null ? undefined : timeOf(d.resolved);
   if (firstSeen > horizon || (resolved !== undefined && resolved < start)) return [];
   // Built field by field (not spread): a year of a large estate has tens of thousands of deviations.
   const deviation: PeriodDeviation = {
@@ -212,7 +212,7 @@ function periodDeviation(d: Deviation, bounds: { start: number; end: number; hor
 function driftEvents(deviations: readonly PeriodDeviation[], start: number, horizon: number): DriftEvent[] {
   const events: DriftEvent[] = [];
   for (const d of deviations) {
-    const failedAt = Date.parse(d.firstSeen.at);
+    const failedAt = timeOf(d.firstSeen);
     if (failedAt < start || failedAt > horizon) continue;
     const declaredVsLive = d.ruleId.startsWith('drift-');
     if (!declaredVsLive && d.before !== 'pass') continue;

@@ -7,8 +7,23 @@ export interface RecordRef {
   readonly at: string;
 }
 
+const refs = new WeakMap<HistoryRecord, RecordRef>();
+const times = new WeakMap<RecordRef, number>();
+
+/** The record as evidence; one object per record, shared by every figure that cites it. */
 export function recordRef(record: HistoryRecord): RecordRef {
-  return { seq: record.seq, sha256: record.sha256, at: record.header.startedAt };
+  let ref = refs.get(record);
+  if (!ref) {
+    ref = { seq: record.seq, sha256: record.sha256, at: record.header.startedAt };
+    refs.set(record, ref);
+    times.set(ref, record.time);
+  }
+  return ref;
+}
+
+/** When the record's scan ran, in milliseconds (without parsing the ISO text again for references made here). */
+export function timeOf(ref: RecordRef): number {
+  return times.get(ref) ?? Date.parse(ref.at);
 }
 
 /** Sequence numbers as ranges: [[1, 90], [95, 95]]. */

@@ -2,7 +2,7 @@ import type { HistoryRecord } from '../history/evidence-history.js';
 import { upperBound } from '../history/target-reads.js';
 import { dayMs, dayOf, startOfDay } from './dates.js';
 import type { Deviation } from './deviations.js';
-import { recordRef, type RecordRef } from './record-ref.js';
+import { recordRef, timeOf, type RecordRef } from './record-ref.js';
 
 /** A record as a sample's evidence: what it scanned, where it ran, what it counted. */
 export interface SampleRecord extends RecordRef {
@@ -54,7 +54,7 @@ export function drawSample(records: readonly HistoryRecord[], deviations: readon
   }
   const picked = pool.slice(0, count).sort((a, b) => a - b);
   const times = records.map((record) => record.time);
-  const spans = deviations.map((d) => ({ id: d.id, from: Date.parse(d.firstSeen.at), to: d.resolved === null ? Infinity : Date.parse(d.resolved.at) }));
+  const spans = deviations.map((d) => ({ id: d.id, from: timeOf(d.firstSeen), to: d.resolved === null ? Infinity : timeOf(d.resolved) }));
   return {
     seed,
     population: { from: dayOf(firstDay), to: dayOf(firstDay + Math.max(0, days - 1) * dayMs), days },
