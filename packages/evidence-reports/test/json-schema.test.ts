@@ -52,10 +52,11 @@ function resolve(schema: Schema, root: Schema): Schema[] {
 
 let acme: EvidenceHistory;
 let empty: EvidenceHistory;
+const work = temporaryDirectory('evidence-schema');
 
 beforeAll(async () => {
   acme = await acmeHistory();
-  empty = await historyOf(temporaryDirectory('evidence-schema'), [{ at: day(1), checks: [{ rule: 'r', address: 'a', status: 'fail' }] }]);
+  empty = await historyOf(work, [{ at: day(1), checks: [{ rule: 'r', address: 'a', status: 'fail' }] }]);
 }, 60_000);
 
 describe('the JSON forms', () => {
