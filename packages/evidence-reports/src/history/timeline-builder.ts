@@ -1,5 +1,5 @@
 import type { EvidenceChange, FindingEntry, RecordHeader } from '@trustscan/evidence';
-import type { FindingTimeline, HistoryRecord, Observation, ObservedStatus, TimelineResource } from './evidence-history.js';
+import type { FindingTimeline, HistoryRecord, Observation, TimelineResource } from './evidence-history.js';
 
 /** What the builder needs of a replay step (`replayEvidence` yields these). */
 export interface HistoryStep {

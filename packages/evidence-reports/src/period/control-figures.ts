@@ -108,7 +108,6 @@ export function controlFigures(
   for (const rule of figures.values()) for (const criterion of rule.criteria) (byCriterion.get(criterion) ?? byCriterion.set(criterion, []).get(criterion))?.push(rule.id);
   const criteria = [...byCriterion.keys()].sort(compareCriteria).map((id): CriterionFigures => {
     const ruleIdsOf = byCriterion.get(id) ?? [];
-    const members = new Set(ruleIdsOf);
     const ran = inPeriod.filter((record) => ruleIdsOf.some((rule) => record.rulesRun.has(rule)));
     const own = ruleIdsOf.flatMap((rule) => deviationsOf.get(rule) ?? []);
     const memberFigures = ruleIdsOf.map((rule) => figures.get(rule) as RuleFigures);
@@ -123,7 +122,9 @@ export function controlFigures(
       status: memberFigures.some((f) => f.status === 'exceptions') ? 'exceptions' : memberFigures.every((f) => f.status === 'not-tested') ? 'not-tested' : 'operated-throughout',
     };
   });
-  return { rules: [...figures.values()], criteria };
+  // Exceptions first, then controls that operated throughout, then those not tested; by id within each.
+  const order: Readonly<Record<ControlStatus, number>> = { exceptions: 0, 'operated-throughout': 1, 'not-tested': 2 };
+  return { rules: [...figures.values()].sort((a, b) => order[a.status] - order[b.status] || compareText(a.id, b.id)), criteria };
 }
 
 function figuresOf(

@@ -96,6 +96,7 @@ export interface PeriodReport {
   readonly findings: EvidenceHistory['findings'];
   readonly totals: PeriodTotals;
   readonly criteria: readonly CriterionFigures[];
+  /** Controls with exceptions first, then those that operated throughout, then those not tested. */
   readonly rules: readonly RuleFigures[];
   readonly deviations: readonly PeriodDeviation[];
   readonly gaps: readonly Gap[];
