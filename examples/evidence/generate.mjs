@@ -16,28 +16,33 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const acmeStoreName = 'acme-evidence';
 
 /**
- * Appends the history to a directory store: nightly scans recorded as they ran, except day 18 (imported from a report
- * without passing checks) and day 6 (imported last, out of order). Times, environment and rule lists are fixed, so
- * every record, and its hash, is the same on every run.
+ * Appends the history to a store (a directory, or any `EvidenceStore`): nightly scans recorded as they ran, except
+ * day 18 (imported from a report without passing checks) and day 6 (imported last, out of order). Times,
+ * environment and rule lists are fixed, so every record, and its hash, is the same on every run.
  */
+export async function appendAcmeHistory(store) {
+  const metas = rules.map((rule) => rule.meta);
+  for (const day of acmeImportOrder) {
+    const file = `reports/2026-03-${String(day).padStart(2, '0')}.json`;
+    const imported = day === 6 || day === 18;
+    const { scan, imported: source, passes } = parseJsonReport(Buffer.from(JSON.stringify(acmeReport(day), null, 2)), file);
+    const ran = new Set(acmeRulesRun(day));
+    const recordedAt = new Date(Date.parse(imported ? acmeTime(20) : acmeTime(day)) + (imported ? 3_600_000 + day * 60_000 : 300_000));
+    await appendEvidence(store, imported ? scan : { ...scan, rules: metas.filter((meta) => ran.has(meta.id)) }, {
+      environment: imported
+        ? { provider: 'local', repository: 'https://github.com/acme/infra', host: 'compliance-laptop' }
+        : { provider: 'github-actions', repository: 'acme/infra', commit: createCommit(day), ref: 'refs/heads/main', runUrl: `https://github.com/acme/infra/actions/runs/${4200 + day}/attempts/1`, workflow: 'nightly', event: 'schedule' },
+      ...(imported ? { imported: source, passes } : {}),
+      now: () => recordedAt,
+    });
+  }
+}
+
+/** The history in a directory store named `acme-evidence` in the views. */
 export async function writeAcmeStore(directory) {
   const store = new DirectoryStore(acmeStoreName, { directory });
-  const metas = rules.map((rule) => rule.meta);
   try {
-    for (const day of acmeImportOrder) {
-      const file = `reports/2026-03-${String(day).padStart(2, '0')}.json`;
-      const imported = day === 6 || day === 18;
-      const { scan, imported: source, passes } = parseJsonReport(Buffer.from(JSON.stringify(acmeReport(day), null, 2)), file);
-      const ran = new Set(acmeRulesRun(day));
-      const recordedAt = new Date(Date.parse(imported ? acmeTime(20) : acmeTime(day)) + (imported ? 3_600_000 + day * 60_000 : 300_000));
-      await appendEvidence(store, imported ? scan : { ...scan, rules: metas.filter((meta) => ran.has(meta.id)) }, {
-        environment: imported
-          ? { provider: 'local', repository: 'https://github.com/acme/infra', host: 'compliance-laptop' }
-          : { provider: 'github-actions', repository: 'acme/infra', commit: createCommit(day), ref: 'refs/heads/main', runUrl: `https://github.com/acme/infra/actions/runs/${4200 + day}/attempts/1`, workflow: 'nightly', event: 'schedule' },
-        ...(imported ? { imported: source, passes } : {}),
-        now: () => recordedAt,
-      });
-    }
+    await appendAcmeHistory(store);
   } finally {
     store.close();
   }
