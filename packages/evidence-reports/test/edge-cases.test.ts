@@ -64,6 +64,15 @@ describe('deviations over the edge cases of a ledger', () => {
     expect(new Date(first?.resolved?.at ?? '').getUTCDate()).toBe(2);
   });
 
+  it('a ledger that starts with a report without passes counts the passes the next scan lists', async () => {
+    const history = await historyOf(temporaryDirectory('evidence-reports'), [
+      { at: day(1), checks: [x('fail'), y('pass')], withoutPasses: true },
+      { at: day(2), checks: [x('fail'), y('pass')] },
+    ]);
+    expect(executiveSummary(history).overall.checks).toEqual({ pass: 1, fail: 1, unknown: 0, waived: 0, baseline: 0 });
+    expect(findDeviations(history).map((d) => [d.resource.address, d.ended])).toEqual([['aws_s3_bucket.x', 'still-open']]);
+  });
+
   it('a target added to the scan starts a new stream without opening the same failures again, and ends those the new stream no longer has', async () => {
     const history = await historyOf(temporaryDirectory('evidence-reports'), [
       { at: day(1), checks: [x('fail'), y('fail')] },

@@ -34,8 +34,11 @@ export class TimelineBuilder {
   /** Keys by the stream whose record last decided them, then by target. */
   private readonly decidedBy = new Map<string, Map<string, Set<string>>>();
   private readonly streamOf = new Map<string, string>();
-  /** Keys a record without passes did not list, per stream: the stream's next record that lists passes decides them. */
-  private readonly notListed = new Map<string, Set<string>>();
+  /**
+   * Streams whose last record came from a report without passing checks. The replay reports no passes appearing
+   * after it (they were not evidenced before), so the stream's next record that lists passes is compared whole.
+   */
+  private readonly afterUnlisted = new Set<string>();
   /**
    * Targets the stream's last record could not read. The replay reports no change for them (absence of evidence is
    * not a change), so the next record that reads one is compared with what was last known of its findings.
@@ -80,20 +83,11 @@ export class TimelineBuilder {
       }
     }
     const unread = this.unread.get(stream) ?? new Set<string>();
-    const resync = [...unread].filter((target) => record.targetsRead.has(target));
+    const resync = listsPasses && this.afterUnlisted.has(stream) ? [...record.targetsRead] : [...unread].filter((target) => record.targetsRead.has(target));
     if (resync.length > 0) this.resync(record, step, new Set(resync), stream);
     this.unread.set(stream, new Set(header.targets.filter((target) => !target.ok).map((target) => target.name)));
-    const pending = this.notListed.get(stream);
-    if (pending && listsPasses) {
-      for (const key of [...pending]) {
-        const timeline = this.timelines.get(key);
-        if (!timeline || !record.targetsRead.has(timeline.target)) continue;
-        pending.delete(key);
-        const entry = step.state.get(key);
-        if (entry) this.observe(key, record, entry);
-        else this.observeAbsence(key, record, timeline.ruleId);
-      }
-    }
+    if (listsPasses) this.afterUnlisted.delete(stream);
+    else this.afterUnlisted.add(stream);
   }
 
   /** Observes every finding of the given targets in the record, and the absence of those it no longer has. */
@@ -170,10 +164,6 @@ export class TimelineBuilder {
       const last = timeline.observations.at(-1)?.status;
       if (last === 'pass' || last === 'absent' || last === 'not-listed') return;
       this.push(timeline, { at: record.index, status: 'not-listed' });
-      const stream = record.header.stream.id;
-      let pending = this.notListed.get(stream);
-      if (!pending) this.notListed.set(stream, (pending = new Set()));
-      pending.add(key);
       return;
     }
     if (!record.rulesRun.has(ruleId)) return;
