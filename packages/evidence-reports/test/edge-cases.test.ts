@@ -64,6 +64,20 @@ describe('deviations over the edge cases of a ledger', () => {
     expect(new Date(first?.resolved?.at ?? '').getUTCDate()).toBe(2);
   });
 
+  it('lists findings of drift rules (Terraform and the cloud differ) as drift, beside controls that passed and then failed', async () => {
+    const drift = (status: Check['status']): Check => ({ rule: 'drift-aws-s3-bucket-versioning', address: 'aws_s3_bucket.x', status });
+    const history = await historyOf(temporaryDirectory('evidence-reports'), [
+      { at: day(1), checks: [x('pass'), drift('fail')] },
+      { at: day(2), checks: [x('fail'), drift('fail')] },
+      { at: day(3), checks: [x('fail'), drift('pass')] },
+    ]);
+    const report = periodReport(history, { from: '2026-03-01', to: '2026-03-03' });
+    expect(report.drift.map((e) => [e.kind, e.ruleId, e.lastPassed?.seq ?? null, e.failed.seq])).toEqual([
+      ['declared-vs-live', 'drift-aws-s3-bucket-versioning', null, 1],
+      ['passed-then-failed', 'aws-s3-bucket-default-encryption', 1, 2],
+    ]);
+  });
+
   it('a ledger that starts with a report without passes counts the passes the next scan lists', async () => {
     const history = await historyOf(temporaryDirectory('evidence-reports'), [
       { at: day(1), checks: [x('fail'), y('pass')], withoutPasses: true },
