@@ -1,5 +1,6 @@
-// Writes docs/rules/<id>.md for every built-in rule and the rule table in README.md, from rule metadata.
-// `pnpm run docs`; packages/rules/test/docs.test.ts fails when the committed files are stale.
+// Writes docs/rules/<id>.md for every built-in rule and the rule table in README.md, from rule metadata, and the
+// evidence examples in examples/evidence/ from their deterministic history. `pnpm run docs`;
+// packages/rules/test/docs.test.ts and examples/evidence/examples.test.ts fail when the committed files are stale.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,3 +21,8 @@ const before = readme.slice(0, readme.indexOf(start) + start.length);
 const after = readme.slice(readme.indexOf(end));
 writeFileSync(readmePath, `${before}\n${renderRuleTable(rules.map((rule) => rule.meta))}${after}`);
 console.log(`Wrote ${rules.length} rule pages and the README rule table.`);
+
+const { generateEvidenceExamples } = await import('../examples/evidence/generate.mjs');
+const examples = await generateEvidenceExamples();
+for (const [name, text] of examples) writeFileSync(path.join(root, 'examples', 'evidence', name), text);
+console.log(`Wrote ${examples.size} evidence examples to examples/evidence/.`);

@@ -165,6 +165,14 @@ describe('the packed packages', () => {
     const azure = spawnSync('npx', ['--no-install', 'trustscan', 'scan', '--azure-subscription', '00000000-0000-0000-0000-000000000001', '-f', 'json', '-q'], { cwd: full, encoding: 'utf8', env });
     expect(azure.stderr).toMatch(/^trustscan: Azure Resource Manager at http:\/\/127\.0\.0\.1:1 failed reading subscriptions/);
     expect(azure.status).toBe(2);
+    // The evidence ledger and its views: a scan recorded, then the period report of today.
+    cpSync(path.join(repository, 'examples/insecure'), path.join(full, 'insecure'), { recursive: true });
+    const recorded = spawnSync('npx', ['--no-install', 'trustscan', 'scan', 'insecure', '--no-cache', '--evidence', 'ev', '--fail-on', 'never', '-q'], { cwd: full, encoding: 'utf8' });
+    expect(recorded.status).toBe(0);
+    const today = new Date().toISOString().slice(0, 10);
+    const report = spawnSync('npx', ['--no-install', 'trustscan', 'evidence', 'report', 'ev', '--from', today, '--to', today, '-f', 'json'], { cwd: full, encoding: 'utf8' });
+    expect(report.status).toBe(0);
+    expect((JSON.parse(report.stdout) as { deviations: unknown[] }).deviations).toHaveLength(12);
   }, 240_000);
 
   it('pass `pnpm -r publish --dry-run`', async () => {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const publishedPackages = ['core', 'rules', 'reporters', 'cli', 'aws', 'azure', 'evidence'] as const;
+export const publishedPackages = ['core', 'rules', 'reporters', 'cli', 'aws', 'azure', 'evidence', 'evidence-reports'] as const;
 export type PublishedPackage = (typeof publishedPackages)[number];
 
 /** The tarball of every published package, packed into `destination` from its build (run `tsc -b` first). */

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { profiles, severities, type Profile, type Severity } from '@trustscan/core';
+import { parseCadence, profiles, severities, type Profile, type Severity } from '@trustscan/core';
 import { UsageError } from './usage-error.js';
 
 /** The whole command-line surface: every command and option is declared here. */
@@ -72,6 +72,50 @@ export interface EvidenceImportCommand {
   readonly config?: string | false;
 }
 
+/** The formats of the evidence views: `trustscan evidence report`, `actions` and `summary`. */
+export const viewFormats = ['markdown', 'html', 'json', 'csv'] as const;
+export type ViewFormat = (typeof viewFormats)[number];
+
+export interface ViewRequest {
+  readonly format: ViewFormat;
+  /** File to write; standard output when absent. */
+  readonly output?: string;
+}
+
+/** What the three evidence views share: the store, the as-of time, the config file and the outputs. */
+interface EvidenceViewCommand {
+  /** The store; absent to use the config file's evidence.store. */
+  readonly store?: string;
+  /** Only what was recorded as observed up to this date or time (default: now). */
+  readonly asOf?: string;
+  readonly outputs: readonly ViewRequest[];
+  readonly config?: string | false;
+  /** The key every record must be signed by. */
+  readonly publicKey?: string;
+}
+
+export interface EvidenceReportCommand extends EvidenceViewCommand {
+  readonly command: 'evidence-report';
+  readonly from: string;
+  readonly to: string;
+  /** `1d`, `12h`, `1w`; absent for the config file's evidence.cadence, else 1d. */
+  readonly cadence?: string;
+  readonly sample?: { readonly size: number; readonly seed?: string };
+}
+
+export interface EvidenceActionsCommand extends EvidenceViewCommand {
+  readonly command: 'evidence-actions';
+  /** Resolved and waived actions since this date are listed (default: 90 days before as-of). */
+  readonly from?: string;
+}
+
+export interface EvidenceSummaryCommand extends EvidenceViewCommand {
+  readonly command: 'evidence-summary';
+  /** Start of the trend (default: a year before as-of, or the first record). */
+  readonly from?: string;
+  readonly cadence?: string;
+}
+
 export interface RulesListCommand {
   readonly command: 'rules-list';
   readonly format: 'text' | 'json';
@@ -93,6 +137,9 @@ export type Command =
   | RulesListCommand
   | EvidenceVerifyCommand
   | EvidenceImportCommand
+  | EvidenceReportCommand
+  | EvidenceActionsCommand
+  | EvidenceSummaryCommand
   | InitCommand
   | { readonly command: 'help'; readonly topic?: string }
   | { readonly command: 'version' };
@@ -117,6 +164,9 @@ Usage:
                                        .github/workflows/trustscan.yml); --force overwrites existing files
   trustscan evidence verify STORE [--public-key FILE]
   trustscan evidence import STORE REPORT.json... [--time ISO-8601] [--evidence-key FILE]
+  trustscan evidence report STORE --from DATE --to DATE [--as-of DATE] [--cadence 1d] [--sample N [--seed S]]
+  trustscan evidence actions STORE [--as-of DATE] [--from DATE]
+  trustscan evidence summary STORE [--as-of DATE] [--from DATE]
   trustscan --help | --version
 
 Targets:
@@ -166,6 +216,25 @@ Evidence (an append-only, hash-chained record of every scan):
   trustscan evidence import STORE REPORT.json... [--time ISO-8601]
                              Add past JSON reports as records marked as imported, at their own time or --time
 
+Evidence views (-f/-o as for scan; STORE defaults to the config file's evidence.store):
+  trustscan evidence report STORE --from DATE --to DATE
+                             The SOC 2 Type II view of an observation period: per criterion and control,
+                             whether it operated throughout, the deviations, drift, gaps, waivers and records
+                             (-f markdown, html, json or csv: the exceptions, one per row)
+    --as-of DATE             Only what was observed up to DATE (default: now)
+    --cadence 1d             How often scans should run; a longer stretch without one is a gap (default: the
+                             config file's evidence.cadence, else 1d)
+    --sample N [--seed S]    Draw N dates of the period at random, with the evidence of each, as auditors do
+  trustscan evidence actions STORE [--as-of DATE] [--from DATE]
+                             The corrective action plan: each failing control with its owner (config owners),
+                             due date (config sla), status and milestones; fixed and waived ones since --from
+                             (default: 90 days before as-of). -f markdown, json, csv or html
+  trustscan evidence summary STORE [--as-of DATE] [--from DATE]
+                             The one-page executive summary: readiness per Trust Services category with its
+                             trend since --from (default: a year), coverage, top risks, overdue actions and the
+                             evidence trail. -f html or markdown
+  --public-key FILE          With the views: records must be signed by this key
+
 Output:
   -f, --format FORMAT        text, json, sarif, markdown, html or junit (repeatable; each --output pairs with
                              the --format before it)
@@ -197,7 +266,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
     const [sub, ...options] = rest;
     if (sub === 'verify') return parseEvidenceVerify(options);
     if (sub === 'import') return parseEvidenceImport(options);
-    throw new UsageError(`unknown evidence command "${sub ?? ''}"; the evidence commands are verify and import`);
+    if (sub === 'report' || sub === 'actions' || sub === 'summary') return parseEvidenceView(sub, options);
+    throw new UsageError(`unknown evidence command "${sub ?? ''}"; the evidence commands are verify, import, report, actions and summary`);
   }
   if (first === 'rules') {
     const [sub, ...options] = rest;
@@ -205,7 +275,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     return parseRulesList(options);
   }
   if (first === 'init') return parseInit(rest);
-  throw new UsageError(`unknown command "${first}"; the commands are scan, rules list, init, evidence verify and evidence import`);
+  throw new UsageError(`unknown command "${first}"; the commands are scan, rules list, init, evidence verify, import, report, actions and summary`);
 }
 
 function parseScan(argv: readonly string[]): Command {
@@ -373,6 +443,121 @@ function parseEvidenceImport(argv: readonly string[]): Command {
     ...(values['evidence-retain-days'] === undefined ? {} : { evidenceRetainDays: parseRetainDays(values['evidence-retain-days']) }),
     ...(values['no-config'] ? { config: false as const } : values.config === undefined ? {} : { config: values.config }),
   };
+}
+
+/** The formats each view writes; the first is the default, to standard output. */
+const viewFormatsOf: Readonly<Record<'report' | 'actions' | 'summary', readonly ViewFormat[]>> = {
+  report: ['markdown', 'html', 'json', 'csv'],
+  actions: ['markdown', 'json', 'csv', 'html'],
+  summary: ['html', 'markdown'],
+};
+
+function parseEvidenceView(view: 'report' | 'actions' | 'summary', argv: readonly string[]): Command {
+  const { values, positionals, tokens } = parse(argv, {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    'as-of': { type: 'string' },
+    cadence: { type: 'string' },
+    sample: { type: 'string' },
+    seed: { type: 'string' },
+    format: { type: 'string', short: 'f', multiple: true },
+    output: { type: 'string', short: 'o', multiple: true },
+    config: { type: 'string' },
+    'no-config': { type: 'boolean' },
+    'public-key': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return { command: 'help', topic: 'evidence' };
+  const [store, ...extra] = positionals;
+  if (extra.length > 0) throw new UsageError(`evidence ${view} takes one store, not also "${extra.join(' ')}"`);
+  if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot be used together');
+  const only = (option: string, views: readonly string[]) => {
+    if (values[option as keyof typeof values] !== undefined && !views.includes(view)) throw new UsageError(`evidence ${view} does not take --${option}; it is an option of evidence ${views.join(' and ')}`);
+  };
+  only('to', ['report']);
+  only('sample', ['report']);
+  only('seed', ['report']);
+  only('cadence', ['report', 'summary']);
+  const asOf = values['as-of'] === undefined ? undefined : checkDate(values['as-of'], '--as-of');
+  const from = values.from === undefined ? undefined : checkDate(values.from, '--from');
+  const to = values.to === undefined ? undefined : checkDate(values.to, '--to');
+  if (from !== undefined && to !== undefined && boundOf(to, 'end') < boundOf(from, 'start')) throw new UsageError(`--to ${to} is before --from ${from}; the period must end after it starts`);
+  if (from !== undefined && asOf !== undefined && boundOf(asOf, 'end') < boundOf(from, 'start')) throw new UsageError(`--as-of ${asOf} is before --from ${from}: nothing of that period was observed yet`);
+  if (values.cadence !== undefined && !parseCadence(values.cadence)) throw new UsageError(`--cadence takes a number and h, d or w, e.g. 1d, 12h or 1w, not "${values.cadence}"`);
+  if (values.seed !== undefined && values.sample === undefined) throw new UsageError('--seed goes with --sample N: the seed draws the sample');
+  const common = {
+    ...(store === undefined ? {} : { store: checkStore(store, 'STORE') }),
+    ...(asOf === undefined ? {} : { asOf }),
+    outputs: viewOutputsFrom(tokens, viewFormatsOf[view], view),
+    ...(values['no-config'] ? { config: false as const } : values.config === undefined ? {} : { config: values.config }),
+    ...(values['public-key'] === undefined ? {} : { publicKey: values['public-key'] }),
+  };
+  if (view === 'report') {
+    if (from === undefined || to === undefined) throw new UsageError('evidence report needs the observation period: --from DATE --to DATE, e.g. --from 2026-01-01 --to 2026-06-30');
+    return {
+      command: 'evidence-report',
+      ...common,
+      from,
+      to,
+      ...(values.cadence === undefined ? {} : { cadence: values.cadence }),
+      ...(values.sample === undefined ? {} : { sample: { size: parseSampleSize(values.sample), ...(values.seed === undefined ? {} : { seed: values.seed }) } }),
+    };
+  }
+  if (view === 'actions') return { command: 'evidence-actions', ...common, ...(from === undefined ? {} : { from }) };
+  return { command: 'evidence-summary', ...common, ...(from === undefined ? {} : { from }), ...(values.cadence === undefined ? {} : { cadence: values.cadence }) };
+}
+
+/** An ISO 8601 date (a whole UTC day) or date-time with its zone, checked; returned as written. */
+function checkDate(text: string, option: string): string {
+  if (Number.isNaN(boundOf(text, 'start'))) throw new UsageError(`${option} takes an ISO 8601 date or time with its zone, e.g. 2026-03-31 or 2026-03-31T23:59:59Z, not "${text}"`);
+  return text;
+}
+
+/** A date's first or last millisecond (a date-time is itself); NaN for anything else. */
+function boundOf(text: string, bound: 'start' | 'end'): number {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    const start = Date.parse(`${text}T00:00:00Z`);
+    if (Number.isNaN(start) || new Date(start).toISOString().slice(0, 10) !== text) return Number.NaN;
+    return bound === 'start' ? start : start + 86_400_000 - 1;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) return Number.NaN;
+  const midnight = Date.parse(`${text.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(midnight) || new Date(midnight).toISOString().slice(0, 10) !== text.slice(0, 10)) return Number.NaN;
+  return Date.parse(text);
+}
+
+function parseSampleSize(text: string): number {
+  const size = Number(text);
+  if (!/^\d+$/.test(text) || size < 1 || size > 1000) throw new UsageError(`--sample takes a number of dates from 1 to 1000, not "${text}"`);
+  return size;
+}
+
+/** Pairs each --output with the --format before it, as `reportsFrom` does for scan, with the view's own formats. */
+function viewOutputsFrom(tokens: readonly { kind: string; name?: string; value?: string | undefined }[], formats: readonly ViewFormat[], view: string): ViewRequest[] {
+  const check = (format: string): ViewFormat => {
+    if (!formats.includes(format as ViewFormat)) throw new UsageError(`evidence ${view} writes ${formats.join(', ')}, not "${format}"`);
+    return format as ViewFormat;
+  };
+  const requests: { format?: ViewFormat; output?: string }[] = [];
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.value === undefined) continue;
+    if (token.name === 'format') requests.push({ format: check(token.value) });
+    else if (token.name === 'output') {
+      const last = requests.at(-1);
+      if (last && last.output === undefined) last.output = token.value;
+      else requests.push({ output: token.value });
+    }
+  }
+  const extensions: Readonly<Record<string, ViewFormat>> = { '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html', '.json': 'json', '.csv': 'csv' };
+  const resolved = requests.map(({ format, output }) => {
+    if (format) return { format, ...(output === undefined ? {} : { output }) };
+    const extension = Object.keys(extensions).find((ext) => (output ?? '').toLowerCase().endsWith(ext));
+    if (!extension) throw new UsageError(`cannot tell the format of "${output ?? ''}" from its extension; add --format before --output`);
+    return { format: check(extensions[extension] as ViewFormat), output: output as string };
+  });
+  if (resolved.length === 0) return [{ format: formats[0] as ViewFormat }];
+  if (resolved.filter((r) => r.output === undefined).length > 1) throw new UsageError('only one view can go to standard output; give the others an --output file');
+  return resolved;
 }
 
 function checkStore(store: string, option: string): string {

@@ -39,6 +39,18 @@ export async function main(argv: readonly string[], io: Io = interruptibleIo()):
         const { runEvidenceImport } = await import('./commands/evidence-import.js');
         return await runEvidenceImport(command, io);
       }
+      case 'evidence-report': {
+        const { runEvidenceReport } = await import('./commands/evidence-report.js');
+        return await runEvidenceReport(command, io);
+      }
+      case 'evidence-actions': {
+        const { runEvidenceActions } = await import('./commands/evidence-actions.js');
+        return await runEvidenceActions(command, io);
+      }
+      case 'evidence-summary': {
+        const { runEvidenceSummary } = await import('./commands/evidence-summary.js');
+        return await runEvidenceSummary(command, io);
+      }
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -1,9 +1,8 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { InputError, describeError, makeDirectories, type ScanResult } from '@trustscan/core';
+import type { ScanResult } from '@trustscan/core';
 import { toHtml, toJson, toJunit, toMarkdown, toSarif, toText } from '@trustscan/reporters';
 import type { FailOn, ReportFormat, ReportRequest } from './cli.js';
 import type { Io } from './io.js';
+import { writeOutput } from './write-output.js';
 
 export interface RenderOptions {
   readonly includePassed: boolean;
@@ -28,16 +27,6 @@ const renderers: Readonly<Record<ReportFormat, (result: ScanResult, options: Ren
 export async function writeReports(result: ScanResult, requests: readonly ReportRequest[], options: RenderOptions, io: Io): Promise<void> {
   for (const request of requests) {
     const text = renderers[request.format](result, { ...options, color: options.color && request.output === undefined });
-    if (request.output === undefined) {
-      io.stdout.write(text);
-      continue;
-    }
-    const file = path.resolve(io.cwd, request.output);
-    try {
-      await makeDirectories(path.dirname(file));
-      await writeFile(file, text);
-    } catch (error) {
-      throw new InputError(`${request.output}: cannot write the ${request.format} report (${describeError(error)}).`, { subject: request.output });
-    }
+    await writeOutput(text, request.output, request.format, io);
   }
 }

@@ -51,17 +51,19 @@ fail-on: high
 #     owner: platform@example.com
 #     expires: 2027-06-30
 
-# Corrective actions: who fixes a failing check (the first owner whose resources, paths, tags or targets match),
-# and in how many days, by severity.
+# Corrective actions (\`trustscan evidence actions\`): who fixes a failing check (the first owner whose resources,
+# paths, tags or targets match; globs where * matches anything), and the days to fix it by severity, counted from
+# the first scan that found it.
 # owners:
 #   - owner: platform@example.com
 #     paths: ["infra/**"]
 #   - owner: data@example.com
 #     resources: ["aws_db_instance.*"]
 #     tags: { team: data }
-# sla: { critical: 7, high: 30, medium: 90, low: 180 }
+sla: { critical: 7, high: 30, medium: 90, low: 180 }
 
-# SOC 2 evidence: every scan kept as an immutable, hash-chained record in a directory or s3://bucket/prefix.
+# SOC 2 evidence: every scan kept as an immutable, hash-chained record in a directory or s3://bucket/prefix, and
+# how often scans run (a longer stretch without a record is a gap in the evidence).
 # evidence:
 #   store: s3://acme-soc2-evidence/trustscan
 #   key: .trustscan/evidence.key

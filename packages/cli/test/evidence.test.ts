@@ -72,7 +72,7 @@ describe('evidence on the command line', () => {
     ['--evidence with --no-evidence', ['scan', '--evidence', 'x', '--no-evidence'], /--evidence and --no-evidence cannot be used together/],
     ['a retention of zero days', ['scan', '--evidence', 'x', '--evidence-retain-days', '0'], /--evidence-retain-days takes a whole number of days from 1 to 36500, not "0"/],
     ['a malformed S3 store', ['scan', '--evidence', 's3://Bad_Bucket'], /--evidence "s3:\/\/Bad_Bucket" is not an S3 location; write s3:\/\/bucket\/prefix/],
-    ['an unknown evidence command', ['evidence', 'prune'], /unknown evidence command "prune"; the evidence commands are verify and import/],
+    ['an unknown evidence command', ['evidence', 'prune'], /unknown evidence command "prune"; the evidence commands are verify, import, report, actions and summary/],
     ['verify without a store', ['evidence', 'verify'], /evidence verify needs the store: trustscan evidence verify STORE/],
     ['import without a report', ['evidence', 'import', 'ledger'], /evidence import needs the store and at least one report/],
     ['a time without its zone', ['evidence', 'import', 'ledger', 'a.json', '--time', '2026-03-31T02:00:00'], /--time takes an ISO 8601 date or time with its zone/],

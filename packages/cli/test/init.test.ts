@@ -24,7 +24,7 @@ describe('trustscan init', () => {
     expect(await trustscan(['init'], directory)).toEqual({ status: 0, stdout: 'Wrote trustscan.config.yaml\nNext: edit trustscan.config.yaml, then run `trustscan scan`.\n', stderr: '' });
     const file = path.join(directory, 'trustscan.config.yaml');
     expect(readFileSync(file, 'utf8')).toBe(starterConfig);
-    expect(await readConfigFile(file)).toMatchObject({ targets: [{ kind: 'path', path: directory }], failOn: 'high', profile: 'baseline', waivers: [], rules: { disable: [] } });
+    expect(await readConfigFile(file)).toMatchObject({ targets: [{ kind: 'path', path: directory }], failOn: 'high', profile: 'baseline', waivers: [], rules: { disable: [] }, sla: { critical: 7, high: 30, medium: 90, low: 180 } });
     // A scan with it scans the directory it is in.
     writeFileSync(path.join(directory, 'main.tf'), 'resource "aws_s3_bucket" "logs" {\n  bucket = "acme-logs"\n}\n');
     const scanned = await trustscan(['scan', '--no-cache', '-q', '-f', 'json'], directory);
@@ -37,7 +37,7 @@ describe('trustscan init', () => {
     ['profile', /^profile: baseline$/m],
     ['waivers with every field', /^# waivers:\n# {3}- rule: .*\n# {5}resource: .*\n# {5}reason: .*\n# {5}owner: .*\n# {5}expires: \d{4}-\d{2}-\d{2}$/m],
     ['owners of corrective actions', /^# owners:\n# {3}- owner: .*\n# {5}paths: /m],
-    ['SLA days by severity', /^# sla: \{ critical: 7, high: 30, medium: 90, low: 180 \}$/m],
+    ['SLA days by severity', /^sla: \{ critical: 7, high: 30, medium: 90, low: 180 \}$/m],
     ['the evidence store', /^# evidence:\n# {3}store: s3:\/\/.*\n# {3}key: .*\n# {3}retain-days: \d+\n# {3}cadence: 1d$/m],
     ['exclude', /^# exclude: /m],
   ])('explains %s', (_name, pattern) => {
@@ -59,11 +59,24 @@ describe('trustscan init', () => {
       }
       blocks.push(body.join('\n'));
     }
-    expect(blocks.map((block) => block.split(':')[0])).toEqual(expect.arrayContaining(['exclude', 'severity', 'aws-cloudwatch-log-group-retention', 'waivers', 'owners', 'sla', 'evidence']));
+    expect(blocks.map((block) => block.split(':')[0])).toEqual(expect.arrayContaining(['exclude', 'severity', 'aws-cloudwatch-log-group-retention', 'waivers', 'owners', 'evidence']));
     for (const block of blocks) expect(parseDocument(block).errors, block).toEqual([]);
     // The waiver example is one today's reader accepts.
     const waivers = blocks.find((block) => block.startsWith('waivers:')) ?? '';
     expect(parseConfig(waivers, path.join(repository, 'trustscan.config.yaml')).waivers).toHaveLength(1);
+    // So are the owners of corrective actions and the evidence settings.
+    const owners = blocks.find((block) => block.startsWith('owners:')) ?? '';
+    expect(parseConfig(owners, path.join(repository, 'trustscan.config.yaml')).owners).toMatchObject([
+      { owner: 'platform@example.com', paths: ['infra/**'] },
+      { owner: 'data@example.com', resources: ['aws_db_instance.*'], tags: { team: 'data' } },
+    ]);
+    const evidence = blocks.find((block) => block.startsWith('evidence:')) ?? '';
+    expect(parseConfig(evidence, path.join(repository, 'trustscan.config.yaml')).evidence).toEqual({
+      store: 's3://acme-soc2-evidence/trustscan',
+      key: path.join(repository, '.trustscan/evidence.key'),
+      retainDays: 400,
+      cadence: { text: '1d', milliseconds: 86_400_000 },
+    });
     // So is the rule option example, under its rules: section.
     const option = blocks.find((block) => block.startsWith('aws-cloudwatch-log-group-retention:')) ?? '';
     const indented = option.split('\n').map((line) => `  ${line}`).join('\n');

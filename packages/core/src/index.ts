@@ -24,7 +24,7 @@ export * from './model/rule.js';
 export * from './model/finding.js';
 export * from './model/waiver.js';
 export { InputError, ScanAbortedError, describeError } from './model/errors.js';
-export { configFileNames, type TrustscanConfig, type EvidenceSettings, type RuleSettings, type RuleSelector, type SeverityOverride, type ConfigSource, type RuleEntry, type RuleOptionSetting } from './config/config.js';
+export { configFileNames, parseCadence, type Cadence, type OwnerRule, type TrustscanConfig, type EvidenceSettings, type RuleSettings, type RuleSelector, type SeverityOverride, type ConfigSource, type RuleEntry, type RuleOptionSetting } from './config/config.js';
 export { ConfigError } from './config/config-error.js';
 export { findConfigFile } from './config/find-config.js';
 export { readConfigFile, parseConfig, minimumWaiverReason, type ReadConfigOptions } from './config/read-config.js';

@@ -44,6 +44,7 @@ function toJsonFinding(finding: Finding): Record<string, unknown> {
       provider: resource.provider,
       origin: resource.origin,
       ...(resource.cloudId === undefined ? {} : { cloudId: resource.cloudId }),
+      ...(resource.tags === undefined ? {} : { tags: resource.tags }),
     },
     ...(finding.target === undefined ? {} : { target: finding.target }),
     location: { file: location.file, startLine: location.startLine, endLine: location.endLine, startColumn: location.startColumn, endColumn: location.endColumn },

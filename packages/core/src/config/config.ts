@@ -80,6 +80,24 @@ export interface TrustscanConfig {
   readonly waivers: readonly Waiver[];
   /** Where every scan is recorded as evidence, and how. */
   readonly evidence?: EvidenceSettings;
+  /** Who fixes what: the first rule whose resources, paths, tags or targets match a finding names its owner. */
+  readonly owners?: readonly OwnerRule[];
+  /** Days to fix a failing check, by severity, as written (the corrective action tracker fills in the rest). */
+  readonly sla?: Readonly<Partial<Record<Severity, number>>>;
+}
+
+/**
+ * One entry of `owners`: a finding belongs to `owner` when any of the given lists matches it (globs where `*`
+ * matches any run of characters, `/` included): its resource address or cloud id, the file it points at, its
+ * target, or every tag given (key and value).
+ */
+export interface OwnerRule {
+  readonly owner: string;
+  readonly resources?: readonly string[];
+  readonly paths?: readonly string[];
+  readonly tags?: Readonly<Record<string, string>>;
+  readonly targets?: readonly string[];
+  readonly source: ConfigSource;
 }
 
 /** The `evidence` section: the ledger store, the signing key and the retention of new records. */
@@ -90,4 +108,22 @@ export interface EvidenceSettings {
   readonly key?: string;
   /** Days each new record is locked (S3 Object Lock). */
   readonly retainDays?: number;
+  /** How often the scans are expected to run, e.g. `1d`: a longer stretch without a record is a gap in the evidence. */
+  readonly cadence?: Cadence;
+}
+
+/** An expected interval between scans: `12h`, `1d`, `7d`, `1w`. */
+export interface Cadence {
+  /** As written, e.g. `1d`. */
+  readonly text: string;
+  readonly milliseconds: number;
+}
+
+const cadenceUnits: Readonly<Record<string, number>> = { h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
+
+/** Parses a cadence such as `1d`, `12h` or `1w`; undefined when the text is not one. */
+export function parseCadence(text: string): Cadence | undefined {
+  const match = /^([1-9]\d{0,3})([hdw])$/.exec(text.trim());
+  if (!match) return undefined;
+  return { text: text.trim(), milliseconds: Number(match[1]) * (cadenceUnits[match[2] as string] as number) };
 }

@@ -7,10 +7,10 @@ import type { Waiver } from '../model/waiver.js';
 import type { Target } from '../sources/target.js';
 import { isTscId } from '../tsc/criteria.js';
 import { ConfigError } from './config-error.js';
-import type { EvidenceSettings, RuleEntry, RuleSelector, RuleSettings, SeverityOverride, TrustscanConfig } from './config.js';
+import { parseCadence, type Cadence, type EvidenceSettings, type OwnerRule, type RuleEntry, type RuleSelector, type RuleSettings, type SeverityOverride, type TrustscanConfig } from './config.js';
 import { YamlFields, closest, join, type Entry } from './yaml-fields.js';
 
-const topLevel = ['version', 'targets', 'tf-dir', 'variables', 'var-files', 'rules', 'profile', 'fail-on', 'fail-on-unknown', 'baseline', 'waivers', 'evidence'] as const;
+const topLevel = ['version', 'targets', 'tf-dir', 'variables', 'var-files', 'rules', 'profile', 'fail-on', 'fail-on-unknown', 'baseline', 'waivers', 'evidence', 'owners', 'sla'] as const;
 /** The keys of the `rules` section that are not rule ids. */
 export const ruleSectionKeys = ['directories', 'enable', 'disable', 'severity'] as const;
 const waiverFields = ['rule', 'resource', 'resources', 'reason', 'owner', 'expires'] as const;
@@ -91,12 +91,56 @@ export function parseConfig(text: string, file: string, displayPath: string = fi
     ...(baseline === undefined ? {} : { baseline }),
     waivers: fields.list(value('waivers'), 'waivers', keyLine('waivers')).map((node, i) => readWaiver(fields, node, `waivers[${i}]`)),
     ...(entries.has('evidence') ? { evidence: readEvidenceSettings(fields, value('evidence'), keyLine('evidence'), resolve) } : {}),
+    ...(entries.has('owners') ? { owners: fields.list(value('owners'), 'owners', keyLine('owners')).map((node, i) => readOwnerRule(fields, node, `owners[${i}]`)) } : {}),
+    ...(entries.has('sla') ? { sla: readSla(fields, value('sla'), keyLine('sla')) } : {}),
   };
 }
 
-/** `evidence: { store, key, retain-days }`; a directory store and the key file are relative to the config file. */
+const ownerFields = ['owner', 'resources', 'paths', 'tags', 'targets'] as const;
+
+/** `{ owner, resources, paths, tags, targets }`: who fixes the findings matching any of the lists. */
+function readOwnerRule(fields: YamlFields, node: Node, field: string): OwnerRule {
+  const line = fields.line(node);
+  const entries = fields.mapping(node, field, [...ownerFields], line);
+  const at = (key: (typeof ownerFields)[number]) => ({ value: entries.get(key)?.value ?? null, line: fields.line(entries.get(key)?.keyNode, line) });
+  if (!entries.has('owner')) fields.fail(node, join(field, 'owner'), 'is required: the person or team who fixes what this entry matches', line);
+  const owner = fields.string(at('owner').value, join(field, 'owner'), at('owner').line);
+  if (!['resources', 'paths', 'tags', 'targets'].some((key) => entries.has(key))) {
+    fields.fail(node, field, 'must say what the owner answers for: resources, paths, tags or targets (use resources: ["*"] for everything else)', line);
+  }
+  const list = (key: 'resources' | 'paths' | 'targets') => (entries.has(key) ? { [key]: fields.strings(at(key).value, join(field, key), at(key).line) } : {});
+  let tags: Record<string, string> | undefined;
+  if (entries.has('tags')) {
+    tags = {};
+    const pairs = fields.namedEntries(at('tags').value, join(field, 'tags'), 'tag names to values', at('tags').line);
+    if (pairs.length === 0) fields.fail(at('tags').value, join(field, 'tags'), 'must name at least one tag', at('tags').line);
+    for (const pair of pairs) {
+      const tagValue = pair.value;
+      const text = isScalar(tagValue) && (typeof tagValue.value === 'string' || typeof tagValue.value === 'number' || typeof tagValue.value === 'boolean') ? String(tagValue.value) : undefined;
+      if (text === undefined) fields.fail(pair.keyNode, join(join(field, 'tags'), pair.key), 'must be a tag value (text)');
+      tags[pair.key] = text;
+    }
+  }
+  return { owner, ...list('resources'), ...list('paths'), ...(tags ? { tags } : {}), ...list('targets'), source: { file: fields.file, line } };
+}
+
+/** `sla: { critical: 7, high: 30, medium: 90, low: 180 }`: days to fix a failing check, by severity. */
+function readSla(fields: YamlFields, node: Node | null, line: number): Partial<Record<Severity, number>> {
+  const entries = fields.mapping(node, 'sla', severities, line);
+  const sla: Partial<Record<Severity, number>> = {};
+  for (const [key, entry] of entries) {
+    const days = isScalar(entry.value) ? entry.value.value : undefined;
+    if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 3650) {
+      fields.fail(entry.value, `sla.${key}`, 'must be a whole number of days from 1 to 3650', fields.line(entry.keyNode));
+    }
+    sla[key as Severity] = days;
+  }
+  return sla;
+}
+
+/** `evidence: { store, key, retain-days, cadence }`; a directory store and the key file are relative to the config file. */
 function readEvidenceSettings(fields: YamlFields, node: Node | null, line: number, resolve: (p: string) => string): EvidenceSettings {
-  const entries = fields.mapping(node, 'evidence', ['store', 'key', 'retain-days'], line);
+  const entries = fields.mapping(node, 'evidence', ['store', 'key', 'retain-days', 'cadence'], line);
   const at = (key: string) => ({ value: entries.get(key)?.value ?? null, line: fields.line(entries.get(key)?.keyNode, line) });
   let store: string | undefined;
   if (entries.has('store')) {
@@ -117,7 +161,18 @@ function readEvidenceSettings(fields: YamlFields, node: Node | null, line: numbe
     }
     retainDays = days;
   }
-  return { ...(store === undefined ? {} : { store }), ...(key === undefined ? {} : { key }), ...(retainDays === undefined ? {} : { retainDays }) };
+  let cadence: Cadence | undefined;
+  if (entries.has('cadence')) {
+    const { value: cadenceNode, line: cadenceLine } = at('cadence');
+    cadence = isScalar(cadenceNode) && typeof cadenceNode.value === 'string' ? parseCadence(cadenceNode.value) : undefined;
+    if (!cadence) fields.fail(cadenceNode, 'evidence.cadence', 'must be how often scans run, as a number and h, d or w, e.g. 1d, 12h or 1w', cadenceLine);
+  }
+  return {
+    ...(store === undefined ? {} : { store }),
+    ...(key === undefined ? {} : { key }),
+    ...(retainDays === undefined ? {} : { retainDays }),
+    ...(cadence === undefined ? {} : { cadence }),
+  };
 }
 
 function emptyConfig(file: string): TrustscanConfig {

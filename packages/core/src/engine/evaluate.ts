@@ -2,7 +2,7 @@ import type { Finding, FindingResource } from '../model/finding.js';
 import type { TscId } from '../tsc/criteria.js';
 import type { Resource } from '../model/resource.js';
 import type { Profile, Rule, RuleContext, RuleOptionValues, Verdict } from '../model/rule.js';
-import { pathToString } from '../model/value.js';
+import { isRecord, pathToString } from '../model/value.js';
 import { describeError } from '../model/errors.js';
 import type { Inventory } from '../inventory/inventory.js';
 import { fingerprintOf } from './fingerprint.js';
@@ -114,8 +114,28 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function findingResource(resource: Resource): FindingResource {
   const { address, type, provider, origin } = resource;
-  const base = { address, type, provider, origin: origin.kind };
-  if (origin.kind === 'aws') return { ...base, cloudId: origin.arn };
-  if (origin.kind === 'azure') return { ...base, cloudId: origin.id };
+  const base: Mutable<FindingResource> = { address, type, provider, origin: origin.kind };
+  if (origin.kind === 'aws') base.cloudId = origin.arn;
+  if (origin.kind === 'azure') base.cloudId = origin.id;
+  const tags = knownTags(resource);
+  if (tags) base.tags = tags;
   return base;
+}
+
+/**
+ * The tags of a resource that are known text: `tags_all` (with a provider's default tags) under `tags`, leaving out
+ * unknown values and sensitive ones, which must never reach a report.
+ */
+function knownTags(resource: Resource): Record<string, string> | undefined {
+  let tags: Record<string, string> | undefined;
+  const sensitive = resource.sensitivePaths ?? [];
+  for (const attribute of ['tags_all', 'tags']) {
+    const value = resource.attributes[attribute];
+    if (!isRecord(value) || sensitive.includes(attribute)) continue;
+    for (const [key, text] of Object.entries(value)) {
+      if (typeof text !== 'string' || sensitive.includes(`${attribute}.${key}`)) continue;
+      (tags ??= {})[key] = text;
+    }
+  }
+  return tags;
 }

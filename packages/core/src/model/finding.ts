@@ -21,6 +21,8 @@ export interface FindingResource {
   readonly origin: OriginKind;
   /** ARN or Azure resource id for live resources. */
   readonly cloudId?: string;
+  /** The resource's tags whose values are known text (not sensitive), e.g. to find who owns it. */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** The justification of a waived finding. */

@@ -90,6 +90,37 @@ describe('config file', () => {
     expect(parseConfig('evidence: { store: s3://acme-evidence/trustscan/prod }', file).evidence).toEqual({ store: 's3://acme-evidence/trustscan/prod' });
   });
 
+  it.each<[string, string, number]>([
+    ['a day', '1d', 86_400_000],
+    ['twelve hours', '12h', 43_200_000],
+    ['a week', '1w', 604_800_000],
+    ['seven days', '7d', 604_800_000],
+  ])('reads the expected cadence of scans: %s', (_name, text, milliseconds) => {
+    expect(parseConfig(`evidence:\n  cadence: ${text}\n`, file).evidence).toEqual({ cadence: { text, milliseconds } });
+  });
+
+  it('reads the owners of corrective actions and the SLA days by severity, remembering where each owner is written', () => {
+    const config = parseConfig(
+      [
+        'owners:',
+        '  - owner: data@acme.example',
+        '    resources: ["aws_db_instance.*", "arn:aws:rds:*"]',
+        '    tags: { team: data, tier: 1 }',
+        '  - owner: platform@acme.example',
+        '    paths: infra/**',
+        '    targets: ["aws:*"]',
+        'sla: { critical: 3, high: 14 }',
+      ].join('\n'),
+      file,
+      'trustscan.config.yaml',
+    );
+    expect(config.owners).toEqual([
+      { owner: 'data@acme.example', resources: ['aws_db_instance.*', 'arn:aws:rds:*'], tags: { team: 'data', tier: '1' }, source: { file: 'trustscan.config.yaml', line: 2 } },
+      { owner: 'platform@acme.example', paths: ['infra/**'], targets: ['aws:*'], source: { file: 'trustscan.config.yaml', line: 5 } },
+    ]);
+    expect(config.sla).toEqual({ critical: 3, high: 14 });
+  });
+
   it('reads the JSON form with the same lines', () => {
     const json = JSON.stringify({ 'fail-on': 'low', waivers: [{ rule: 'aws-*', resource: 'aws_s3_bucket.*', reason: 'Sandbox account only.', owner: 'sre', expires: '2031-12-31' }] }, null, 2);
     const config = parseConfig(json, '/repo/trustscan.config.json', 'trustscan.config.json');
@@ -117,6 +148,16 @@ describe('config file', () => {
     ['a retention in words', 'evidence:\n  retain-days: a year', 'trustscan.config.yaml:2: evidence.retain-days: must be a whole number of days from 1 to 36500.'],
     ['a malformed S3 store', 'evidence:\n  store: s3://Acme_Evidence/x', 'trustscan.config.yaml:2: evidence.store: "s3://Acme_Evidence/x" is not an S3 location; write s3://bucket/prefix.'],
     ['a misspelt evidence setting', 'evidence:\n  retain-day: 30', 'trustscan.config.yaml:2: evidence.retain-day: unknown setting; did you mean "retain-days"?'],
+    ['a cadence without a unit', 'evidence:\n  cadence: 1', 'trustscan.config.yaml:2: evidence.cadence: must be how often scans run, as a number and h, d or w, e.g. 1d, 12h or 1w.'],
+    ['a cadence in words', 'evidence:\n  cadence: daily', 'trustscan.config.yaml:2: evidence.cadence: must be how often scans run, as a number and h, d or w, e.g. 1d, 12h or 1w.'],
+    ['an owner without a name', 'owners:\n  - paths: [infra/**]', 'trustscan.config.yaml:2: owners[0].owner: is required: the person or team who fixes what this entry matches.'],
+    ['an owner of nothing', 'owners:\n  - owner: sre', 'trustscan.config.yaml:2: owners[0]: must say what the owner answers for: resources, paths, tags or targets (use resources: ["*"] for everything else).'],
+    ['a misspelt owner field', 'owners:\n  - owner: sre\n    resource: [a]', 'trustscan.config.yaml:3: owners[0].resource: unknown setting; did you mean "resources"?'],
+    ['a tag without a value', 'owners:\n  - owner: sre\n    tags:\n      team:', 'trustscan.config.yaml:4: owners[0].tags.team: must be a tag value (text).'],
+    ['owners as a mapping', 'owners:\n  sre: [a]', 'trustscan.config.yaml:2: owners: must be a list.'],
+    ['an SLA of zero days', 'sla:\n  high: 0', 'trustscan.config.yaml:2: sla.high: must be a whole number of days from 1 to 3650.'],
+    ['an SLA in words', 'sla: { low: "a month" }', 'trustscan.config.yaml:1: sla.low: must be a whole number of days from 1 to 3650.'],
+    ['an SLA for an unknown severity', 'sla:\n  severe: 1', 'trustscan.config.yaml:2: sla.severe: unknown setting; the settings here are critical, high, medium, low.'],
     ['a misspelt setting', 'targets: [a]\nfail-onn: high', 'trustscan.config.yaml:2: fail-onn: unknown setting; did you mean "fail-on"?'],
     ['a bad fail-on', 'fail-on: severe', 'trustscan.config.yaml:1: fail-on: must be one of critical, high, medium, low, never, not "severe".'],
     ['a string for a flag', 'fail-on-unknown: "yes"', 'trustscan.config.yaml:1: fail-on-unknown: must be true or false.'],
@@ -127,7 +168,7 @@ describe('config file', () => {
     ['an unknown AWS option', 'targets:\n  - aws:\n      region: eu-west-1', 'trustscan.config.yaml:3: targets[0].aws.region: unknown setting; did you mean "regions"?'],
     ['a variable without a value', 'variables:\n  env:', 'trustscan.config.yaml:2: variables.env: needs a value.'],
     ['a version from the future', 'version: 2', 'trustscan.config.yaml:1: version: must be 1, the only config version so far.'],
-    ['a list at the top', '- a', 'trustscan.config.yaml:1: must be a mapping of version, targets, tf-dir, variables, var-files, rules, profile, fail-on, fail-on-unknown, baseline, waivers, evidence.'],
+    ['a list at the top', '- a', 'trustscan.config.yaml:1: must be a mapping of version, targets, tf-dir, variables, var-files, rules, profile, fail-on, fail-on-unknown, baseline, waivers, evidence, owners, sla.'],
     ['broken YAML', 'waivers:\n  - rule: a\n   bad: [', 'trustscan.config.yaml:3: not valid YAML: '],
     ['a duplicate key', 'fail-on: high\nfail-on: low', 'trustscan.config.yaml:2: not valid YAML: Map keys must be unique.'],
   ])('rejects %s, naming the file, the line and the field', (_name, text, message) => {

@@ -68,6 +68,21 @@ describe('rule evaluation', () => {
     expect(az?.location.file).toBe('cloud/azure/s1/rg/aws_s3_bucket/acct');
   });
 
+  it.each<[string, Resource['attributes'], string[], Record<string, string> | undefined]>([
+    ['text tags', { tags: { team: 'data', env: 'prod' } }, [], { team: 'data', env: 'prod' }],
+    ['default tags from tags_all, under the resource own tags', { tags_all: { team: 'platform', cost: 'x' }, tags: { team: 'data' } }, [], { team: 'data', cost: 'x' }],
+    ['unknown and non-text values left out', { tags: { team: new Unknown('known after apply'), tier: 1, env: 'prod' } }, [], { env: 'prod' }],
+    ['sensitive values left out', { tags: { team: 'data', secret: 'hunter2-value' } }, ['tags.secret'], { team: 'data' }],
+    ['all tags sensitive', { tags: { team: 'data' } }, ['tags'], undefined],
+    ['no tags', {}, [], undefined],
+    ['tags that are unknown as a whole', { tags: new Unknown('known after apply') }, [], undefined],
+  ])('gives findings the resource tags that are known text: %s', (_name, attributes, sensitivePaths, expected) => {
+    const rule = ruleFor(['aws_s3_bucket'], () => ({ status: 'fail', messageId: 'm', data: { address: 'x', word: 'hi' } }));
+    const [finding] = evaluateRules(new Inventory([bucket('aws_s3_bucket.a', attributes, sensitivePaths.length > 0 ? { sensitivePaths } : {})]), [rule], root);
+    expect(finding?.resource.tags).toEqual(expected);
+    expect(JSON.stringify(finding)).not.toContain('hunter2');
+  });
+
   it('never prints sensitive values in messages', () => {
     const secret: Resource = { ...bucket('aws_db_instance.db', { password: 'correct-horse-battery', nested: [{ token: 'abcd-1234-token' }] }), type: 'aws_db_instance', sensitivePaths: ['password', 'nested.0.token'] };
     const rule = ruleFor(['aws_db_instance'], (r) => ({ status: 'fail', messageId: 'm', data: { address: r.address, word: `${String(r.attributes['password'])} and abcd-1234-token` } }));

@@ -140,6 +140,8 @@ export interface FindingEntry {
     readonly provider: string;
     readonly origin: string;
     readonly cloudId?: string;
+    /** The resource's tags that are known text, when it has any. */
+    readonly tags?: Readonly<Record<string, string>>;
   };
   readonly location: { readonly file: string; readonly startLine: number; readonly endLine: number; readonly startColumn: number; readonly endColumn: number };
   readonly message: string;

@@ -1,5 +1,5 @@
 import { InputError, mapConcurrently } from '@trustscan/core';
-import { RecordFormatError } from '../format/decode-record.js';
+import { RecordFormatError, type DecodedRecord } from '../format/decode-record.js';
 import { recordPath, type FindingEntry, type RecordHeader } from '../format/record-format.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
 import { openEvidenceStore } from '../store/open-store.js';
@@ -98,6 +98,11 @@ export interface EvidenceStep {
 export interface ReplayOptions extends ListOptions {
   /** Only these streams (ids). */
   readonly streams?: readonly string[];
+  /**
+   * Called with every record the replay decodes (without its entry lines): hand them to `verifyEvidence` as `decoded`
+   * to verify the chain without reading and hashing those records again.
+   */
+  readonly onDecoded?: (seq: number, record: DecodedRecord) => void;
 }
 
 /**
@@ -123,15 +128,17 @@ export async function* replayEvidence(store: EvidenceStore | string, options: Re
       lastOfStream.set(record.header.stream.id, record);
     }
     const current = new Map<string, MaterializedState>();
-
-    for (const record of ordered) {
+    const inRange = ordered.filter((record) => {
       const time = Date.parse(record.header.startedAt);
-      if (time < from || time > to) continue;
+      return time >= from && time <= to;
+    });
+
+    for (const record of inRange) {
       const id = record.header.stream.id;
       const previous = predecessors.get(record.seq);
       let held = current.get(id);
-      if (previous && held?.seq !== previous.seq) held = await stateAt(opened, previous.seq, headers);
-      const step = await advance(opened, record, previous ? held : undefined, headers);
+      if (previous && held?.seq !== previous.seq) held = await stateAt(opened, previous.seq, headers, undefined, options.onDecoded);
+      const step = await advance(opened, record, previous ? held : undefined, headers, options.onDecoded);
       current.set(id, step.state);
       yield {
         record: { ...record, sha256: step.state.sha256 },
@@ -176,41 +183,119 @@ async function advance(
   record: EvidenceRecordInfo,
   previous: MaterializedState | undefined,
   headers: ReadonlyMap<number, EvidenceRecordInfo>,
+  onDecoded?: ReplayOptions['onDecoded'],
 ): Promise<{ state: MaterializedState; changes: EvidenceChange[] }> {
   const link = record.header.stream;
   const onTop = previous && (link.kind === 'snapshot' || (link.base?.seq === previous.seq && link.base.sha256 === previous.sha256));
   if (!previous || !onTop) {
-    const state = await stateAt(store, record.seq, headers, previous?.entries);
+    const state = await stateAt(store, record.seq, headers, previous?.entries, onDecoded);
     return { state, changes: compareStates(previous, state) };
   }
-  const decoded = await readDecodedRecord(store, record.seq, { lines: true });
+  const decoded = await readRecordLines(store, record.seq, onDecoded);
   if (!decoded) throw missingRecord(store, record.seq);
-  const changes: EvidenceChange[] = [];
   const entries = previous.entries;
-  const seen = link.kind === 'snapshot' ? new Set<string>() : undefined;
-  for (const line of decoded.lines ?? []) {
+  const lines = decoded.lines ?? [];
+  const changes = link.kind === 'snapshot' ? compareSnapshot(store, record.seq, entries, lines, previous.header, decoded.header) : applyDelta(store, record.seq, entries, lines, previous.header, decoded.header);
+  return { state: { seq: record.seq, sha256: decoded.sha256, header: decoded.header, entries }, changes };
+}
+
+/** Applies a delta's lines to the state in place; the changes are in the delta's (key) order. */
+function applyDelta(store: EvidenceStore, seq: number, entries: Map<string, StoredEntry>, lines: readonly string[], older: RecordHeader, newer: RecordHeader): EvidenceChange[] {
+  const changes: EvidenceChange[] = [];
+  for (const line of lines) {
     const { type, key } = lineKey(line);
     const before = entries.get(key);
-    seen?.add(key);
     if (type === 'removed') {
       entries.delete(key);
-      pushChange(changes, key, before?.entry, undefined, previous.header, decoded.header);
+      pushChange(changes, key, before?.entry, undefined, older, newer);
       continue;
     }
     if (before?.line !== line) {
-      const entry = parseFinding(store, record.seq, line);
+      const entry = parseFinding(store, seq, line);
       entries.set(key, { line: ownCopy(line), entry });
-      pushChange(changes, key, before?.entry, entry, previous.header, decoded.header);
+      pushChange(changes, key, before?.entry, entry, older, newer);
     }
   }
-  if (seen) {
-    for (const [key, stored] of entries) {
-      if (seen.has(key)) continue;
+  return changes;
+}
+
+/**
+ * Replaces the state with a snapshot's lines, in place, and returns what changed. A snapshot lists its findings in
+ * entry-key order, so it is merged with the state's entries in the same order: a line equal to the state's next line
+ * is unchanged (one string comparison, no parsing), and only the lines that differ are keyed and parsed. The changes
+ * come out in key order. A snapshot whose lines are not in key order (not one trustscan wrote) is compared by key.
+ */
+function compareSnapshot(store: EvidenceStore, seq: number, entries: Map<string, StoredEntry>, lines: readonly string[], older: RecordHeader, newer: RecordHeader): EvidenceChange[] {
+  const changes: EvidenceChange[] = [];
+  const updates: [string, StoredEntry | undefined][] = [];
+  const held = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const remove = (index: number): void => {
+    const [key, stored] = held[index] as [string, StoredEntry];
+    updates.push([key, undefined]);
+    pushChange(changes, key, stored.entry, undefined, older, newer);
+  };
+  let next = 0;
+  let lastKey = '';
+  for (const line of lines) {
+    if (held[next]?.[1].line === line) {
+      lastKey = held[next++]?.[0] as string;
+      continue;
+    }
+    const { type, key } = lineKey(line);
+    if (key < lastKey || type === 'removed') return compareSnapshotByKey(store, seq, entries, lines, older, newer);
+    lastKey = key;
+    while (next < held.length && (held[next]?.[0] as string) < key) remove(next++);
+    const before = held[next]?.[0] === key ? held[next++]?.[1] : undefined;
+    if (before?.line === line) continue;
+    const entry = parseFinding(store, seq, line);
+    updates.push([key, { line: ownCopy(line), entry }]);
+    pushChange(changes, key, before?.entry, entry, older, newer);
+  }
+  while (next < held.length) remove(next++);
+  for (const [key, stored] of updates) {
+    if (stored) entries.set(key, stored);
+    else entries.delete(key);
+  }
+  return changes;
+}
+
+/** A snapshot compared with the state key by key, whatever the order of its lines. */
+function compareSnapshotByKey(store: EvidenceStore, seq: number, entries: Map<string, StoredEntry>, lines: readonly string[], older: RecordHeader, newer: RecordHeader): EvidenceChange[] {
+  const changes: EvidenceChange[] = [];
+  const seen = new Set<string>();
+  for (const line of lines) {
+    const { type, key } = lineKey(line);
+    const before = entries.get(key);
+    seen.add(key);
+    if (type === 'removed') {
       entries.delete(key);
-      pushChange(changes, key, stored.entry, undefined, previous.header, decoded.header);
+      pushChange(changes, key, before?.entry, undefined, older, newer);
+      continue;
+    }
+    if (before?.line !== line) {
+      const entry = parseFinding(store, seq, line);
+      entries.set(key, { line: ownCopy(line), entry });
+      pushChange(changes, key, before?.entry, entry, older, newer);
     }
   }
-  return { state: { seq: record.seq, sha256: decoded.sha256, header: decoded.header, entries }, changes: seen ? changes.sort(byKey) : changes };
+  for (const [key, stored] of entries) {
+    if (seen.has(key)) continue;
+    entries.delete(key);
+    pushChange(changes, key, stored.entry, undefined, older, newer);
+  }
+  return changes.sort(byKey);
+}
+
+/** A record with its entry lines; the decoded record without them goes to `onDecoded`. */
+async function readRecordLines(store: EvidenceStore, seq: number, onDecoded: ReplayOptions['onDecoded']): Promise<DecodedRecord | undefined> {
+  const decoded = await readDecodedRecord(store, seq, { lines: true });
+  if (decoded && onDecoded) onDecoded(seq, withoutLines(decoded));
+  return decoded;
+}
+
+function withoutLines(record: DecodedRecord): DecodedRecord {
+  const { header, sha256, digest, signature } = record;
+  return { header, sha256, digest, ...(signature ? { signature } : {}) };
 }
 
 function byKey(a: EvidenceChange, b: EvidenceChange): number {
@@ -246,7 +331,13 @@ function notEvidenced(header: RecordHeader, entry: FindingEntry): boolean {
  * The state at a record: its snapshot and the deltas up to it, each base link checked against the hash it names.
  * Lines found unchanged in `known` (another state) reuse its parsed entries instead of parsing them again.
  */
-async function stateAt(store: EvidenceStore, seq: number, headers?: ReadonlyMap<number, EvidenceRecordInfo>, known?: ReadonlyMap<string, StoredEntry>): Promise<MaterializedState> {
+async function stateAt(
+  store: EvidenceStore,
+  seq: number,
+  headers?: ReadonlyMap<number, EvidenceRecordInfo>,
+  known?: ReadonlyMap<string, StoredEntry>,
+  onDecoded?: ReplayOptions['onDecoded'],
+): Promise<MaterializedState> {
   const chain: number[] = [seq];
   for (let guard = 0; ; guard++) {
     const header = headers?.get(chain[0] as number)?.header ?? (await readRecordHeader(store, chain[0] as number).catch(() => undefined));
@@ -256,7 +347,7 @@ async function stateAt(store: EvidenceStore, seq: number, headers?: ReadonlyMap<
     if (!base || base.seq >= (chain[0] as number) || guard > 10_000) throw brokenLink(store, chain[0] as number);
     chain.unshift(base.seq);
   }
-  const records = await mapConcurrently(chain, 8, (n) => readDecodedRecord(store, n, { lines: true }));
+  const records = await mapConcurrently(chain, 8, (n) => readRecordLines(store, n, onDecoded));
   const entries = new Map<string, StoredEntry>();
   let previous: { seq: number; sha256: string } | undefined;
   let last: MaterializedState | undefined;

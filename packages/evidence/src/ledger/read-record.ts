@@ -3,8 +3,12 @@ import { RecordFormatError, decodeRecord, headerFromPrefix, type DecodedRecord }
 import { recordPath, type RecordHeader } from '../format/record-format.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
 
-/** Enough for a header with hundreds of rules and notifications; a longer one is read whole. */
-const headerPrefixBytes = 64 * 1024;
+/**
+ * The compressed prefixes tried for a header, in turn: the first holds a header with a hundred rules (about 6 KB
+ * compressed) without inflating the rest of a large snapshot; the second one with hundreds of rules and
+ * notifications. A longer header is read whole.
+ */
+const headerPrefixes = [16 * 1024, 256 * 1024];
 
 /** A record decoded, or `undefined` for an empty slot; a damaged or too new record is an `InputError` naming it. */
 export async function readDecodedRecord(store: EvidenceStore, seq: number, options: { readonly lines?: boolean } = {}): Promise<DecodedRecord | undefined> {
@@ -19,10 +23,13 @@ export async function readDecodedRecord(store: EvidenceStore, seq: number, optio
 
 /** A record's header from its first bytes (the whole record only when the header is longer), or `undefined`. */
 export async function readRecordHeader(store: EvidenceStore, seq: number): Promise<RecordHeader | undefined> {
-  const start = await store.readRecordStart(seq, headerPrefixBytes);
-  if (start === undefined) return undefined;
-  const header = headerFromPrefix(start);
-  if (header !== undefined || start.length < headerPrefixBytes) return header ?? decodeRecord(start).header;
+  for (const length of headerPrefixes) {
+    const start = await store.readRecordStart(seq, length);
+    if (start === undefined) return undefined;
+    const header = headerFromPrefix(start);
+    if (header !== undefined) return header;
+    if (start.length < length) return decodeRecord(start).header;
+  }
   const whole = await store.readRecord(seq);
   return whole === undefined ? undefined : decodeRecord(whole).header;
 }

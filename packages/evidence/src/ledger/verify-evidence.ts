@@ -22,6 +22,8 @@ export interface EvidenceProblem {
 export interface VerifyOptions {
   /** The public key every record must be signed by; without it, signatures are checked against the key each record names. */
   readonly publicKey?: SignerInfo;
+  /** Records of this store already decoded (by `replayEvidence`'s `onDecoded`), by slot: they are not read and hashed again. */
+  readonly decoded?: ReadonlyMap<number, DecodedRecord>;
 }
 
 export interface VerificationReport {
@@ -69,6 +71,8 @@ async function verifyOpened(store: EvidenceStore, options: VerifyOptions): Promi
   }
   // Only what verification needs is kept per record: the header and the hash, not the entry lines.
   const checked = await mapConcurrently(slots, 8, async (slot): Promise<Checked> => {
+    const known = options.decoded?.get(slot);
+    if (known) return { slot, record: known };
     const bytes = await store.readRecord(slot);
     if (bytes === undefined) return { slot, failure: new RecordFormatError('unreadable', 'it disappeared while being read') };
     try {

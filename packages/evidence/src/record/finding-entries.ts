@@ -59,6 +59,7 @@ function toEntry(finding: Finding, target: string, duplicate?: number): FindingE
   entry.tsc = finding.tsc;
   const subject: Mutable<FindingEntry['resource']> = { address: resource.address, type: resource.type, provider: resource.provider, origin: resource.origin };
   if (resource.cloudId !== undefined) subject.cloudId = resource.cloudId;
+  if (resource.tags !== undefined) subject.tags = resource.tags;
   entry.resource = subject as FindingEntry['resource'];
   entry.location = { file: location.file, startLine: location.startLine, endLine: location.endLine, startColumn: location.startColumn, endColumn: location.endColumn };
   entry.message = finding.message;
