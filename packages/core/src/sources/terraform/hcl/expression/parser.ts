@@ -3,7 +3,11 @@ import type { BinaryOperator, Expr, ObjectItem, TemplatePart } from './ast.js';
 /** An expression that is not valid HCL native syntax, or nests deeper than the parser allows. */
 export class ExpressionSyntaxError extends Error {
   override readonly name = 'ExpressionSyntaxError';
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** Where in the parsed text the problem was found, when the parser knows. */
+    readonly offset?: number,
+  ) {
     // Reported as a message only; no stack is needed.
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
@@ -48,6 +52,18 @@ export function parseExpression(text: string): Expr {
 }
 
 /**
+ * Parses the expression that starts at `start` in a larger text (a whole `.tf` file) and returns it with the offset
+ * just after it. Newlines are spacing outside object constructors, so the caller checks what follows. Comments
+ * met inside the expression are reported to `onComment` (possibly more than once, when the parser looks ahead).
+ */
+export function scanExpression(text: string, start: number, onComment?: (start: number, end: number) => void): { expr: Expr; end: number } {
+  const parser = new Parser(text, onComment);
+  parser.seek(start);
+  const expr = parser.expression();
+  return { expr, end: parser.position };
+}
+
+/**
  * Parses a template whose literal parts are already decoded (hcl2json's JSON strings, heredoc bodies): `${…}`
  * interpolations and `%{…}` directives are recognised, `$${` and `%%{` are escapes, backslashes are literal. A
  * template that is a single interpolation yields the interpolated expression itself, so its value keeps its type.
@@ -64,7 +80,18 @@ class Parser {
   /** Whether newlines end the current construct (inside `{ … }` object items) or are spacing (everywhere else). */
   private readonly newlineModes: boolean[] = [false];
 
-  constructor(private readonly src: string) {}
+  constructor(
+    private readonly src: string,
+    private readonly onComment?: (start: number, end: number) => void,
+  ) {}
+
+  seek(position: number): void {
+    this.pos = position;
+  }
+
+  get position(): number {
+    return this.pos;
+  }
 
   expectEnd(): void {
     const token = this.peek(true);
@@ -643,7 +670,7 @@ class Parser {
   }
 
   private fail(message: string): never {
-    throw new ExpressionSyntaxError(`${message} (at offset ${this.pos})`);
+    throw new ExpressionSyntaxError(`${message} (at offset ${this.pos})`, this.pos);
   }
 
   /**
@@ -675,13 +702,16 @@ class Parser {
         pos++;
       } else if (c === '#' || (c === '/' && src[pos + 1] === '/')) {
         const newline = src.indexOf('\n', pos);
-        pos = newline === -1 ? src.length : newline;
+        const end = newline === -1 ? src.length : newline;
+        this.onComment?.(pos, end);
+        pos = end;
       } else if (c === '/' && src[pos + 1] === '*') {
         const close = src.indexOf('*/', pos + 2);
         if (close === -1) {
           this.pos = pos;
           this.fail('the comment has no closing */');
         }
+        this.onComment?.(pos, close + 2);
         pos = close + 2;
       } else {
         break;

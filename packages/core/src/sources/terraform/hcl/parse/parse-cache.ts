@@ -1,16 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { makeDirectories } from '../../../../files/make-directories.js';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { hcl2jsonVersion } from './hcl2json.js';
+import { toolVersion } from '../../../../version.js';
 import type { ParsedFile, TerraformFileKind } from './parsed-file.js';
 
-const require = createRequire(import.meta.url);
-/** Bumped whenever the shape of a cached `ParsedFile` changes. */
-const formatVersion = 1;
+/** Bumped whenever the shape of a cached `ParsedFile` changes, or the parser reads files differently. */
+const formatVersion = 2;
 
 /**
  * A content-hash cache of parsed files. Entries are keyed by the bytes and the parser versions only, never by
@@ -22,12 +20,7 @@ export class ParseCache {
   private readonly made = new Map<string, Promise<unknown>>();
 
   private constructor(readonly directory: string) {
-    const versions = [
-      hcl2jsonVersion(),
-      packageVersion('web-tree-sitter', require.resolve('web-tree-sitter')),
-      packageVersion('@tree-sitter-grammars/tree-sitter-hcl', require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm')),
-    ];
-    this.salt = `trustscan-parse-${formatVersion}-${versions.join('-')}`;
+    this.salt = `trustscan-parse-${formatVersion}-${toolVersion}`;
   }
 
   /**
@@ -91,17 +84,4 @@ export class ParseCache {
   private entry(key: string, kind: 'file' | 'batch' = 'file'): string {
     return kind === 'batch' ? path.join(this.directory, 'hcl-batch', `${key}.json`) : path.join(this.directory, 'hcl', key.slice(0, 2), `${key}.json`);
   }
-}
-
-/** The version of the package that contains `entry` (some packages do not export their package.json). */
-function packageVersion(name: string, entry: string): string {
-  for (let directory = path.dirname(entry); directory !== path.dirname(directory); directory = path.dirname(directory)) {
-    try {
-      const manifest = JSON.parse(readFileSync(path.join(directory, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (manifest.name === name) return manifest.version ?? 'unknown';
-    } catch {
-      // Not a package root; keep walking up.
-    }
-  }
-  return 'unknown';
 }

@@ -1,31 +1,22 @@
-import os from 'node:os';
 import { ScanAbortedError } from '../../../../model/errors.js';
 import { ParseCache } from './parse-cache.js';
 import { parseHclText } from './parse-hcl.js';
-import { ParsePool } from './parse-pool.js';
 import type { ParsedFile, TerraformFileKind } from './parsed-file.js';
 import { parseTerraformJson } from './json-config.js';
 
-/** Below this many files to parse, worker start-up (a WASM instance each) costs more than it saves. */
-const filesPerWorker = 24;
-
 export interface ParseStatistics {
-  /** Files parsed with hcl2json in this scan (cache misses). */
+  /** Files parsed in this scan (cache misses). */
   parsed: number;
   /** Files served from the parse cache. */
   cached: number;
-  /** Worker threads started (0 when parsing in-process). */
-  workers: number;
 }
 
 /**
- * Parses files for one scan: each distinct text at most once, from the content-hash cache when it can, else on
- * worker threads (or in-process for a handful of files). `.tf.json` files are read with a JSON reader.
+ * Parses files for one scan: each distinct text at most once, from the content-hash cache when it can. `.tf.json`
+ * files are read with a JSON reader.
  */
 export class FileParser {
-  readonly statistics: ParseStatistics = { parsed: 0, cached: 0, workers: 0 };
-  private pool: ParsePool | undefined;
-  private poolTried = false;
+  readonly statistics: ParseStatistics = { parsed: 0, cached: 0 };
   private readonly memo = new Map<string, Promise<ParsedFile>>();
   private readonly writes: Promise<void>[] = [];
 
@@ -35,14 +26,14 @@ export class FileParser {
   ) {}
 
   /**
-   * Parses a batch of files together, so that cache misses spread over the workers. The batch is also cached as a
-   * whole, keyed by the keys of its files, for scans of unchanged files.
+   * Parses a batch of files together. The batch is also cached as a whole, keyed by the keys of its files, so a
+   * scan of unchanged files reads one cache entry instead of one per file.
    */
   async parseAll(files: readonly { kind: TerraformFileKind | 'tf.json'; text: string }[]): Promise<ParsedFile[]> {
     if (this.signal?.aborted) throw new ScanAbortedError();
     const hcl = files.filter((f) => f.kind !== 'tf.json');
     const cache = this.cache;
-    if (!cache || hcl.length === 0) return this.parseEach(files, hcl);
+    if (!cache || hcl.length === 0) return Promise.all(files.map((file) => this.parse(file.kind, file.text)));
     const keys = hcl.map((f) => cache.key(f.kind as TerraformFileKind, f.text));
     const batchKey = cache.batchKey(keys);
     const batch = await cache.getBatch(batchKey, keys.length);
@@ -55,43 +46,13 @@ export class FileParser {
       });
       return Promise.all(files.map((file) => this.parse(file.kind, file.text)));
     }
-    const results = await this.parseEach(files, hcl);
+    const results = await Promise.all(files.map((file) => this.parse(file.kind, file.text)));
     const parsed = await Promise.all(keys.map((key) => this.memo.get(key) as Promise<ParsedFile>));
     this.writes.push(cache.setBatch(batchKey, parsed));
     return results;
   }
 
-  private async parseEach(files: readonly { kind: TerraformFileKind | 'tf.json'; text: string }[], hcl: readonly { kind: TerraformFileKind | 'tf.json'; text: string }[]): Promise<ParsedFile[]> {
-    const cache = this.cache;
-    if (!cache) {
-      this.preparePool(new Set(hcl.map((f) => `${f.kind}\0${f.text}`)).size);
-      return Promise.all(files.map((file) => this.parse(file.kind, file.text)));
-    }
-    // Look every file up once; the misses go straight to the parser (after the pool is sized for them).
-    const lookups = await Promise.all(
-      hcl.map(async (file) => {
-        const key = cache.key(file.kind as TerraformFileKind, file.text);
-        if (this.memo.has(key)) return undefined;
-        const hit = await cache.get(key);
-        return { key, file, hit };
-      }),
-    );
-    const misses = new Map<string, (typeof hcl)[number]>();
-    for (const lookup of lookups) {
-      if (!lookup || this.memo.has(lookup.key)) continue;
-      if (lookup.hit) {
-        this.memo.set(lookup.key, Promise.resolve(lookup.hit));
-        this.statistics.cached++;
-      } else {
-        misses.set(lookup.key, lookup.file);
-      }
-    }
-    this.preparePool(misses.size);
-    for (const [key, file] of misses) this.memo.set(key, this.parseFresh(file.kind as TerraformFileKind, file.text, key));
-    return Promise.all(files.map((file) => this.parse(file.kind, file.text)));
-  }
-
-  /** Parses one file (through the memo, the cache and the pool). */
+  /** Parses one file (through the memo and the cache). */
   parse(kind: TerraformFileKind | 'tf.json', text: string): Promise<ParsedFile> {
     if (kind === 'tf.json') return Promise.resolve(parseTerraformJson(text));
     const key = this.cache?.key(kind, text) ?? `${kind}\0${text}`;
@@ -103,14 +64,13 @@ export class FileParser {
     return result;
   }
 
-  /** Waits for cache writes and stops the workers. */
+  /** Waits for cache writes. */
   async close(): Promise<void> {
     await Promise.all(this.writes);
-    await this.pool?.close();
-    this.pool = undefined;
   }
 
   private async parseUncached(kind: TerraformFileKind, text: string, key: string): Promise<ParsedFile> {
+    if (this.signal?.aborted) throw new ScanAbortedError();
     if (this.cache) {
       const hit = await this.cache.get(key);
       if (hit) {
@@ -118,23 +78,9 @@ export class FileParser {
         return hit;
       }
     }
-    return this.parseFresh(kind, text, key);
-  }
-
-  /** Parses a file known not to be cached, and caches it. */
-  private async parseFresh(kind: TerraformFileKind, text: string, key: string): Promise<ParsedFile> {
-    if (this.signal?.aborted) throw new ScanAbortedError();
     this.statistics.parsed++;
-    const result = this.pool ? await this.pool.parse(kind, text) : await parseHclText(kind, text);
+    const result = parseHclText(kind, text);
     if (this.cache) this.writes.push(this.cache.set(key, result));
     return result;
-  }
-
-  private preparePool(misses: number): void {
-    if (this.poolTried || misses < filesPerWorker) return;
-    this.poolTried = true;
-    const size = Math.max(1, Math.min(os.availableParallelism(), Math.ceil(misses / filesPerWorker)));
-    this.pool = ParsePool.create(size);
-    if (this.pool) this.statistics.workers = size;
   }
 }

@@ -1,18 +1,12 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SourceOutput } from '../../src/sources/source.js';
 import { lastHclLoadStatistics } from '../../src/sources/terraform/hcl/load-statistics.js';
 import { loadHcl } from '../../../../testing/hcl.js';
 
-// Parse workers run the compiled worker script, so this test loads the built package (`pnpm test` builds first).
-const builtDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'sources', 'terraform', 'hcl');
-const built = path.join(builtDirectory, 'load-directory.js');
-type Built = typeof import('../../src/sources/terraform/hcl/load-directory.js') & typeof import('../../src/sources/terraform/hcl/load-statistics.js');
-
-const scratch = mkdtempSync(path.join(os.tmpdir(), 'trustscan-hcl-pool-'));
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'trustscan-hcl-cache-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function writeTree(directory: string, files: number): void {
@@ -31,55 +25,44 @@ function comparable(output: SourceOutput): string {
   return JSON.stringify({ resources: output.resources, notifications: output.notifications });
 }
 
-function load(module: Built, directory: string, cacheDirectory: string | false): Promise<SourceOutput> {
-  return module.loadTerraformDirectory(directory, {
-    root: directory,
-    locator: undefined as never,
-    progress: () => {},
-    terraform: { cacheDirectory },
-    declaredResources: async () => [],
-  });
+function load(directory: string, cacheDirectory: string | false): Promise<SourceOutput> {
+  return loadHcl(directory, { cacheDirectory });
 }
 
-describe('parse workers and the parse cache', () => {
-  it('parses on worker threads, caches by content, and gives the same result as parsing in-process', async () => {
-    expect(existsSync(built), 'the package is built (run `npx tsc -b`)').toBe(true);
-    const module = {
-      ...(await import(pathToFileURL(built).href)),
-      ...(await import(pathToFileURL(path.join(builtDirectory, 'load-statistics.js')).href)),
-    } as Built;
+describe('the parse cache', () => {
+  it('caches by content and gives the same result as parsing without the cache', async () => {
     const directory = path.join(scratch, 'tree');
     const cache = path.join(scratch, 'cache');
     writeTree(directory, 60);
 
-    const cold = await load(module, directory, cache);
-    expect(module.lastHclLoadStatistics()).toEqual({ parsed: 62, cached: 0, workers: Math.min(os.availableParallelism(), 3), files: 62, resources: 120 });
+    const cold = await load(directory, cache);
+    expect(lastHclLoadStatistics()).toEqual({ parsed: 62, cached: 0, files: 62, resources: 120 });
     expect(cold.notifications.map((n) => n.message)).toEqual([
       'broken.tf:2:12: Invalid expression; Expected the start of an expression, but found an invalid expression token; fix the syntax error (the file was skipped, the other files were scanned).',
     ]);
 
-    const inProcess = await loadHcl(directory);
-    expect(comparable(cold)).toBe(comparable(inProcess));
+    const uncached = await load(directory, false);
+    expect(comparable(cold)).toBe(comparable(uncached));
 
-    const warm = await load(module, directory, cache);
-    expect(module.lastHclLoadStatistics()).toEqual({ parsed: 0, cached: 62, workers: 0, files: 62, resources: 120 });
+    const warm = await load(directory, cache);
+    expect(lastHclLoadStatistics()).toEqual({ parsed: 0, cached: 62, files: 62, resources: 120 });
     expect(comparable(warm)).toBe(comparable(cold));
 
     // Entries are keyed by content, not path: a copy elsewhere is served from the same cache.
     const copy = path.join(scratch, 'copy');
     cpSync(directory, copy, { recursive: true });
     writeFileSync(path.join(copy, 'bucket-0.tf'), 'resource "aws_s3_bucket" "changed" {\n  bucket = "changed"\n}\n');
-    await load(module, copy, cache);
-    expect(module.lastHclLoadStatistics()).toMatchObject({ parsed: 1, cached: 61 });
+    await load(copy, cache);
+    expect(lastHclLoadStatistics()).toMatchObject({ parsed: 1, cached: 61 });
     expect(readdirSync(path.join(cache, 'hcl')).length).toBeGreaterThan(0);
   });
 
-  it('parses a handful of files in-process and never parses the same text twice', async () => {
+  it('never parses the same text twice', async () => {
     const directory = path.join(scratch, 'same-text');
     mkdirSync(directory, { recursive: true });
     for (const name of ['a.tf', 'b.tf', 'c.tf']) writeFileSync(path.join(directory, name), 'locals {\n  same = 1\n}\n');
     writeFileSync(path.join(directory, 'main.tf'), 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n');
     await loadHcl(directory);
-    expect(lastHclLoadStatistics()).toEqual({ parsed: 2, cached: 0, workers: 0, files: 4, resources: 1 });
+    expect(lastHclLoadStatistics()).toEqual({ parsed: 2, cached: 0, files: 4, resources: 1 });
   });
 });
