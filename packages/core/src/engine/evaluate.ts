@@ -68,6 +68,7 @@ function toFinding(
       ? `The rule ${meta.id} could not evaluate ${resource.address}: {{error}}.`
       : (meta.messages[verdict.messageId] ?? verdict.messageId);
   let message = formatMessage(template, verdict.data);
+  if (resource.unknownInstances !== undefined) message = `${message} ${unknownInstancesNote(resource.unknownInstances)}`;
   if (resource.sensitivePaths?.length || verdict.at?.sensitivePaths?.length) message = redactSensitive(message, [resource, verdict.at]);
   // Built in one shape, optional fields last, so the engine's hot loop allocates one object per finding.
   const finding: Mutable<Finding> = {
@@ -84,6 +85,11 @@ function toFinding(
   if (target !== undefined) finding.target = target;
   if (verdict.path) finding.path = pathToString(verdict.path);
   return finding;
+}
+
+/** What a finding on a representative instance (`…[*]`) adds: it holds for every instance, however many. */
+function unknownInstancesNote(reason: string): string {
+  return `The number of instances is not known (${reason.replace(/\.$/, '')}); this holds for each of them.`;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

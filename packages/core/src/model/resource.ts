@@ -50,6 +50,12 @@ export interface Resource {
   readonly references?: Readonly<Record<string, readonly string[]>>;
   /** Dotted attribute paths whose values are sensitive: evaluated, never printed. */
   readonly sensitivePaths?: readonly string[];
+  /**
+   * Set on the representative instance of a block or module whose `count` or `for_each` is not known offline
+   * (its address has `[*]` for the unknown key: `aws_s3_bucket.b[*]`, `module.m[*].aws_s3_bucket.b`): why the number of
+   * instances is not known. What rules decide on it holds for every instance there will be.
+   */
+  readonly unknownInstances?: string;
 }
 
 /** The provider of a Terraform resource type, from its prefix. */

@@ -13,7 +13,6 @@ import { EvaluationServices } from './evaluate/services.js';
 import { EvaluationError } from './expression/values.js';
 import { maxFileBytes, readSourceFile, type SourceFile } from './files/module-files.js';
 import { terraformFunctions } from './functions/index.js';
-import { ParseCache } from './parse/parse-cache.js';
 import { FileParser } from './parse/parse-files.js';
 import { recordHclLoadStatistics } from './load-statistics.js';
 import { inlineWaivers } from './waivers/module-waivers.js';
@@ -30,8 +29,8 @@ export async function loadTerraformDirectory(target: string, context: SourceCont
   const { rootDirectory, onlyFile } = await resolveTarget(absolute);
   const relative = (file: string): string => relativeFile(context.root, file);
   const notifications: Notification[] = [];
-  const parser = new FileParser(ParseCache.open(context.terraform.cacheDirectory, context.root), context.signal);
-  try {
+  const parser = new FileParser(context.signal);
+  {
     context.progress(`reading ${relative(absolute) || '.'}`);
     let single: SourceFile | undefined;
     if (onlyFile) {
@@ -71,8 +70,6 @@ export async function loadTerraformDirectory(target: string, context: SourceCont
       notifications: sortNotifications(notifications),
       waivers,
     };
-  } finally {
-    await parser.close();
   }
 }
 

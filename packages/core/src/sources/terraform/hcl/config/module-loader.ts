@@ -6,6 +6,7 @@ import type { ModuleSource } from '../evaluate/services.js';
 import { readModuleFiles, type SourceFile } from '../files/module-files.js';
 import { maxBracketDepth } from '../parse/nesting-limit.js';
 import type { FileParser } from '../parse/parse-files.js';
+import type { ParsedFile } from '../parse/parsed-file.js';
 import { isLocalSource, readInstalledModules } from './installed-modules.js';
 import { buildModuleConfig, type ModuleCallConfig, type ModuleConfig } from './module-config.js';
 
@@ -17,7 +18,7 @@ export interface LoadedFile {
 
 /**
  * Loads the root module and every module it can reach (local sources, and what `terraform init` installed), each
- * directory once, parsing all the files of one breadth-first level together so the parse workers stay busy.
+ * directory once, reading the files of one breadth-first level together.
  */
 export class ModuleLoader {
   private readonly configs = new Map<string, ModuleConfig>();
@@ -39,7 +40,7 @@ export class ModuleLoader {
   /** Loads the root module (only `onlyFile` when a single file was given) and the modules it calls. */
   async load(onlyFile?: SourceFile): Promise<ModuleConfig> {
     const rootFiles = onlyFile ? [onlyFile] : await readModuleFiles(this.rootDirectory, this.relative, this.notifications);
-    const [root] = await this.parseLevel([{ directory: this.rootDirectory, files: rootFiles }]);
+    const [root] = this.parseLevel([{ directory: this.rootDirectory, files: rootFiles }]);
     let level: ModuleConfig[] = root ? [root] : [];
     const installedDirectories = [...new Set(this.installed.values())].sort();
     let pendingInstalled = true;
@@ -59,7 +60,7 @@ export class ModuleLoader {
       }
       const unique = [...new Map([...next].map((d) => [this.realPath(d), d])).values()];
       const loaded = await Promise.all(unique.map(async (directory) => ({ directory, files: await readModuleFiles(directory, this.relative, this.notifications) })));
-      level = await this.parseLevel(loaded);
+      level = this.parseLevel(loaded);
     }
     return root ?? buildModuleConfig(this.rootDirectory, []);
   }
@@ -98,14 +99,13 @@ export class ModuleLoader {
     return { kind: 'not-scanned', reason };
   }
 
-  private async parseLevel(directories: readonly { directory: string; files: readonly SourceFile[] }[]): Promise<ModuleConfig[]> {
+  private parseLevel(directories: readonly { directory: string; files: readonly SourceFile[] }[]): ModuleConfig[] {
     const all = directories.flatMap((d) => d.files);
     this.fileCount += all.length;
-    const parsed = await this.parser.parseAll(all.map((f) => ({ kind: f.kind, text: f.text })));
-    const byFile = new Map(all.map((f, i) => [f.file, parsed[i]]));
+    const byFile = new Map(all.map((f) => [f.file, this.parser.parse(f.kind, f.text)]));
     const configs: ModuleConfig[] = [];
     for (const { directory, files } of directories) {
-      const good: { file: string; parsed: NonNullable<(typeof parsed)[number]> }[] = [];
+      const good: { file: string; parsed: ParsedFile }[] = [];
       for (const file of files) {
         const result = byFile.get(file.file);
         if (!result) continue;

@@ -96,7 +96,7 @@ async function readVariableFile(file: string, parser: FileParser, relative: (fil
       return {};
     }
   }
-  const parsed = await parser.parse('tfvars', text);
+  const parsed = parser.parse('tfvars', text);
   if (parsed.problem) {
     notifications.push({
       level: 'error',

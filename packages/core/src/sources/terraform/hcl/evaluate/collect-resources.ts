@@ -47,6 +47,7 @@ function toResource(instance: ResourceInstance): Resource {
     ...(config.syntax ? { declaration: { file: config.file, range: config.syntax.range, attributes: config.syntax.attributes } } : {}),
     ...(references.length > 0 ? { references: Object.fromEntries(references) } : {}),
     ...(sensitivePaths.length > 0 ? { sensitivePaths } : {}),
+    ...(instance.unknownExpansion === undefined ? {} : { unknownInstances: instance.unknownExpansion }),
   };
 }
 

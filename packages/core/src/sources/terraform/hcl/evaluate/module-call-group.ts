@@ -1,7 +1,7 @@
 import type { ModuleCallConfig } from '../config/module-config.js';
 import { Bindings } from '../expression/evaluate.js';
 import type { LeafEvaluator } from './block-body.js';
-import { instanceAddress, instanceKeys, isKeyed, readExpansion, type Expansion, type InstanceKey } from './expansion.js';
+import { instanceAddress, instanceKeys, isKeyed, isRepresentative, readExpansion, representativeKey, type Expansion, type InstanceKey } from './expansion.js';
 import { maxInstances, type EvaluationServices, type ModuleSource } from './services.js';
 
 /** How deeply module calls may nest; Terraform configurations rarely go past five. */
@@ -86,11 +86,11 @@ export class ModuleCallGroup<Child> {
     }
     this.instancesMemo = 'pending';
     const expansion = this.expansion();
-    if (expansion.kind === 'unknown' || expansion.kind === 'invalid') {
+    if (isRepresentative(expansion)) {
       this.owner.services.report({
         level: expansion.kind === 'invalid' ? 'warning' : 'note',
         code: 'unknown-instances',
-        message: `${this.baseAddress}: ${expansion.reason}; it is evaluated as one instance.`,
+        message: `${this.baseAddress}: ${expansion.reason}; it is evaluated as one instance standing for all of them, ${instanceAddress(this.baseAddress, representativeKey)}.`,
         subject: this.baseAddress,
       });
     }
