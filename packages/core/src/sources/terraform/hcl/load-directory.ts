@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, describeError } from '../../../model/errors.js';
@@ -10,8 +9,9 @@ import { readVariableValues } from './config/variable-values.js';
 import { collectResources } from './evaluate/collect-resources.js';
 import { ModuleInstance } from './evaluate/module-instance.js';
 import { EvaluationServices } from './evaluate/services.js';
-import { EvaluationError } from './expression/values.js';
-import { maxFileBytes, readSourceFile, type SourceFile } from './files/module-files.js';
+import { ConfigurationFiles } from './files/configuration-files.js';
+import { readSourceFile, type SourceFile } from './files/module-files.js';
+import { repositoryOf } from './files/repository.js';
 import { terraformFunctions } from './functions/index.js';
 import { FileParser } from './parse/parse-files.js';
 import { recordHclLoadStatistics } from './load-statistics.js';
@@ -52,7 +52,7 @@ export async function loadTerraformDirectory(target: string, context: SourceCont
     const services = new EvaluationServices(
       rootDirectory,
       terraformFunctions,
-      (file) => readConfigurationFile(rootDirectory, file),
+      new ConfigurationFiles(rootDirectory, repositoryOf(rootDirectory, context.root)),
       (name) => given.get(name),
       (call, callerDirectory, callPath) => loader.resolve(call, callerDirectory, callPath),
       process.env['TF_WORKSPACE'] ?? 'default',
@@ -85,18 +85,6 @@ async function resolveTarget(target: string): Promise<{ rootDirectory: string; o
   if (info.isDirectory()) return { rootDirectory: target };
   if (target.endsWith('.tf') || target.endsWith('.tf.json')) return { rootDirectory: path.dirname(target), onlyFile: target };
   throw new InputError(`${target}: not a Terraform directory or a .tf/.tf.json file.`, { subject: target });
-}
-
-/** `file()` and `templatefile()`: paths resolve from the root module directory, as when Terraform runs there. */
-function readConfigurationFile(rootDirectory: string, file: string): string {
-  const resolved = path.resolve(rootDirectory, file);
-  try {
-    if (statSync(resolved).size > maxFileBytes) throw new EvaluationError(`${file} is larger than ${maxFileBytes / 1024 / 1024} MB`);
-    return readFileSync(resolved, 'utf8');
-  } catch (error) {
-    if (error instanceof EvaluationError) throw error;
-    throw new EvaluationError(`cannot read ${file} (${describeError(error)})`);
-  }
 }
 
 function sortNotifications(notifications: readonly Notification[]): Notification[] {

@@ -4,7 +4,7 @@ import { describeError } from '../../../../model/errors.js';
 import type { Notification } from '../../../../model/finding.js';
 import type { Value } from '../../../../model/value.js';
 import type { TerraformOptions } from '../../../source.js';
-import { Bindings, Evaluator, newTrace, type FunctionDefinition } from '../expression/evaluate.js';
+import { Bindings, Evaluator, newTrace, noConfigurationFiles, type FunctionDefinition } from '../expression/evaluate.js';
 import { ExpressionSyntaxError, parseTemplate } from '../expression/parser.js';
 import { EvaluationError } from '../expression/values.js';
 import type { GivenValue } from '../evaluate/services.js';
@@ -50,9 +50,7 @@ export async function readVariableValues(
     },
     functions,
     baseDirectory: rootDirectory,
-    readFile: () => {
-      throw new EvaluationError('variable files cannot read files');
-    },
+    files: noConfigurationFiles,
     parseTemplate,
   });
   for (const file of files) {

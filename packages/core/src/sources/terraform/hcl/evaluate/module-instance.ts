@@ -62,7 +62,8 @@ export class ModuleInstance implements NameResolver {
       resolver: this,
       functions: services.functions,
       baseDirectory: services.rootDirectory,
-      readFile: services.readFile,
+      moduleDirectory: config.directory,
+      files: services.files,
       parseTemplate,
     });
     this.evaluateLeaf = (text, bindings, trace) => this.evaluator.evaluate(services.template(text), trace, bindings);

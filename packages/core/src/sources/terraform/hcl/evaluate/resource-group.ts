@@ -130,7 +130,7 @@ export class ResourceGroup {
     services.instances += keys.length;
     return keys.map(({ key, bindings }) => {
       const address = instanceAddress(this.baseAddress, key);
-      const body = evaluateBody(this.config.body, this.owner.evaluateLeaf, Bindings.of(bindings));
+      const body = evaluateBody(this.config.body, this.owner.evaluateLeaf, Bindings.of(bindings), undefined, this.config.syntax?.attributes);
       if (body.problems.length > 0) this.owner.reportProblems(this.config, address, body.problems);
       let object: Record<string, Value> = body.attributes;
       if (this.config.mode === 'data' && this.config.type === 'aws_iam_policy_document') {

@@ -1,0 +1,34 @@
+import { hash } from 'node:crypto';
+
+/** What an evaluation read: a file's text, a directory's Terraform files, whether a path exists, a `fileset()`. */
+export type InputKind = 'file' | 'directory' | 'exists' | 'fileset';
+
+/** One recorded input: what was read and a digest of what it held (`absent` when it could not be read). */
+export interface InputRecord {
+  readonly kind: InputKind;
+  /** An absolute path; for `fileset`, the directory and the pattern joined by a NUL. */
+  readonly subject: string;
+  readonly digest: string;
+}
+
+/**
+ * Every input one root's evaluation read, with a digest of each, so a later scan can tell whether the evaluated
+ * result still holds without evaluating again (see result-cache.ts).
+ */
+export class InputLog {
+  private readonly records = new Map<string, InputRecord>();
+
+  record(kind: InputKind, subject: string, content: string | undefined): void {
+    const key = `${kind}\0${subject}`;
+    if (!this.records.has(key)) this.records.set(key, { kind, subject, digest: digestOf(content) });
+  }
+
+  list(): InputRecord[] {
+    return [...this.records.values()];
+  }
+}
+
+/** The digest of an input as recorded: a hash of the content, or `absent`. */
+export function digestOf(content: string | undefined): string {
+  return content === undefined ? 'absent' : hash('sha1', content, 'hex');
+}
