@@ -31,3 +31,5 @@ export * from './tsc/criteria.js';
 export { toolName, toolVersion, toolHomepage, ruleDocsUrl } from './version.js';
 export { lastHclLoadStatistics, type HclLoadStatistics } from './sources/terraform/hcl/load-statistics.js';
 export { makeDirectories } from './files/make-directories.js';
+export { versionedDefaults, defaultForMajor, type VersionedDefault } from './sources/terraform/providers/provider-defaults.js';
+export { currentMajors, type TerraformProvider } from './sources/terraform/providers/provider-versions.js';

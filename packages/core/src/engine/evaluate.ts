@@ -68,6 +68,8 @@ function toFinding(
       ? `The rule ${meta.id} could not evaluate ${resource.address}: {{error}}.`
       : (meta.messages[verdict.messageId] ?? verdict.messageId);
   let message = formatMessage(template, verdict.data);
+  const defaulted = verdict.path && typeof verdict.path[0] === 'string' ? (verdict.at ?? resource).defaults?.[verdict.path[0]] : undefined;
+  if (defaulted !== undefined) message = `${message} ${String(verdict.path?.[0])} is not set: ${defaulted}.`;
   if (resource.unknownInstances !== undefined) message = `${message} ${unknownInstancesNote(resource.unknownInstances)}`;
   if (resource.sensitivePaths?.length || verdict.at?.sensitivePaths?.length) message = redactSensitive(message, [resource, verdict.at]);
   // Built in one shape, optional fields last, so the engine's hot loop allocates one object per finding.

@@ -56,6 +56,12 @@ export interface Resource {
    * instances is not known. What rules decide on it holds for every instance there will be.
    */
   readonly unknownInstances?: string;
+  /**
+   * Arguments the configuration leaves out that the source set to the provider's default, because that default
+   * depends on the provider version (a plan made with that version holds the same value): top-level argument →
+   * what the value is and which version it comes from, for messages.
+   */
+  readonly defaults?: Readonly<Record<string, string>>;
 }
 
 /** The provider of a Terraform resource type, from its prefix. */

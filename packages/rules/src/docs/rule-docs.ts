@@ -1,4 +1,4 @@
-import { findCriterion, ruleDocsUrl, type RuleMeta } from '@trustscan/core';
+import { currentMajors, defaultForMajor, findCriterion, ruleDocsUrl, versionedDefaults, type RuleMeta } from '@trustscan/core';
 
 /** The Markdown page of one rule (`docs/rules/<id>.md`), generated from its metadata. */
 export function renderRuleDoc(meta: RuleMeta): string {
@@ -32,6 +32,7 @@ export function renderRuleDoc(meta: RuleMeta): string {
   ];
   if (meta.liveOnly) lines.push('This control can only be decided against live cloud configuration: for Terraform input the rule reports `unknown`.', '');
   if (meta.defaults?.length) lines.push('## Defaults it relies on', '', ...meta.defaults.map((d) => `- ${d}`), '');
+  lines.push(...versionDependentDefaults(meta));
   if (meta.relatedTypes?.length) lines.push('## Related resources it reads', '', meta.relatedTypes.map((t) => `\`${t}\``).join(', '), '');
   if (meta.live?.aws || meta.live?.azure) {
     lines.push('## Live cloud', '');
@@ -48,6 +49,34 @@ export function renderRuleDoc(meta: RuleMeta): string {
     lines.push('## Equivalent checks elsewhere', '', ...equivalents.map(([tool, ids]) => `- ${tool}: ${ids.join(', ')}`), '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * The provider defaults this rule depends on that changed between provider majors (core's table), for the arguments
+ * the rule's own text names.
+ */
+function versionDependentDefaults(meta: RuleMeta): string[] {
+  const text = [meta.remediation, ...(meta.defaults ?? []), ...Object.values(meta.messages)].join('\n');
+  const entries = versionedDefaults.filter((entry) => entry.resourceTypes.some((t) => meta.resourceTypes.includes(t)) && new RegExp(`\\b${entry.attribute}\\b`).test(text));
+  if (entries.length === 0) return [];
+  const describe = (value: unknown): string => (value === undefined ? 'no default' : `\`${JSON.stringify(value)}\``);
+  const rows = entries.map((entry) => {
+    const steps = entry.byMajor.map((step, i) => {
+      const next = entry.byMajor[i + 1];
+      const range = next ? (step.since === 0 ? `before ${next.since}.0` : `${step.since}.x to ${next.since - 1}.x`) : `${step.since}.0 and later`;
+      return `${describe(defaultForMajor(entry, step.since))} (${range})`;
+    });
+    return `- \`${entry.attribute}\` of ${entry.resourceTypes.map((t) => `\`${t}\``).join(', ')}: ${steps.join(', ')}. ${entry.source}.`;
+  });
+  const provider = entries[0]?.provider ?? 'aws';
+  return [
+    '## Defaults that depend on the provider version',
+    '',
+    `For an argument the configuration leaves out, the rule judges the default of the provider version the configuration uses: the version in \`.terraform.lock.hcl\`, else the newest major the \`required_providers\` constraints allow, else the current major (${provider} ${currentMajors[provider]}). A plan made with that version holds the same value, so HCL and plan scans agree.`,
+    '',
+    ...rows,
+    '',
+  ];
 }
 
 /** The README's rule table: one row per rule, linking its page. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, describeError } from '../../../model/errors.js';
@@ -16,6 +17,8 @@ import { terraformFunctions } from './functions/index.js';
 import { FileParser } from './parse/parse-files.js';
 import { recordHclLoadStatistics } from './load-statistics.js';
 import { inlineWaivers } from './waivers/module-waivers.js';
+import { applyVersionedDefaults } from '../providers/provider-defaults.js';
+import { selectProviderVersions } from '../providers/provider-versions.js';
 
 /**
  * Loads a Terraform root module (a directory, or a single `.tf`/`.tf.json` file) and evaluates it offline: variables
@@ -59,7 +62,10 @@ export async function loadTerraformDirectory(target: string, context: SourceCont
       relative,
     );
     const root = new ModuleInstance(rootConfig, '', services, [], []);
-    const { resources, prefixesByDirectory } = collectResources(root, context.signal);
+    const collected = collectResources(root, context.signal);
+    const versions = selectProviderVersions(readLockFile(rootDirectory), loader.providerRequirements());
+    const resources = collected.resources.map((resource) => applyVersionedDefaults(resource, versions));
+    const prefixesByDirectory = collected.prefixesByDirectory;
     notifications.push(...services.problems);
     const waivers = inlineWaivers(loader.files, prefixesByDirectory, relative, notifications);
     recordHclLoadStatistics({ ...parser.statistics, files: loader.fileCount, resources: resources.length });
@@ -85,6 +91,15 @@ async function resolveTarget(target: string): Promise<{ rootDirectory: string; o
   if (info.isDirectory()) return { rootDirectory: target };
   if (target.endsWith('.tf') || target.endsWith('.tf.json')) return { rootDirectory: path.dirname(target), onlyFile: target };
   throw new InputError(`${target}: not a Terraform directory or a .tf/.tf.json file.`, { subject: target });
+}
+
+/** The root's `.terraform.lock.hcl`, if it has one. */
+function readLockFile(rootDirectory: string): string | undefined {
+  try {
+    return readFileSync(path.join(rootDirectory, '.terraform.lock.hcl'), 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function sortNotifications(notifications: readonly Notification[]): Notification[] {

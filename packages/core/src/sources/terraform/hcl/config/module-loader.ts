@@ -7,6 +7,7 @@ import { readModuleFiles, type SourceFile } from '../files/module-files.js';
 import { maxBracketDepth } from '../parse/nesting-limit.js';
 import type { FileParser } from '../parse/parse-files.js';
 import type { ParsedFile } from '../parse/parsed-file.js';
+import type { ProviderRequirement } from '../../providers/provider-versions.js';
 import { isLocalSource, readInstalledModules } from './installed-modules.js';
 import { buildModuleConfig, type ModuleCallConfig, type ModuleConfig } from './module-config.js';
 
@@ -63,6 +64,11 @@ export class ModuleLoader {
       level = this.parseLevel(loaded);
     }
     return root ?? buildModuleConfig(this.rootDirectory, []);
+  }
+
+  /** What every loaded module requires of its providers (Terraform intersects these constraints). */
+  providerRequirements(): ProviderRequirement[] {
+    return [...this.configs.values()].flatMap((config) => config.requiredProviders);
   }
 
   /**
