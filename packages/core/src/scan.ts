@@ -13,7 +13,10 @@ import { loadTarget } from './sources/load-target.js';
 import type { Resource } from './model/resource.js';
 import type { SourceContext, TerraformOptions } from './sources/source.js';
 import { describeTarget, type Target } from './sources/target.js';
+import { expandTarget } from './sources/expand-target.js';
+import { TerraformSession } from './sources/terraform/terraform-session.js';
 import { DeclarationLocator } from './sources/terraform/syntax/declarations.js';
+import { relativeFile } from './engine/locate.js';
 import { toolName, toolVersion } from './version.js';
 
 export interface ScanOptions {
@@ -65,15 +68,17 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     return declared;
   };
 
-  for (const target of options.targets) {
+  const session = new TerraformSession(terraform, root, options.signal);
+  const scanOne = async (target: Target): Promise<void> => {
     if (options.signal?.aborted) throw new ScanAbortedError();
-    const label = describeTarget(target);
+    const label = target.kind === 'terraform-hcl' && target.discoveredIn !== undefined ? relativeFile(root, path.resolve(target.path)) || '.' : describeTarget(target);
     const context: SourceContext = {
       root,
       locator,
       progress: (message) => options.onProgress?.({ target: label, message }),
       terraform,
       declaredResources,
+      terraformSession: session,
       ...(tfDir === undefined ? {} : { tfDir }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     };
@@ -98,6 +103,14 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       });
       targets.push({ name: label, kind: target.kind, resources: 0, ok: false });
     }
+  };
+
+  for (const target of options.targets) {
+    if (options.signal?.aborted) throw new ScanAbortedError();
+    // A directory is walked for its root modules; each is scanned as a target of its own.
+    const expanded = await expandTarget(target, root, session, options.signal);
+    notifications.push(...expanded.notifications);
+    for (const each of expanded.targets) await scanOne(each);
   }
 
   const waived = applyWaivers(findings, waivers, options.today ?? new Date().toISOString().slice(0, 10));

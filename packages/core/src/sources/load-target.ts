@@ -18,7 +18,7 @@ export async function loadTarget(target: Target, context: SourceContext): Promis
     }
     case 'terraform-hcl': {
       const { loadTerraformDirectory } = await import('./terraform/hcl/load-directory.js');
-      return loadTerraformDirectory(path.resolve(target.path), context);
+      return loadTerraformDirectory(path.resolve(target.path), context, target.discoveredIn === undefined ? {} : { discoveredIn: target.discoveredIn });
     }
     case 'aws': {
       const { loadAws } = await import('./aws/load-aws.js');

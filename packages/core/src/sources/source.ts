@@ -2,6 +2,7 @@ import type { Notification } from '../model/finding.js';
 import type { Resource } from '../model/resource.js';
 import type { Waiver } from '../model/waiver.js';
 import type { DeclarationLocator } from './terraform/syntax/declarations.js';
+import type { TerraformSession } from './terraform/terraform-session.js';
 
 /** What every source receives from the scan. */
 export interface SourceContext {
@@ -19,6 +20,8 @@ export interface SourceContext {
    * Live sources match cloud resources to them (by name, ARN or id) to point findings at Terraform blocks.
    */
   readonly declaredResources: () => Promise<readonly Resource[]>;
+  /** What the Terraform sources share within one scan (parsed files, the result cache); one per call when absent. */
+  readonly terraformSession?: TerraformSession;
 }
 
 /** Options for reading Terraform configuration. */
@@ -27,8 +30,13 @@ export interface TerraformOptions {
   readonly vars?: readonly (readonly [name: string, value: string])[];
   /** `--var-file FILE`, in the order given. */
   readonly varFiles?: readonly string[];
-  /** Directory for the content-hash parse cache; `false` disables it. */
+  /** Directory for the cache of evaluated root modules; `false` disables it. */
   readonly cacheDirectory?: string | false;
+  /**
+   * `--exclude` patterns, `.gitignore`-style, relative to each directory target: what they match is not walked for
+   * root modules, and never read.
+   */
+  readonly exclude?: readonly string[];
 }
 
 /** What a source produced from one target. */

@@ -5,78 +5,124 @@ import { InputError, describeError } from '../../../model/errors.js';
 import type { Notification } from '../../../model/finding.js';
 import { relativeFile } from '../../../engine/locate.js';
 import type { SourceContext, SourceOutput } from '../../source.js';
+import { TerraformSession } from '../terraform-session.js';
+import { applyVersionedDefaults } from '../providers/provider-defaults.js';
+import { selectProviderVersions } from '../providers/provider-versions.js';
 import { ModuleLoader } from './config/module-loader.js';
 import { readVariableValues } from './config/variable-values.js';
 import { collectResources } from './evaluate/collect-resources.js';
 import { ModuleInstance } from './evaluate/module-instance.js';
 import { EvaluationServices } from './evaluate/services.js';
 import { ConfigurationFiles } from './files/configuration-files.js';
+import { InputLog } from './files/input-log.js';
 import { readSourceFile, type SourceFile } from './files/module-files.js';
 import { repositoryOf } from './files/repository.js';
 import { terraformFunctions } from './functions/index.js';
-import { FileParser } from './parse/parse-files.js';
 import { recordHclLoadStatistics } from './load-statistics.js';
 import { inlineWaivers } from './waivers/module-waivers.js';
-import { applyVersionedDefaults } from '../providers/provider-defaults.js';
-import { selectProviderVersions } from '../providers/provider-versions.js';
+
+/** Where a root was found: the directory target walked to find it, which `--exclude` patterns are relative to. */
+export interface RootOrigin {
+  readonly discoveredIn?: string;
+}
 
 /**
  * Loads a Terraform root module (a directory, or a single `.tf`/`.tf.json` file) and evaluates it offline: variables
  * and tfvars, locals, local and installed modules, `count`/`for_each`, dynamic blocks and functions. Every managed
  * resource instance becomes a `Resource` with the provider schema's shape, `Unknown` where Terraform would only
  * know the value at apply time, the block's positions, references and sensitive paths. Problems with single files
- * (syntax errors, oversized or unreadable files) are notifications; the rest is still scanned.
+ * (syntax errors, oversized or unreadable files) are notifications; the rest is still scanned. An unchanged root is
+ * served from the result cache.
  */
-export async function loadTerraformDirectory(target: string, context: SourceContext): Promise<SourceOutput> {
+export async function loadTerraformDirectory(target: string, context: SourceContext, origin: RootOrigin = {}): Promise<SourceOutput> {
   const absolute = path.resolve(target);
   const { rootDirectory, onlyFile } = await resolveTarget(absolute);
+  const session = context.terraformSession ?? new TerraformSession(context.terraform, context.root, context.signal);
+  const repository = repositoryOf(rootDirectory, context.root);
+  const excludeBase = origin.discoveredIn ?? rootDirectory;
+  const environment = Object.entries(process.env)
+    .filter(([name]) => name.startsWith('TF_VAR_') || name === 'TF_WORKSPACE')
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  const key = session.cache?.key({
+    absolute,
+    root: context.root,
+    vars: context.terraform.vars ?? [],
+    varFiles: (context.terraform.varFiles ?? []).map((f) => path.resolve(f)),
+    environment,
+    exclude: session.exclusion.patterns,
+    excludeBase,
+    repository,
+  });
+  if (key !== undefined && session.cache) {
+    const cached = await session.cache.get(key);
+    if (cached) {
+      recordHclLoadStatistics({ parsed: 0, files: 0, resources: cached.resources.length, cached: true });
+      return cached;
+    }
+  }
+  const log = new InputLog();
+  const parsedBefore = session.parser.statistics.parsed;
+  const output = await evaluateRoot(absolute, rootDirectory, onlyFile, context, session, log, repository, excludeBase);
+  recordHclLoadStatistics({ parsed: session.parser.statistics.parsed - parsedBefore, files: output.files, resources: output.output.resources.length, cached: false });
+  if (key !== undefined && session.cache) await session.cache.set(key, log.list(), output.output);
+  return output.output;
+}
+
+async function evaluateRoot(
+  absolute: string,
+  rootDirectory: string,
+  onlyFile: string | undefined,
+  context: SourceContext,
+  session: TerraformSession,
+  log: InputLog,
+  repository: string,
+  excludeBase: string,
+): Promise<{ output: SourceOutput; files: number }> {
   const relative = (file: string): string => relativeFile(context.root, file);
   const notifications: Notification[] = [];
-  const parser = new FileParser(context.signal);
-  {
-    context.progress(`reading ${relative(absolute) || '.'}`);
-    let single: SourceFile | undefined;
-    if (onlyFile) {
-      single = await readSourceFile(onlyFile, relative, notifications);
-      if (!single) throw new InputError(notifications[0]?.message ?? `${onlyFile}: cannot read the file.`, { subject: onlyFile });
-    }
-    const loader = new ModuleLoader(rootDirectory, parser, notifications, relative);
-    const rootConfig = await loader.load(single);
-    if (loader.fileCount === 0 && notifications.length === 0) {
-      throw new InputError(`${relative(absolute) || '.'}: no .tf or .tf.json files in this directory; pass the directory of a Terraform root module.`, { subject: absolute });
-    }
-    const given = await readVariableValues(rootDirectory, context.terraform, process.env, parser, terraformFunctions, relative, notifications);
-    for (const [name, value] of given) {
-      if (!rootConfig.variables.has(name) && !value.origin.startsWith('the environment')) {
-        notifications.push({ level: 'warning', code: 'undeclared-variable', message: `${value.origin} sets ${name}, which the root module does not declare; the value is ignored.`, subject: value.origin });
-      }
-    }
-    context.progress('evaluating');
-    const services = new EvaluationServices(
-      rootDirectory,
-      terraformFunctions,
-      new ConfigurationFiles(rootDirectory, repositoryOf(rootDirectory, context.root)),
-      (name) => given.get(name),
-      (call, callerDirectory, callPath) => loader.resolve(call, callerDirectory, callPath),
-      process.env['TF_WORKSPACE'] ?? 'default',
-      relative,
-    );
-    const root = new ModuleInstance(rootConfig, '', services, [], []);
-    const collected = collectResources(root, context.signal);
-    const versions = selectProviderVersions(readLockFile(rootDirectory), loader.providerRequirements());
-    const resources = collected.resources.map((resource) => applyVersionedDefaults(resource, versions));
-    const prefixesByDirectory = collected.prefixesByDirectory;
-    notifications.push(...services.problems);
-    const waivers = inlineWaivers(loader.files, prefixesByDirectory, relative, notifications);
-    recordHclLoadStatistics({ ...parser.statistics, files: loader.fileCount, resources: resources.length });
-    return {
-      name: relative(absolute) || '.',
-      kind: 'terraform-hcl',
-      resources,
-      notifications: sortNotifications(notifications),
-      waivers,
-    };
+  context.progress(`reading ${relative(absolute) || '.'}`);
+  let single: SourceFile | undefined;
+  if (onlyFile) {
+    single = await readSourceFile(onlyFile, relative, notifications, log);
+    if (!single) throw new InputError(notifications[0]?.message ?? `${onlyFile}: cannot read the file.`, { subject: onlyFile });
   }
+  const exclusion = session.exclusion;
+  const loader = new ModuleLoader(rootDirectory, session.parser, notifications, relative, {
+    log,
+    repository,
+    ...(exclusion.empty ? {} : { excluded: (file: string, isDirectory: boolean) => exclusion.excludes(path.relative(excludeBase, file).split(path.sep).join('/'), isDirectory) }),
+  });
+  const rootConfig = await loader.load(single);
+  if (loader.fileCount === 0 && notifications.length === 0) {
+    throw new InputError(`${relative(absolute) || '.'}: no .tf or .tf.json files in this directory; pass the directory of a Terraform root module.`, { subject: absolute });
+  }
+  const given = await readVariableValues(rootDirectory, context.terraform, process.env, session.parser, terraformFunctions, relative, notifications, log);
+  for (const [name, value] of given) {
+    if (!rootConfig.variables.has(name) && !value.origin.startsWith('the environment')) {
+      notifications.push({ level: 'warning', code: 'undeclared-variable', message: `${value.origin} sets ${name}, which the root module does not declare; the value is ignored.`, subject: value.origin });
+    }
+  }
+  context.progress('evaluating');
+  const services = new EvaluationServices(
+    rootDirectory,
+    terraformFunctions,
+    new ConfigurationFiles(rootDirectory, repository, log),
+    (name) => given.get(name),
+    (call, callerDirectory, callPath) => loader.resolve(call, callerDirectory, callPath),
+    process.env['TF_WORKSPACE'] ?? 'default',
+    relative,
+  );
+  const root = new ModuleInstance(rootConfig, '', services, [], []);
+  const collected = collectResources(root, context.signal);
+  loader.reportNotInstalled();
+  const versions = selectProviderVersions(readLockFile(rootDirectory, log), loader.providerRequirements());
+  const resources = collected.resources.map((resource) => applyVersionedDefaults(resource, versions));
+  notifications.push(...services.problems);
+  const waivers = inlineWaivers(loader.files, collected.prefixesByDirectory, relative, notifications);
+  return {
+    output: { name: relative(absolute) || '.', kind: 'terraform-hcl', resources, notifications: sortNotifications(notifications), waivers },
+    files: loader.fileCount,
+  };
 }
 
 async function resolveTarget(target: string): Promise<{ rootDirectory: string; onlyFile?: string }> {
@@ -94,10 +140,14 @@ async function resolveTarget(target: string): Promise<{ rootDirectory: string; o
 }
 
 /** The root's `.terraform.lock.hcl`, if it has one. */
-function readLockFile(rootDirectory: string): string | undefined {
+function readLockFile(rootDirectory: string, log: InputLog): string | undefined {
+  const file = path.join(rootDirectory, '.terraform.lock.hcl');
   try {
-    return readFileSync(path.join(rootDirectory, '.terraform.lock.hcl'), 'utf8');
+    const text = readFileSync(file, 'utf8');
+    log.record('file', file, text);
+    return text;
   } catch {
+    log.record('file', file, undefined);
     return undefined;
   }
 }

@@ -10,6 +10,7 @@ import { EvaluationError } from '../expression/values.js';
 import type { GivenValue } from '../evaluate/services.js';
 import { evaluateRaw } from '../evaluate/raw-value.js';
 import type { FileParser } from '../parse/parse-files.js';
+import type { InputLog } from '../files/input-log.js';
 
 /**
  * The values given for root module variables, with Terraform's precedence (later wins): `TF_VAR_*`, then
@@ -24,6 +25,7 @@ export async function readVariableValues(
   functions: ReadonlyMap<string, FunctionDefinition>,
   relative: (file: string) => string,
   notifications: Notification[],
+  log?: InputLog,
 ): Promise<Map<string, GivenValue>> {
   const values = new Map<string, GivenValue>();
   for (const name of Object.keys(environment).sort()) {
@@ -54,7 +56,7 @@ export async function readVariableValues(
     parseTemplate,
   });
   for (const file of files) {
-    const assignments = await readVariableFile(file, parser, relative, notifications);
+    const assignments = await readVariableFile(file, parser, relative, notifications, log);
     for (const [name, raw] of Object.entries(assignments)) {
       const origin = relative(file);
       if (file.endsWith('.json')) {
@@ -74,12 +76,14 @@ export async function readVariableValues(
   return values;
 }
 
-async function readVariableFile(file: string, parser: FileParser, relative: (file: string) => string, notifications: Notification[]): Promise<Record<string, unknown>> {
+async function readVariableFile(file: string, parser: FileParser, relative: (file: string) => string, notifications: Notification[], log: InputLog | undefined): Promise<Record<string, unknown>> {
   const name = relative(file);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
+    log?.record('file', file, text);
   } catch (error) {
+    log?.record('file', file, undefined);
     notifications.push({ level: 'error', code: 'input-error', message: `${name}: cannot read the variable file (${describeError(error)}).`, subject: name });
     return {};
   }

@@ -45,8 +45,9 @@ export class ModuleCallGroup<Child> {
       const source = this.owner.services.moduleSource(this.config, this.owner.directory, [...this.owner.callPath, this.config.name]);
       if (source.kind === 'loaded' && this.owner.ancestry.includes(source.config.directory)) {
         this.sourceMemo = { kind: 'not-scanned', reason: `it calls a module that is already being evaluated (${source.config.directory}): a module cycle` };
+        // A configuration error Terraform rejects, not something trustscan could not read: the rest is scanned.
         this.owner.services.report({
-          level: 'error',
+          level: 'warning',
           code: 'module-cycle',
           message: `${this.baseAddress}: the module calls itself through ${source.config.directory}; Terraform rejects module cycles, and its resources are not scanned.`,
           subject: this.owner.services.relative(this.config.file),

@@ -65,7 +65,7 @@ export class ConfigurationFiles implements ConfigurationFileAccess {
     }
     const matches = listMatching(base, globToRegExp(pattern), realModule);
     if (matches instanceof Unknown) return matches;
-    this.log?.record('fileset', `${base}\0${pattern}`, matches.join('\n'));
+    this.log?.record('fileset', `${base}\0${pattern}\0${realModule}`, matches.join('\n'));
     return matches;
   }
 
