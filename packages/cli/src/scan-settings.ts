@@ -27,6 +27,8 @@ export interface ScanSettings {
   readonly tfDir?: string;
   readonly vars: readonly (readonly [string, string])[];
   readonly varFiles: readonly string[];
+  /** `--exclude` patterns after the config file's `exclude:`. */
+  readonly exclude: readonly string[];
   /** Absolute path of the baseline to apply. */
   readonly baseline?: string;
 }
@@ -66,6 +68,7 @@ export async function resolveScanSettings(command: ScanCommand, cwd: string): Pr
     // Command-line variables come after the file's, so they win, as later -var flags do in Terraform.
     vars: [...(config?.variables ?? []), ...command.vars],
     varFiles: [...(config?.varFiles ?? []), ...command.varFiles.map((file) => path.resolve(cwd, file))],
+    exclude: [...(config?.exclude ?? []), ...command.exclude],
     ...(tfDir === undefined ? {} : { tfDir }),
     ...(baseline === undefined ? {} : { baseline }),
   };

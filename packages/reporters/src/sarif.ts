@@ -65,7 +65,7 @@ export function toSarif(result: ScanResult, options: SarifOptions = {}): string 
         })),
       },
     ],
-    results: reported.map((finding) => toResult(finding, ruleIndex, withSuppressions)),
+    results: reported.map((finding) => toResult(finding, ruleIndex, withSuppressions, result.targets.length > 1)),
   };
 
   const log: Sarif.Log = { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] };
@@ -113,7 +113,7 @@ function relationship(id: string, taxonIndex: ReadonlyMap<string, number>, kind:
   };
 }
 
-function toResult(finding: Finding, ruleIndex: ReadonlyMap<string, number>, withSuppressions: boolean): Sarif.Result {
+function toResult(finding: Finding, ruleIndex: ReadonlyMap<string, number>, withSuppressions: boolean, severalTargets: boolean): Sarif.Result {
   const { location, resource } = finding;
   const unknown = finding.status === 'unknown';
   const criteria = finding.tsc.join(', ');
@@ -149,6 +149,8 @@ function toResult(finding: Finding, ruleIndex: ReadonlyMap<string, number>, with
       resourceType: resource.type,
       ...(resource.cloudId === undefined ? {} : { cloudId: resource.cloudId }),
       ...(finding.path === undefined ? {} : { attribute: finding.path }),
+      // The root module (or plan, or account) of the finding, when one scan covered several.
+      ...(severalTargets && finding.target !== undefined ? { target: finding.target } : {}),
     },
   };
   if (withSuppressions) {

@@ -22,7 +22,7 @@ async function open(html: string, name: string): Promise<void> {
 }
 
 const visibleRows = () =>
-  browser.page.$$eval('#findings-table tbody tr', (rows) =>
+  browser.page.$$eval('#findings-table tbody tr[data-status]', (rows) =>
     rows.filter((row) => !(row as HTMLElement).hidden && (row as HTMLElement).offsetParent !== null).map((row) => ({ ...(row as HTMLElement).dataset })),
   );
 
@@ -68,6 +68,33 @@ describe('HTML report in headless Chromium', () => {
     expect(await browser.page.locator('#criteria-chart').isVisible()).toBe(true);
     expect(await browser.page.locator('#findings-table').isVisible()).toBe(true);
     await browser.page.screenshot({ path: path.join(output, 'report.png'), fullPage: true });
+  });
+
+  it('groups the findings by target when a scan has several, and filters by target', async () => {
+    await open(toHtml(result), 'grouped.html');
+    const names = result.targets.map((t) => t.name).sort();
+    expect(names).toHaveLength(2);
+    const groups = await browser.page.$$eval('#findings-table tbody.target-group', (bodies) =>
+      bodies.map((body) => ({
+        target: (body as HTMLElement).dataset['target'],
+        heading: body.querySelector('tr.group-row th')?.textContent ?? '',
+        targets: [...new Set([...body.querySelectorAll('tr[data-status]')].map((row) => (row as HTMLElement).dataset['target']))],
+      })),
+    );
+    expect(groups.map((g) => g.target)).toEqual(names);
+    for (const group of groups) {
+      expect(group.targets).toEqual([group.target]);
+      const failing = result.findings.filter((f) => f.target === group.target && f.status === 'fail').length;
+      expect(group.heading).toContain(`${failing} failing`);
+    }
+    const second = names[1] as string;
+    await browser.page.selectOption('select[name=target]', second);
+    const rows = await visibleRows();
+    expect(rows.length).toBe(result.findings.filter((f) => f.target === second && f.status !== 'pass').length);
+    expect(rows.every((r) => r['target'] === second)).toBe(true);
+    const shownGroups = await browser.page.$$eval('#findings-table tbody.target-group', (bodies) => bodies.filter((b) => !(b as HTMLElement).hidden).map((b) => (b as HTMLElement).dataset['target']));
+    expect(shownGroups).toEqual([second]);
+    expect(browser.errors).toEqual([]);
   });
 
   it('shows failing, undecided, waived and baseline findings at first, and the filters change the rows as expected', async () => {

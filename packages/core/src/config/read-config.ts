@@ -10,7 +10,7 @@ import { ConfigError } from './config-error.js';
 import type { RuleSelector, RuleSettings, SeverityOverride, TrustscanConfig } from './config.js';
 import { YamlFields, join, type Entry } from './yaml-fields.js';
 
-const topLevel = ['version', 'targets', 'tf-dir', 'variables', 'var-files', 'rules', 'fail-on', 'fail-on-unknown', 'baseline', 'waivers'] as const;
+const topLevel = ['version', 'targets', 'tf-dir', 'variables', 'var-files', 'exclude', 'rules', 'fail-on', 'fail-on-unknown', 'baseline', 'waivers'] as const;
 const waiverFields = ['rule', 'resource', 'resources', 'reason', 'owner', 'expires'] as const;
 /** Short enough to reject "n/a" and "accepted", long enough for a real sentence. */
 export const minimumWaiverReason = 10;
@@ -81,6 +81,7 @@ export function parseConfig(text: string, file: string, displayPath: string = fi
     ...(tfDir === undefined ? {} : { tfDir }),
     variables: entries.has('variables') ? readVariables(fields, value('variables'), keyLine('variables')) : [],
     varFiles: fields.list(value('var-files'), 'var-files', keyLine('var-files')).map((node, i) => resolve(fields.string(node, `var-files[${i}]`))),
+    ...(entries.has('exclude') ? { exclude: fields.list(value('exclude'), 'exclude', keyLine('exclude')).map((node, i) => fields.string(node, `exclude[${i}]`)) } : {}),
     rules: entries.has('rules') ? readRuleSettings(fields, value('rules'), keyLine('rules'), resolve) : { directories: [], disable: [], severity: [] },
     ...(failOn === undefined ? {} : { failOn }),
     ...(failOnUnknown === undefined ? {} : { failOnUnknown }),

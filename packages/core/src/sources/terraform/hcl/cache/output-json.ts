@@ -7,10 +7,12 @@ const numberTag = '\u0000trustscan-number';
 
 /** A source output as JSON, keeping `Unknown` values (with their reason and known part) and non-finite numbers. */
 export function outputToJson(output: SourceOutput): string {
-  return JSON.stringify(output, function (this: unknown, _key: string, value: unknown) {
+  return JSON.stringify(output, function (this: unknown, key: string, converted: unknown) {
+    // `Unknown` has a `toJSON` for reports, which runs before this: the holder still has the value itself.
+    const value = (this as Record<string, unknown>)[key];
     if (value instanceof Unknown) return value.partial === undefined ? { [unknownTag]: value.reason } : { [unknownTag]: value.reason, partial: value.partial };
     if (typeof value === 'number' && !Number.isFinite(value)) return { [numberTag]: String(value) };
-    return value;
+    return converted;
   });
 }
 
