@@ -34,6 +34,8 @@ export interface DiscoveryOptions {
   /** A path relative to the scan root, for messages. */
   readonly relative: (file: string) => string;
   readonly signal?: AbortSignal;
+  /** The most directories to walk (tests lower it). */
+  readonly maxDirectories?: number;
 }
 
 /**
@@ -82,11 +84,12 @@ export async function discoverRoots(directory: string, options: DiscoveryOptions
         }
         if (files.length > 0) candidates.set(dir, files.sort());
       }
-      if (walked + next.length > maxDirectories) {
+      const limit = options.maxDirectories ?? maxDirectories;
+      if (walked + next.length > limit) {
         notifications.push({
           level: 'error',
           code: 'too-many-directories',
-          message: `${options.relative(start) || '.'}: more than ${maxDirectories.toLocaleString('en')} directories; the walk stopped there. Exclude what holds no Terraform with --exclude (or exclude: in the config file).`,
+          message: `${options.relative(start) || '.'}: more than ${limit.toLocaleString('en')} directories; the walk stopped there. Exclude what holds no Terraform with --exclude (or exclude: in the config file).`,
           subject: options.relative(start) || '.',
         });
         return finish(start, candidates, walked, notifications, options);

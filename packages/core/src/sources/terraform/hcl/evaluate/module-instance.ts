@@ -198,6 +198,16 @@ export class ModuleInstance implements NameResolver {
     const group = mode === 'data' ? this.dataGroup(key) : this.resourceGroup(key);
     if (!group) throw new EvaluationError(`${mode === 'data' ? 'data.' : ''}${key} is not declared in ${this.describe()}`);
     const indexStep = steps[1];
+    // Any key, even an unknown one (`[count.index]` in a block counted the same way), names a representative instance.
+    if (group.representative && indexStep?.kind === 'index') {
+      const representative = group.instance(0);
+      if (representative instanceof Unknown) return { value: representative, consumed: offset + 2 };
+      if (representative) {
+        if (mode === 'managed') trace.references.add(representative.address);
+        absorbInstance(trace, representative, steps.slice(2));
+        return { value: representative.object, consumed: offset + 2 };
+      }
+    }
     if (group.keyed && indexStep?.kind === 'index' && (typeof indexStep.key === 'string' || typeof indexStep.key === 'number')) {
       const instance = group.instance(indexStep.key);
       if (mode === 'managed') trace.references.add(instance && !(instance instanceof Unknown) ? instance.address : `${group.baseAddress}${formatInstanceKey(indexStep.key)}`);

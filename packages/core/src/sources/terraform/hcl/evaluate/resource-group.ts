@@ -105,6 +105,11 @@ export class ResourceGroup {
     return isKeyed(this.expansion());
   }
 
+  /** Whether the group is one representative instance standing for a number of instances that is not known. */
+  get representative(): boolean {
+    return isRepresentative(this.expansion());
+  }
+
   private evaluateInstances(): ResourceInstance[] {
     const services = this.owner.services;
     const expansion = this.expansion();
