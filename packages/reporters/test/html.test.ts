@@ -97,6 +97,22 @@ describe('HTML report in headless Chromium', () => {
     expect(browser.errors).toEqual([]);
   });
 
+  it('groups a repository scan by root module, each group headed by its root', async () => {
+    const repository = path.join(repositoryRoot, 'testing', 'fixtures', 'repository');
+    const scanned = await scan({ targets: [{ kind: 'path', path: repository }], rules, root: repository, terraform: { cacheDirectory: false } });
+    await open(toHtml(scanned), 'repository.html');
+    const groups = await browser.page.$$eval('#findings-table tbody.target-group', (bodies) =>
+      bodies.map((body) => [(body as HTMLElement).dataset['target'], body.querySelectorAll('tr[data-status]').length]),
+    );
+    const expected = [...new Set(scanned.findings.map((f) => f.target ?? ''))].sort().map((name) => [name, scanned.findings.filter((f) => f.target === name).length]);
+    expect(groups).toEqual(expected);
+    expect(groups.map(([name]) => name)).toEqual(['.', 'components/broken', 'components/queue', 'environments/prod', 'environments/staging', 'legacy/old']);
+    await browser.page.selectOption('select[name=target]', 'components/queue');
+    expect((await visibleRows()).map((r) => r['target'])).toEqual(scanned.findings.filter((f) => f.target === 'components/queue' && f.status !== 'pass').map(() => 'components/queue'));
+    expect(await browser.page.textContent('header')).toContain('6 targets');
+    expect(browser.errors).toEqual([]);
+  });
+
   it('shows failing, undecided, waived and baseline findings at first, and the filters change the rows as expected', async () => {
     await open(toHtml(result), 'report.html');
     const all = result.findings;
