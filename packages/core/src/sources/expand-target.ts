@@ -27,7 +27,7 @@ export async function expandTarget(target: Target, root: string, session: Terraf
     return { targets: [target], notifications: [] };
   }
   const relative = (file: string): string => relativeFile(root, file);
-  const found = await discoverRoots(directory, { exclusion: session.exclusion, parser: session.parser, relative, ...(signal ? { signal } : {}) });
+  const found = await discoverRoots(directory, { exclusion: session.exclusion, parser: session.parser, texts: session.texts, calls: session.moduleCalls, relative, ...(signal ? { signal } : {}) });
   const notifications = [...found.notifications];
   if (found.roots.length === 0 || (found.roots.length === 1 && found.roots[0] === directory)) return { targets: [target], notifications };
   const label = relative(directory) || '.';

@@ -5,7 +5,9 @@ import type { PathExclusion } from '../../../files/path-exclusion.js';
 import { ScanAbortedError, describeError } from '../../../model/errors.js';
 import type { Notification } from '../../../model/finding.js';
 import { isLocalSource } from '../hcl/config/installed-modules.js';
-import { isConfigurationFile, readSourceFile } from '../hcl/files/module-files.js';
+import { statSync } from 'node:fs';
+import { isConfigurationFile, readSourceFile, statSignature, type FileTexts } from '../hcl/files/module-files.js';
+import type { ModuleCallIndex } from '../hcl/cache/module-call-index.js';
 import type { FileParser } from '../hcl/parse/parse-files.js';
 import { moduleSources } from './module-calls.js';
 import { stronglyConnectedComponents } from './components.js';
@@ -31,6 +33,10 @@ export interface RootDiscovery {
 export interface DiscoveryOptions {
   readonly exclusion: PathExclusion;
   readonly parser: FileParser;
+  /** Files read in this scan, shared with the roots that read them again. */
+  readonly texts?: FileTexts;
+  /** The module sources of files unchanged since an earlier scan, so those files need not be read. */
+  readonly calls?: ModuleCallIndex;
   /** A path relative to the scan root, for messages. */
   readonly relative: (file: string) => string;
   readonly signal?: AbortSignal;
@@ -108,10 +114,7 @@ async function finish(start: string, candidates: Map<string, string[]>, walked: 
   const calls = new Map<string, Set<string>>(directories.map((dir) => [dir, new Set<string>()]));
   for (const dir of directories) {
     for (const file of candidates.get(dir) ?? []) {
-      const source = await readSourceFile(file, options.relative, []);
-      if (!source) continue;
-      const parsed = options.parser.parse(source.kind, source.text);
-      for (const moduleSource of moduleSources(parsed.body)) {
+      for (const moduleSource of sourcesOf(file, options)) {
         if (!isLocalSource(moduleSource)) continue;
         const target = path.resolve(dir, moduleSource);
         const callee = real.get(await realpath(target).catch(() => target));
@@ -126,9 +129,30 @@ async function finish(start: string, candidates: Map<string, string[]>, walked: 
   for (const [caller, callees] of calls) {
     for (const callee of callees) if (componentOf.get(caller) !== componentOf.get(callee)) calledFromOutside.add(componentOf.get(callee) as number);
   }
+  await options.calls?.save();
   const roots = directories.filter((dir) => !calledFromOutside.has(componentOf.get(dir) as number));
   const ordered = [...roots.filter((dir) => dir === start), ...roots.filter((dir) => dir !== start)];
   return { directory: start, roots: ordered, calledOnly: directories.filter((dir) => !roots.includes(dir)), directories: walked, notifications };
+}
+
+/** The module sources a file calls: from the index when the file is unchanged, else read from the file. */
+function sourcesOf(file: string, options: DiscoveryOptions): readonly string[] {
+  let signature: string | undefined;
+  let modified = 0;
+  try {
+    const stats = statSync(file);
+    signature = statSignature(stats);
+    modified = stats.mtimeMs;
+    const known = options.calls?.get(file, signature);
+    if (known) return known;
+  } catch {
+    return [];
+  }
+  const source = readSourceFile(file, options.relative, [], undefined, options.texts);
+  if (!source) return [];
+  const sources = moduleSources(options.parser.parse(source.kind, source.text).body);
+  options.calls?.set(file, signature, modified, sources);
+  return sources;
 }
 
 async function list(directory: string, options: DiscoveryOptions, notifications: Notification[]): Promise<Dirent[]> {

@@ -54,17 +54,18 @@ export async function loadTerraformDirectory(target: string, context: SourceCont
     repository,
   });
   if (key !== undefined && session.cache) {
-    const cached = await session.cache.get(key);
+    const cached = session.cache.get(key, session.texts);
     if (cached) {
       recordHclLoadStatistics({ parsed: 0, files: 0, resources: cached.resources.length, cached: true });
       return cached;
     }
   }
   const log = new InputLog();
+  const recorded = Date.now();
   const parsedBefore = session.parser.statistics.parsed;
   const output = await evaluateRoot(absolute, rootDirectory, onlyFile, context, session, log, repository, excludeBase);
   recordHclLoadStatistics({ parsed: session.parser.statistics.parsed - parsedBefore, files: output.files, resources: output.output.resources.length, cached: false });
-  if (key !== undefined && session.cache) await session.cache.set(key, log.list(), output.output);
+  if (key !== undefined && session.cache) await session.cache.set(key, recorded, log.list(), output.output);
   return output.output;
 }
 
@@ -83,12 +84,13 @@ async function evaluateRoot(
   context.progress(`reading ${relative(absolute) || '.'}`);
   let single: SourceFile | undefined;
   if (onlyFile) {
-    single = await readSourceFile(onlyFile, relative, notifications, log);
+    single = readSourceFile(onlyFile, relative, notifications, log, session.texts);
     if (!single) throw new InputError(notifications[0]?.message ?? `${onlyFile}: cannot read the file.`, { subject: onlyFile });
   }
   const exclusion = session.exclusion;
   const loader = new ModuleLoader(rootDirectory, session.parser, notifications, relative, {
     log,
+    texts: session.texts,
     repository,
     ...(exclusion.empty ? {} : { excluded: (file: string, isDirectory: boolean) => exclusion.excludes(path.relative(excludeBase, file).split(path.sep).join('/'), isDirectory) }),
   });

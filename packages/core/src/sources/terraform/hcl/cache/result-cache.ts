@@ -1,6 +1,6 @@
 import { hash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,18 +8,26 @@ import { makeDirectories } from '../../../../files/make-directories.js';
 import type { SourceOutput } from '../../../source.js';
 import { toolVersion } from '../../../../version.js';
 import { digestOf, type InputRecord } from '../files/input-log.js';
-import { relevantNames } from '../files/module-files.js';
+import { relevantNames, statSignature, type FileTexts } from '../files/module-files.js';
 import { listMatching } from '../files/configuration-files.js';
 import { globToRegExp } from '../../../../files/path-glob.js';
-import { outputFromJson, outputToJson } from './output-json.js';
+import { restoreOutput, storeOutput, type StoredOutput } from './output-json.js';
 
 /** Bumped whenever what a cached entry holds, or how inputs are recorded, changes. */
-const formatVersion = 1;
+const formatVersion = 2;
+
+/**
+ * A file whose stat signature matches the one recorded is trusted unread, unless it was modified this close to the
+ * recording: a change within the same tick of the clock would not show in its modification time.
+ */
+const racyMilliseconds = 2000;
 
 /** What a cached evaluation of one root holds: the inputs it read, with their digests, and what it produced. */
 interface Entry {
+  /** When the inputs were recorded (ms). */
+  readonly recorded: number;
   readonly inputs: readonly InputRecord[];
-  readonly output: string;
+  readonly stored: StoredOutput;
 }
 
 /**
@@ -47,31 +55,33 @@ export class ResultCache {
     return hash('sha256', JSON.stringify([formatVersion, toolVersion, codeStamp(), given]), 'hex');
   }
 
-  /** The cached output, when the entry exists and every input it read is unchanged. */
-  async get(key: string): Promise<SourceOutput | undefined> {
+  /**
+   * The cached output, when the entry exists and every input it read is unchanged. Files read in this scan are
+   * taken from `texts`.
+   */
+  get(key: string, texts: FileTexts): SourceOutput | undefined {
     let entry: Entry;
     try {
-      entry = JSON.parse(await readFile(this.file(key), 'utf8')) as Entry;
+      entry = JSON.parse(readFileSync(this.file(key), 'utf8')) as Entry;
     } catch {
       return undefined;
     }
-    if (!Array.isArray(entry.inputs) || typeof entry.output !== 'string') return undefined;
-    const current = await Promise.all(entry.inputs.map(currentDigest));
-    if (current.some((digest, i) => digest !== entry.inputs[i]?.digest)) return undefined;
+    if (!Array.isArray(entry.inputs) || typeof entry.stored !== 'object' || typeof entry.recorded !== 'number') return undefined;
+    for (const input of entry.inputs) if (!unchanged(input, entry.recorded, texts)) return undefined;
     try {
-      return outputFromJson(entry.output);
+      return restoreOutput(entry.stored);
     } catch {
       return undefined;
     }
   }
 
   /** Stores an evaluation; a cache that cannot be written only costs speed. */
-  async set(key: string, inputs: readonly InputRecord[], output: SourceOutput): Promise<void> {
+  async set(key: string, recorded: number, inputs: readonly InputRecord[], output: SourceOutput): Promise<void> {
     const file = this.file(key);
     const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       await makeDirectories(path.dirname(file));
-      await writeFile(temporary, JSON.stringify({ inputs, output: outputToJson(output) } satisfies Entry));
+      await writeFile(temporary, JSON.stringify({ recorded, inputs, stored: storeOutput(output) } satisfies Entry));
       await rename(temporary, file);
     } catch {
       // A read-only or full disk only costs speed.
@@ -83,13 +93,32 @@ export class ResultCache {
   }
 }
 
+/** Whether an input still holds what was recorded: by its stat signature when that can be trusted, else by its digest. */
+function unchanged(input: InputRecord, recorded: number, texts: FileTexts): boolean {
+  if (input.kind === 'file' && input.signature !== undefined && input.modified !== undefined && input.modified < recorded - racyMilliseconds) {
+    try {
+      if (statSignature(statSync(input.subject)) === input.signature) return true;
+    } catch {
+      return false;
+    }
+  }
+  return currentDigest(input, texts) === input.digest;
+}
+
 /** The digest an input has now, computed the way it was recorded. */
-async function currentDigest(input: InputRecord): Promise<string> {
+function currentDigest(input: InputRecord, texts: FileTexts): string {
   switch (input.kind) {
-    case 'file':
-      return digestOf(await readFile(input.subject, 'utf8').catch(() => undefined));
-    case 'directory':
-      return digestOf(await readdir(input.subject).then((names) => relevantNames(names).join('\n')).catch(() => undefined));
+    case 'file': {
+      const read = texts.read(input.subject);
+      return digestOf(read.kind === 'text' ? read.text : undefined);
+    }
+    case 'directory': {
+      try {
+        return digestOf(relevantNames(readdirSync(input.subject)).join('\n'));
+      } catch {
+        return digestOf(undefined);
+      }
+    }
     case 'exists': {
       let exists = false;
       try {

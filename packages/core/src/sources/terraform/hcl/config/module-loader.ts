@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Notification } from '../../../../model/finding.js';
 import type { SyntaxFile } from '../../syntax/blocks.js';
 import type { ModuleSource } from '../evaluate/services.js';
-import { readModuleFiles, type SourceFile } from '../files/module-files.js';
+import { readModuleFiles, type FileTexts, type SourceFile } from '../files/module-files.js';
 import type { InputLog } from '../files/input-log.js';
 import { maxBracketDepth } from '../parse/nesting-limit.js';
 import type { FileParser } from '../parse/parse-files.js';
@@ -21,6 +21,8 @@ export interface LoadedFile {
 /** What a loader may be given beyond the root: a log of what it reads, excluded paths, the repository's bounds. */
 export interface LoaderOptions {
   readonly log?: InputLog;
+  /** Files already read in this scan. */
+  readonly texts?: FileTexts;
   /** Whether an absolute path is excluded (`--exclude`): excluded files and module directories are not read. */
   readonly excluded?: (file: string, isDirectory: boolean) => boolean;
   /** The repository; a local module source that leads outside it is not read. */
@@ -158,9 +160,13 @@ export class ModuleLoader {
     return undefined;
   }
 
-  private readOptions(): { log?: InputLog; excluded?: (file: string) => boolean } {
+  private readOptions(): { log?: InputLog; excluded?: (file: string) => boolean; texts?: FileTexts } {
     const excluded = this.options.excluded;
-    return { ...(this.options.log ? { log: this.options.log } : {}), ...(excluded ? { excluded: (file: string) => excluded(file, false) } : {}) };
+    return {
+      ...(this.options.log ? { log: this.options.log } : {}),
+      ...(this.options.texts ? { texts: this.options.texts } : {}),
+      ...(excluded ? { excluded: (file: string) => excluded(file, false) } : {}),
+    };
   }
 
   private notScanned(display: string, call: ModuleCallConfig, reason: string, fix: string): ModuleSource {

@@ -6,9 +6,13 @@ export type InputKind = 'file' | 'directory' | 'exists' | 'fileset';
 /** One recorded input: what was read and a digest of what it held (`absent` when it could not be read). */
 export interface InputRecord {
   readonly kind: InputKind;
-  /** An absolute path; for `fileset`, the directory and the pattern joined by a NUL. */
+  /** An absolute path; for `fileset`, the directory, the pattern and the module directory joined by NULs. */
   readonly subject: string;
   readonly digest: string;
+  /** For files: size, modification time and inode when read, so an untouched file needs no reading to be trusted. */
+  readonly signature?: string;
+  /** For files: the modification time when read (ms). */
+  readonly modified?: number;
 }
 
 /**
@@ -18,9 +22,10 @@ export interface InputRecord {
 export class InputLog {
   private readonly records = new Map<string, InputRecord>();
 
-  record(kind: InputKind, subject: string, content: string | undefined): void {
+  record(kind: InputKind, subject: string, content: string | undefined, signature?: string, modified?: number): void {
     const key = `${kind}\0${subject}`;
-    if (!this.records.has(key)) this.records.set(key, { kind, subject, digest: digestOf(content) });
+    if (this.records.has(key)) return;
+    this.records.set(key, { kind, subject, digest: digestOf(content), ...(signature === undefined ? {} : { signature }), ...(modified === undefined ? {} : { modified }) });
   }
 
   list(): InputRecord[] {
