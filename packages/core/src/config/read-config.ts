@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, isScalar, parseDocument, type Node } from 'yaml';
+import type { LineCounter as YamlLineCounter, Node } from 'yaml';
+import { yamlLibrary } from './yaml-library.js';
 import { InputError, describeError } from '../model/errors.js';
 import { areas, severities, type Severity } from '../model/rule.js';
 import type { Waiver } from '../model/waiver.js';
@@ -9,6 +10,12 @@ import { isTscId } from '../tsc/criteria.js';
 import { ConfigError } from './config-error.js';
 import type { RuleSelector, RuleSettings, SeverityOverride, TrustscanConfig } from './config.js';
 import { YamlFields, join, type Entry } from './yaml-fields.js';
+
+const isScalar = ((node: unknown) => yamlLibrary().isScalar(node)) as typeof import('yaml').isScalar;
+const parseDocument: typeof import('yaml').parseDocument = (...args: Parameters<typeof import('yaml').parseDocument>) => yamlLibrary().parseDocument(...args);
+const LineCounter = function (): YamlLineCounter {
+  return new (yamlLibrary().LineCounter)();
+} as unknown as typeof import('yaml').LineCounter;
 
 const topLevel = ['version', 'targets', 'tf-dir', 'variables', 'var-files', 'exclude', 'rules', 'fail-on', 'fail-on-unknown', 'baseline', 'waivers'] as const;
 const waiverFields = ['rule', 'resource', 'resources', 'reason', 'owner', 'expires'] as const;

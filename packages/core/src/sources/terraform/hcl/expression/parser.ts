@@ -33,6 +33,8 @@ const number = /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const heredocStart = /<<(-?)([\p{L}_][\p{L}\p{N}_-]*)[ \t]*\r?\n/uy;
 const punctuation = ['...', '=>', '==', '!=', '>=', '<=', '&&', '||', '::'];
 const singles = new Set([...'{}[]()=,.:?!*/%+-<>~']);
+/** The first characters of the punctuation longer than one character. */
+const punctuationStarts = new Set(punctuation.map((p) => p[0] as string));
 
 const binaryLevels: readonly (readonly BinaryOperator[])[] = [
   ['||'],
@@ -725,13 +727,28 @@ class Parser {
       const match = heredocStart.exec(src);
       if (match) return { kind: 'heredoc', marker: match[2] ?? '', flush: match[1] === '-', end: pos + match[0].length };
     }
-    identifier.lastIndex = pos;
-    const word = identifier.exec(src);
-    if (word) return { kind: 'ident', text: word[0], end: pos + word[0].length };
-    number.lastIndex = pos;
-    const digits = number.exec(src);
-    if (digits) return { kind: 'number', text: digits[0], end: pos + digits[0].length };
-    for (const p of punctuation) if (src.startsWith(p, pos)) return { kind: 'punct', text: p, end: pos + p.length };
+    const code = src.charCodeAt(pos);
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95) {
+      // ASCII names, most of them, without the Unicode pattern.
+      let end = pos + 1;
+      for (;;) {
+        const next = src.charCodeAt(end);
+        if ((next >= 97 && next <= 122) || (next >= 65 && next <= 90) || (next >= 48 && next <= 57) || next === 95 || next === 45) end++;
+        else break;
+      }
+      if (!(src.charCodeAt(end) > 127)) return { kind: 'ident', text: src.slice(pos, end), end };
+    }
+    if (code > 127 || code === 95) {
+      identifier.lastIndex = pos;
+      const word = identifier.exec(src);
+      if (word) return { kind: 'ident', text: word[0], end: pos + word[0].length };
+    }
+    if (code >= 48 && code <= 57) {
+      number.lastIndex = pos;
+      const digits = number.exec(src);
+      if (digits) return { kind: 'number', text: digits[0], end: pos + digits[0].length };
+    }
+    if (punctuationStarts.has(c)) for (const p of punctuation) if (src.startsWith(p, pos)) return { kind: 'punct', text: p, end: pos + p.length };
     if (singles.has(c)) return { kind: 'punct', text: c, end: pos + 1 };
     this.pos = pos;
     return this.fail(`unexpected character ${JSON.stringify(c)}`);

@@ -17,6 +17,28 @@ const maxRecordedDepth = 64;
 const maxBodyDepth = 256;
 const identifierStart = /[\p{L}_]/u;
 const identifier = /[\p{L}_][\p{L}\p{N}_-]*/uy;
+
+/** Whether a character can start a name; ASCII decided by its code, the rest by Unicode letter class. */
+function startsName(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95) return true;
+  return code > 127 && identifierStart.test(c);
+}
+
+/** The end of the name starting at `start` (which `startsName`), ASCII fast, else by the Unicode pattern. */
+function nameEnd(src: string, start: number): number {
+  let i = start;
+  for (;;) {
+    const code = src.charCodeAt(i);
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 45) i++;
+    else if (code > 127) {
+      identifier.lastIndex = start;
+      const match = identifier.exec(src);
+      return match ? start + match[0].length : i;
+    } else return i;
+  }
+}
 const numberLiteral = /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const heredocStart = /<<(-?)([\p{L}_][\p{L}\p{N}_-]*)[ \t]*\r?\n/uy;
 
@@ -212,7 +234,7 @@ class NativeReader {
         const { text, literal } = this.quotedTemplate();
         if (!literal) this.fail(start, 'Invalid block label; Block labels cannot contain template sequences.');
         labels.push(unescapeTemplateLiteral(text));
-      } else if (c !== undefined && identifierStart.test(c)) {
+      } else if (startsName(c)) {
         labels.push(this.identifier() as string);
       } else {
         return labels;
@@ -290,8 +312,7 @@ class NativeReader {
       this.pos += match[0].length;
       return Number(match[0]);
     }
-    identifier.lastIndex = this.pos;
-    const word = identifier.exec(src)?.[0];
+    const word = startsName(c) ? src.slice(this.pos, nameEnd(src, this.pos)) : undefined;
     if (word === 'true' || word === 'false' || word === 'null') {
       if (src[this.pos + word.length] === '(') return noValue;
       this.pos += word.length;
@@ -409,12 +430,11 @@ class NativeReader {
 
   /** Whether the bracket just opened starts a `for` expression. */
   private atFor(): boolean {
-    identifier.lastIndex = this.pos;
-    if (identifier.exec(this.src)?.[0] !== 'for') return false;
+    if (!this.src.startsWith('for', this.pos) || nameEnd(this.src, this.pos) !== this.pos + 3) return false;
     const save = this.pos;
     this.pos += 3;
     this.skipSpace(true);
-    const isFor = identifierStart.test(this.src[this.pos] ?? '');
+    const isFor = startsName(this.src[this.pos]);
     this.pos = save;
     return isFor;
   }
@@ -641,9 +661,10 @@ class NativeReader {
   }
 
   private identifier(): string | undefined {
-    identifier.lastIndex = this.pos;
-    const word = identifier.exec(this.src)?.[0];
-    if (word !== undefined) this.pos += word.length;
+    if (!startsName(this.src[this.pos])) return undefined;
+    const end = nameEnd(this.src, this.pos);
+    const word = this.src.slice(this.pos, end);
+    this.pos = end;
     return word;
   }
 
@@ -754,5 +775,5 @@ function addBlock(into: BlockBody, type: string, labels: readonly string[], body
 
 /** A label's text with the template escapes that cannot appear in a label undone (`$${` → `${`). */
 function unescapeTemplateLiteral(text: string): string {
-  return text.replace(/([$%])\1\{/g, '$1{');
+  return text.includes('$${') || text.includes('%%{') ? text.replace(/([$%])\1\{/g, '$1{') : text;
 }
