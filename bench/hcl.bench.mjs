@@ -113,7 +113,9 @@ async function measureOnce(mode, directory, cache) {
   }
   const { scan } = await import(dist('core/dist/index.js'));
   const { rules } = await import(dist('rules/dist/index.js'));
-  const result = await scan({ targets: [{ kind: 'path', path: directory }], rules, root: directory, terraform: { cacheDirectory: cache } });
+  // As the CLI does: the rules identified, so an unchanged root's findings are reused too.
+  const { rulesIdentity } = await import(dist('cli/dist/rules-identity.js'));
+  const result = await scan({ targets: [{ kind: 'path', path: directory }], rules, root: directory, terraform: { cacheDirectory: cache }, rulesIdentity: rulesIdentity(rules, undefined, []) });
   return {
     ms: performance.now() - started,
     roots: result.targets.length,

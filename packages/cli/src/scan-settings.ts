@@ -13,6 +13,7 @@ import {
   type Waiver,
 } from '@trustscan/core';
 import type { FailOn, ScanCommand } from './cli.js';
+import { rulesIdentity } from './rules-identity.js';
 
 /** What a scan runs with once the command line and the config file are merged: the command line wins. */
 export interface ScanSettings {
@@ -29,6 +30,8 @@ export interface ScanSettings {
   readonly varFiles: readonly string[];
   /** `--exclude` patterns after the config file's `exclude:`. */
   readonly exclude: readonly string[];
+  /** Identifies the rules and their settings, so the findings of unchanged Terraform roots can be reused. */
+  readonly rulesIdentity: string;
   /** Absolute path of the baseline to apply. */
   readonly baseline?: string;
 }
@@ -69,6 +72,7 @@ export async function resolveScanSettings(command: ScanCommand, cwd: string): Pr
     vars: [...(config?.variables ?? []), ...command.vars],
     varFiles: [...(config?.varFiles ?? []), ...command.varFiles.map((file) => path.resolve(cwd, file))],
     exclude: [...(config?.exclude ?? []), ...command.exclude],
+    rulesIdentity: rulesIdentity(rules, config?.file, [...(config?.rules.directories ?? []), ...command.rulesDirectories.map((d) => path.resolve(cwd, d))]),
     ...(tfDir === undefined ? {} : { tfDir }),
     ...(baseline === undefined ? {} : { baseline }),
   };

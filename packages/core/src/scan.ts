@@ -13,8 +13,7 @@ import { loadTarget } from './sources/load-target.js';
 import type { Resource } from './model/resource.js';
 import type { SourceContext, TerraformOptions } from './sources/source.js';
 import { describeTarget, type Target } from './sources/target.js';
-import { expandTarget } from './sources/expand-target.js';
-import { TerraformSession } from './sources/terraform/terraform-session.js';
+import type { TerraformSession } from './sources/terraform/terraform-session.js';
 import { DeclarationLocator } from './sources/terraform/syntax/declarations.js';
 import { relativeFile } from './engine/locate.js';
 import { toolName, toolVersion } from './version.js';
@@ -34,6 +33,14 @@ export interface ScanOptions {
   readonly terraform?: TerraformOptions;
   /** Extra relations for the inventory, beside the built-in ones. */
   readonly relations?: readonly RelationSpec[];
+  /**
+   * Identifies the rules and everything that decides how they judge (their code and version, settings, options):
+   * two scans with the same identity must evaluate the same rules the same way. With it, the findings of an
+   * unchanged Terraform root are kept beside the root in the cache and reused; without it, they are evaluated
+   * every time (the evaluated roots are still cached). The CLI derives it from the tool, the config file and the
+   * rule directories.
+   */
+  readonly rulesIdentity?: string;
 }
 
 export interface ProgressEvent {
@@ -68,7 +75,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     return declared;
   };
 
-  const session = new TerraformSession(terraform, root, options.signal);
+  // The Terraform sources' shared state, loaded only when a target may be Terraform configuration.
+  const terraformScan = (await Promise.all(options.targets.map(mayBeTerraformConfiguration))).some(Boolean) ? await import('./sources/terraform/terraform-scan.js') : undefined;
+  const session: TerraformSession | undefined = terraformScan ? new terraformScan.TerraformSession(terraform, root, options.signal) : undefined;
+  const findingsKey = options.rulesIdentity === undefined || !session?.cache || !terraformScan ? undefined : terraformScan.rulesKey(options.rulesIdentity, root, options.relations);
   const scanOne = async (target: Target): Promise<void> => {
     if (options.signal?.aborted) throw new ScanAbortedError();
     const label = target.kind === 'terraform-hcl' && target.discoveredIn !== undefined ? relativeFile(root, path.resolve(target.path)) || '.' : describeTarget(target);
@@ -78,16 +88,29 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       progress: (message) => options.onProgress?.({ target: label, message }),
       terraform,
       declaredResources,
-      terraformSession: session,
+      ...(session ? { terraformSession: session } : {}),
       ...(tfDir === undefined ? {} : { tfDir }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     };
     try {
+      if (findingsKey !== undefined && session && terraformScan && target.kind === 'terraform-hcl') {
+        const reused = await terraformScan.cachedRootFindings(target, context, session, findingsKey);
+        if (reused) {
+          for (const finding of reused.findings) findings.push(finding);
+          notifications.push(...reused.summary.notifications);
+          waivers.push(...reused.summary.waivers);
+          resourceCount += reused.summary.resourceCount;
+          targets.push({ name: reused.summary.name, kind: reused.summary.kind, resources: reused.summary.resourceCount, ok: true });
+          return;
+        }
+      }
       const output = await loadTarget(target, context);
       // One inventory per target: addresses are unique within a plan, a directory or an account, not across them.
       const inventory = new Inventory(output.resources, options.relations ? [...relationSpecs, ...options.relations] : relationSpecs, output.observedTypes);
+      const evaluated = evaluateRules(inventory, options.rules, root, output.name);
+      if (findingsKey !== undefined && output.cacheKey !== undefined) await session?.cache?.setFindings(output.cacheKey, findingsKey, evaluated);
       // Appended one by one: spreading a hundred thousand findings into push() overflows the call stack.
-      for (const finding of evaluateRules(inventory, options.rules, root, output.name)) findings.push(finding);
+      for (const finding of evaluated) findings.push(finding);
       notifications.push(...output.notifications);
       waivers.push(...(output.waivers ?? []));
       resourceCount += output.resources.length;
@@ -108,7 +131,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   for (const target of options.targets) {
     if (options.signal?.aborted) throw new ScanAbortedError();
     // A directory is walked for its root modules; each is scanned as a target of its own.
-    const expanded = await expandTarget(target, root, session, options.signal);
+    const expanded = session && terraformScan ? await terraformScan.expandTarget(target, root, session, options.signal) : { targets: [target], notifications: [] };
     notifications.push(...expanded.notifications);
     for (const each of expanded.targets) await scanOne(each);
   }
@@ -146,6 +169,13 @@ function sortFindings(findings: Finding[]): Finding[] {
       compare(a.resource.address, b.resource.address) ||
       compare(a.fingerprint, b.fingerprint),
   );
+}
+
+/** Whether a target may be Terraform configuration (a directory, a `.tf` file): plan scans need none of its code. */
+async function mayBeTerraformConfiguration(target: Target): Promise<boolean> {
+  if (target.kind === 'terraform-hcl') return true;
+  if (target.kind !== 'path') return false;
+  return /\.tf(\.json)?$/.test(target.path) || (await isDirectory(target.path));
 }
 
 async function isDirectory(directory: string): Promise<boolean> {

@@ -23,6 +23,7 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
         exclude: settings.exclude,
         ...(command.cacheDirectory === undefined ? {} : { cacheDirectory: command.cacheDirectory === false ? false : path.resolve(io.cwd, command.cacheDirectory) }),
       },
+      rulesIdentity: settings.rulesIdentity,
       ...(settings.tfDir === undefined ? {} : { tfDir: settings.tfDir }),
       ...(io.signal ? { signal: io.signal } : {}),
       onProgress: (event) => progress.update(event),

@@ -14,8 +14,8 @@ export interface ExpandedTarget {
 
 /**
  * A directory target is walked for Terraform root modules (see `discoverRoots`): each root becomes a target of its
- * own, named by its path. A directory that is the only root stays the target it was; anything else is returned as
- * it is, for its source to read.
+ * own, named by its path. A directory that is the only root stays one Terraform target; anything else is returned
+ * as it is, for its source to read.
  */
 export async function expandTarget(target: Target, root: string, session: TerraformSession, signal?: AbortSignal): Promise<ExpandedTarget> {
   if (target.kind !== 'path' && target.kind !== 'terraform-hcl') return { targets: [target], notifications: [] };
@@ -29,7 +29,8 @@ export async function expandTarget(target: Target, root: string, session: Terraf
   const relative = (file: string): string => relativeFile(root, file);
   const found = await discoverRoots(directory, { exclusion: session.exclusion, parser: session.parser, texts: session.texts, calls: session.moduleCalls, relative, ...(signal ? { signal } : {}) });
   const notifications = [...found.notifications];
-  if (found.roots.length === 0 || (found.roots.length === 1 && found.roots[0] === directory)) return { targets: [target], notifications };
+  if (found.roots.length === 0) return { targets: [target], notifications };
+  if (found.roots.length === 1 && found.roots[0] === directory) return { targets: [{ kind: 'terraform-hcl', path: target.path }], notifications };
   const label = relative(directory) || '.';
   const calledOnly = found.calledOnly.length;
   notifications.push({

@@ -55,4 +55,9 @@ export interface SourceOutput {
    * Terraform configuration, which declares everything it has.
    */
   readonly observedTypes?: readonly string[];
+  /**
+   * For an evaluated Terraform root: its key in the cache of evaluated roots, so the findings of a rule set the
+   * caller identifies can be kept beside it.
+   */
+  readonly cacheKey?: string;
 }

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -137,5 +137,24 @@ describe('scanning a repository', () => {
     writeFileSync(path.join(directory, 'modules/logging/main.tf'), 'variable "bucket" {\n  type = string\n}\n\nresource "aws_cloudwatch_log_group" "this" {\n  name              = "/s3/${var.bucket}"\n  retention_in_days = 400\n}\n');
     const changed = await scan({ targets: [{ kind: 'path', path: directory }], rules, root: directory, terraform: { cacheDirectory: cache } });
     expect(failing(changed, 'aws-cloudwatch-log-group-retention')).toEqual([]);
+  });
+
+  it('reuses the findings of unchanged roots for the same rules, and evaluates again for other rules or a changed root', async () => {
+    const copy = repository('findings-cache');
+    const cache = path.join(scratch, 'findings-cache-store');
+    const comparable = (r: ScanResult) => JSON.stringify({ findings: r.findings, notifications: r.notifications, targets: r.targets, resources: r.summary.resources });
+    const options = (identity: string, selected = rules) => ({ targets: [{ kind: 'path' as const, path: copy }], rules: selected, root: copy, terraform: { cacheDirectory: cache }, rulesIdentity: identity });
+    const reference = await scan({ targets: [{ kind: 'path', path: copy }], rules, root: copy, terraform: { cacheDirectory: false } });
+    expect(comparable(await scan(options('all rules')))).toBe(comparable(reference));
+    expect(comparable(await scan(options('all rules')))).toBe(comparable(reference));
+    // Another rule set is evaluated on the cached roots, not given the findings of the first.
+    const kms = rules.filter((r) => r.meta.id === 'aws-kms-key-rotation');
+    const fewer = await scan(options('kms only', kms));
+    expect(new Set(fewer.findings.map((f) => f.ruleId))).toEqual(new Set(['aws-kms-key-rotation']));
+    // A changed file invalidates the findings of every root that reads it.
+    writeFileSync(path.join(copy, 'environments/prod/main.tf'), readFileSync(path.join(copy, 'environments/prod/main.tf'), 'utf8').replace('enable_key_rotation = false', 'enable_key_rotation = true'));
+    const after = await scan(options('all rules'));
+    expect(failing(after, 'aws-kms-key-rotation')).toEqual([]);
+    expect(failing(after, 'aws-ebs-volume-encrypted')).toEqual(failing(reference, 'aws-ebs-volume-encrypted'));
   });
 });

@@ -35,9 +35,43 @@ export interface RootOrigin {
  * served from the result cache.
  */
 export async function loadTerraformDirectory(target: string, context: SourceContext, origin: RootOrigin = {}): Promise<SourceOutput> {
+  const session = context.terraformSession ?? new TerraformSession(context.terraform, context.root, context.signal);
+  const root = await describeRoot(target, context, session, origin);
+  if (root.key !== undefined && session.cache) {
+    const cached = session.cache.get(root.key, session.texts);
+    if (cached) {
+      recordHclLoadStatistics({ parsed: 0, files: 0, resources: cached.resources.length, cached: true });
+      return cached;
+    }
+  }
+  const log = new InputLog();
+  const recorded = Date.now();
+  const parsedBefore = session.parser.statistics.parsed;
+  const evaluated = await evaluateRoot(root.absolute, root.rootDirectory, root.onlyFile, context, session, log, root.repository, root.excludeBase);
+  recordHclLoadStatistics({ parsed: session.parser.statistics.parsed - parsedBefore, files: evaluated.files, resources: evaluated.output.resources.length, cached: false });
+  if (root.key === undefined || !session.cache) return evaluated.output;
+  await session.cache.set(root.key, recorded, log.list(), evaluated.output);
+  return { ...evaluated.output, cacheKey: root.key };
+}
+
+/** A root to load: where it is, the repository it belongs to, and its key in the cache of evaluated roots. */
+export interface RootDescription {
+  readonly absolute: string;
+  readonly rootDirectory: string;
+  readonly onlyFile?: string;
+  readonly repository: string;
+  readonly excludeBase: string;
+  /** Absent without a cache. */
+  readonly key?: string;
+}
+
+/**
+ * Where a root is and its cache key, from everything given to its evaluation: the path and the scan root, the
+ * variables and variable files, `TF_VAR_*` and `TF_WORKSPACE`, the excludes and the repository.
+ */
+export async function describeRoot(target: string, context: SourceContext, session: TerraformSession, origin: RootOrigin = {}): Promise<RootDescription> {
   const absolute = path.resolve(target);
   const { rootDirectory, onlyFile } = await resolveTarget(absolute);
-  const session = context.terraformSession ?? new TerraformSession(context.terraform, context.root, context.signal);
   const repository = repositoryOf(rootDirectory, context.root);
   const excludeBase = origin.discoveredIn ?? rootDirectory;
   const environment = Object.entries(process.env)
@@ -53,20 +87,7 @@ export async function loadTerraformDirectory(target: string, context: SourceCont
     excludeBase,
     repository,
   });
-  if (key !== undefined && session.cache) {
-    const cached = session.cache.get(key, session.texts);
-    if (cached) {
-      recordHclLoadStatistics({ parsed: 0, files: 0, resources: cached.resources.length, cached: true });
-      return cached;
-    }
-  }
-  const log = new InputLog();
-  const recorded = Date.now();
-  const parsedBefore = session.parser.statistics.parsed;
-  const output = await evaluateRoot(absolute, rootDirectory, onlyFile, context, session, log, repository, excludeBase);
-  recordHclLoadStatistics({ parsed: session.parser.statistics.parsed - parsedBefore, files: output.files, resources: output.output.resources.length, cached: false });
-  if (key !== undefined && session.cache) await session.cache.set(key, recorded, log.list(), output.output);
-  return output.output;
+  return { absolute, rootDirectory, ...(onlyFile === undefined ? {} : { onlyFile }), repository, excludeBase, ...(key === undefined ? {} : { key }) };
 }
 
 async function evaluateRoot(

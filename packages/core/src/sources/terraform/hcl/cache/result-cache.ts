@@ -22,21 +22,35 @@ const formatVersion = 2;
  */
 const racyMilliseconds = 2000;
 
-/** What a cached evaluation of one root holds: the inputs it read, with their digests, and what it produced. */
+/** What a cached evaluation of one root holds, beside its resources (kept in a file of their own). */
 interface Entry {
   /** When the inputs were recorded (ms). */
   readonly recorded: number;
   readonly inputs: readonly InputRecord[];
-  readonly stored: StoredOutput;
+  /** The output without its resources. */
+  readonly summary: CachedSummary;
+}
+
+/** What an evaluated root produced, apart from its resources. */
+export interface CachedSummary {
+  readonly name: string;
+  readonly kind: string;
+  readonly resourceCount: number;
+  readonly notifications: SourceOutput['notifications'];
+  readonly waivers: NonNullable<SourceOutput['waivers']>;
 }
 
 /**
  * A cache of evaluated root modules. The key covers everything given to the evaluation (the root, the variables,
  * `--var-file` paths, `TF_VAR_*`, the workspace, excludes, the tool and its code); the entry lists every input the
  * evaluation read (files, directory listings, the lock file, `file()`/`fileset()` reads) with a digest, and holds
- * only while every digest still matches. So an unchanged root costs reading its files, not evaluating them.
+ * only while every digest still matches. So an unchanged root costs checking its files, not evaluating them. Beside
+ * an entry: its resources, and the findings of rule sets the caller identified (see `ScanOptions.rulesIdentity`).
  */
 export class ResultCache {
+  /** Entries already checked in this scan, by key (a root several targets share is checked once). */
+  private readonly checked = new Map<string, CachedSummary | undefined>();
+
   private constructor(readonly directory: string) {}
 
   /**
@@ -56,20 +70,33 @@ export class ResultCache {
   }
 
   /**
-   * The cached output, when the entry exists and every input it read is unchanged. Files read in this scan are
-   * taken from `texts`.
+   * The summary of a cached evaluation, when the entry exists and every input it read is unchanged. Files read in
+   * this scan are taken from `texts`.
    */
-  get(key: string, texts: FileTexts): SourceOutput | undefined {
-    let entry: Entry;
+  check(key: string, texts: FileTexts): CachedSummary | undefined {
+    if (this.checked.has(key)) return this.checked.get(key);
+    let summary: CachedSummary | undefined;
     try {
-      entry = JSON.parse(readFileSync(this.file(key), 'utf8')) as Entry;
+      const entry = JSON.parse(readFileSync(this.file(key, 'entry'), 'utf8')) as Entry;
+      if (Array.isArray(entry.inputs) && typeof entry.summary === 'object' && typeof entry.recorded === 'number' && entry.inputs.every((input) => unchanged(input, entry.recorded, texts))) {
+        summary = entry.summary;
+      }
     } catch {
-      return undefined;
+      summary = undefined;
     }
-    if (!Array.isArray(entry.inputs) || typeof entry.stored !== 'object' || typeof entry.recorded !== 'number') return undefined;
-    for (const input of entry.inputs) if (!unchanged(input, entry.recorded, texts)) return undefined;
+    this.checked.set(key, summary);
+    return summary;
+  }
+
+  /** The whole cached output of an entry `check` found unchanged. */
+  get(key: string, texts: FileTexts): SourceOutput | undefined {
+    const summary = this.check(key, texts);
+    if (!summary) return undefined;
     try {
-      return restoreOutput(entry.stored);
+      const stored = JSON.parse(readFileSync(this.file(key, 'resources'), 'utf8')) as StoredOutput;
+      const { resources } = restoreOutput(stored);
+      if (resources.length !== summary.resourceCount) return undefined;
+      return { name: summary.name, kind: summary.kind, resources, notifications: summary.notifications, waivers: summary.waivers, cacheKey: key };
     } catch {
       return undefined;
     }
@@ -77,19 +104,42 @@ export class ResultCache {
 
   /** Stores an evaluation; a cache that cannot be written only costs speed. */
   async set(key: string, recorded: number, inputs: readonly InputRecord[], output: SourceOutput): Promise<void> {
-    const file = this.file(key);
-    const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    const summary: CachedSummary = { name: output.name, kind: output.kind, resourceCount: output.resources.length, notifications: output.notifications, waivers: output.waivers ?? [] };
+    // The resources first: an entry never points at resources that are not written yet.
+    if (await this.write(this.file(key, 'resources'), JSON.stringify(storeOutput({ ...output, notifications: [], waivers: [] })))) {
+      await this.write(this.file(key, 'entry'), JSON.stringify({ recorded, inputs, summary } satisfies Entry));
+    }
+    this.checked.set(key, summary);
+  }
+
+  /** Findings of an unchanged root for a rule set, as stored by `setFindings`. */
+  findings<T>(key: string, rulesKey: string): T | undefined {
     try {
-      await makeDirectories(path.dirname(file));
-      await writeFile(temporary, JSON.stringify({ recorded, inputs, stored: storeOutput(output) } satisfies Entry));
-      await rename(temporary, file);
+      return JSON.parse(readFileSync(this.file(`${key}-${rulesKey}`, 'findings'), 'utf8')) as T;
     } catch {
-      // A read-only or full disk only costs speed.
+      return undefined;
     }
   }
 
-  private file(key: string): string {
-    return path.join(this.directory, 'roots', `${key}.json`);
+  async setFindings(key: string, rulesKey: string, findings: unknown): Promise<void> {
+    await this.write(this.file(`${key}-${rulesKey}`, 'findings'), JSON.stringify(findings));
+  }
+
+  private async write(file: string, text: string): Promise<boolean> {
+    const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await makeDirectories(path.dirname(file));
+      await writeFile(temporary, text);
+      await rename(temporary, file);
+      return true;
+    } catch {
+      // A read-only or full disk only costs speed.
+      return false;
+    }
+  }
+
+  private file(key: string, kind: 'entry' | 'resources' | 'findings'): string {
+    return path.join(this.directory, kind === 'findings' ? 'findings' : 'roots', kind === 'resources' ? `${key}.resources.json` : `${key}.json`);
   }
 }
 
