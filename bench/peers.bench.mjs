@@ -43,24 +43,30 @@ for (const corpus of corpora) {
   const tools = [
     { name: 'trustscan', command: trustscanCommand(corpus, ['--no-cache']), count: () => sarifResults(path.join(output, 'trustscan.sarif')) },
     ...(corpus.kind === 'directory' ? [{ name: 'trustscan, unchanged', prime: true, command: trustscanCommand(corpus, ['--cache-dir', cache]), count: () => sarifResults(path.join(output, 'trustscan.sarif')) }] : []),
-    ...peers.filter((p) => p.path).map((peer) => ({ name: peer.name, command: peerCommand(peer, corpus), count: () => peerFindings(peer.name) })),
+    ...peers.filter((p) => p.path).map((peer) => ({ name: peer.name, command: peerCommand(peer, corpus), count: () => peerFindings(peer.name), exitCodes: peer.name === 'checkov' ? [0, 1] : [0] })),
   ];
   const measured = {};
   for (const tool of tools) {
     if (tool.prime) spawnSync(tool.command[0], tool.command.slice(1), { env: { ...process.env, ...closedNetwork } });
     const times = [];
     let findings;
+    let failed;
     for (let i = 0; i < runs; i++) {
+      clearReports();
       const started = performance.now();
       const child = spawnSync(tool.command[0], tool.command.slice(1), { env: { ...process.env, ...closedNetwork, NO_COLOR: '1' }, encoding: 'utf8', maxBuffer: 1 << 28 });
       const elapsed = performance.now() - started;
-      if (child.status !== 0 && child.status !== 1) throw new Error(`${tool.name} on ${corpus.name} failed (exit ${child.status}): ${(child.stderr || child.stdout).slice(-2000)}`);
       times.push(elapsed);
+      if (!(tool.exitCodes ?? [0]).includes(child.status)) {
+        // A failed run is reported, not timed as if it had scanned: its report file was cleared before the run.
+        failed = `exit ${child.status}: ${lastLine(child.stderr || child.stdout)}`;
+        break;
+      }
       findings = tool.count();
       if (elapsed > slowRunMs) break;
     }
-    measured[tool.name] = { ms: median(times), runs: times.length, findings };
-    console.log(`${corpus.name}: ${tool.name} ${seconds(median(times))} (${times.map(seconds).join(', ')}), ${findings ?? '?'} findings`);
+    measured[tool.name] = { ms: median(times), runs: times.length, findings, failed };
+    console.log(`${corpus.name}: ${tool.name} ${seconds(median(times))} (${times.map(seconds).join(', ')}), ${failed ? `FAILED (${failed})` : `${findings ?? '?'} findings`}`);
   }
   rows.push({ corpus, measured });
 }
@@ -73,12 +79,14 @@ for (const { corpus, measured } of rows) {
   const cell = (name) => {
     const m = measured[name];
     if (!m) return name.startsWith('trustscan') ? '–' : 'not installed';
+    if (m.failed) return `failed after ${seconds(m.ms)}`;
     return `${seconds(m.ms)}${m.runs < runs ? ` (${m.runs} run)` : ''}`;
   };
-  const ratios = peers.filter((p) => p.path).map((p) => `${(measured[p.name].ms / measured.trustscan.ms).toFixed(1)}x`);
+  const ratios = peers.filter((p) => p.path).map((p) => (measured[p.name].failed || measured.trustscan.failed ? '–' : `${(measured[p.name].ms / measured.trustscan.ms).toFixed(1)}x`));
   lines.push(`| ${corpus.name} | ${corpus.size} | ${columns.map(cell).join(' | ')} | ${ratios.join(' | ')} |`);
 }
-const findingLines = rows.map(({ corpus, measured }) => `${corpus.name}: ${Object.entries(measured).filter(([name]) => name !== 'trustscan, unchanged').map(([name, m]) => `${name} ${m.findings ?? '?'}`).join(', ')}`);
+const findingLines = rows.map(({ corpus, measured }) => `${corpus.name}: ${Object.entries(measured).filter(([name]) => name !== 'trustscan, unchanged').map(([name, m]) => `${name} ${m.failed ? 'failed' : (m.findings ?? '?')}`).join(', ')}`);
+const failures = rows.flatMap(({ corpus, measured }) => Object.entries(measured).filter(([, m]) => m.failed).map(([name, m]) => `${name} on ${corpus.name}: ${m.failed}`));
 const quiet = `Load average (1, 5, 15 min) ${before.one.toFixed(2)} ${before.five.toFixed(2)} ${before.fifteen.toFixed(2)} before, ${after.one.toFixed(2)} ${after.five.toFixed(2)} ${after.fifteen.toFixed(2)} after`;
 const table = lines.join('\n');
 console.log(`\n${table}\n\n${quiet}.`);
@@ -95,11 +103,12 @@ const file = writePerformanceSection(
     '',
     '- *trustscan*: `trustscan scan TARGET --no-config --no-cache --fail-on never -f sarif -o FILE` (nothing cached). *Unchanged*: the same with a filled `--cache-dir`, the files untouched.',
     '- *Checkov*: `checkov -d DIR --framework terraform` (a plan: `-f FILE --framework terraform_plan`) `--skip-download --quiet --compact -o json --output-file-path DIR`.',
-    '- *Trivy*: `trivy config --format json --output FILE --cache-dir DIR --skip-check-update --skip-version-check --quiet TARGET`, with the checks embedded in the binary.',
+    '- *Trivy*: `trivy config --timeout 2h --format json --output FILE --cache-dir DIR --skip-check-update --skip-version-check --quiet TARGET`, with the checks embedded in the binary. With its default `--timeout 5m`, Trivy runs the whole scan of the generated tree and of the plan and then fails with `context deadline exceeded`, reporting nothing; the longer timeout lets it finish.',
     '- Every command runs with `HTTPS_PROXY`/`HTTP_PROXY` pointing at a refused local port, so no tool waits on the network: both repositories call registry and git modules, which Trivy would try to download.',
     '- The tools do not check the same things (trustscan runs its SOC 2 rule pack, the others theirs), so the counts below are context, not a comparison:',
     '',
     ...findingLines.map((line) => `  - ${line}`),
+    ...(failures.length > 0 ? ['', 'Runs that failed (timed until they stopped):', '', ...failures.map((line) => `- ${line}`)] : []),
     '',
     'To reproduce: `scripts/install-peers.sh` (Checkov from PyPI into `.peers/venv`, Trivy built with `go install` into `.peers/bin`; about 10 minutes), then `pnpm bench peers`. The corpora are unpacked or generated into a temporary directory for the run.',
   ].join('\n'),
@@ -117,7 +126,18 @@ function peerCommand(peer, corpus) {
     return [peer.path, ...target, '--skip-download', '--quiet', '--compact', '-o', 'json', '--output-file-path', path.join(output, 'checkov')];
   }
   const cache = path.join(scratch, 'trivy-cache');
-  return [peer.path, 'config', '--format', 'json', '--output', path.join(output, 'trivy.json'), '--cache-dir', cache, '--skip-check-update', '--skip-version-check', '--quiet', corpus.target];
+  // Trivy's default --timeout (5 minutes) is checked only once the scan has finished, and then fails the run: give it
+  // room, so a slow scan is timed to its end and reports its findings.
+  return [peer.path, 'config', '--timeout', '2h', '--format', 'json', '--output', path.join(output, 'trivy.json'), '--cache-dir', cache, '--skip-check-update', '--skip-version-check', '--quiet', corpus.target];
+}
+
+/** Removes every tool's report, so a run that fails cannot be credited with the previous run's findings. */
+function clearReports() {
+  for (const name of ['trustscan.sarif', 'trivy.json', 'checkov']) rmSync(path.join(output, name), { recursive: true, force: true });
+}
+
+function lastLine(text) {
+  return (text ?? '').trim().split('\n').at(-1)?.replace(/\s+/g, ' ').slice(0, 300) ?? '';
 }
 
 function peerFindings(name) {
@@ -137,7 +157,7 @@ function peerFindings(name) {
 
 function sarifResults(file) {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')).runs[0].results.filter((r) => r.level !== 'note').length;
+    return JSON.parse(readFileSync(file, 'utf8')).runs[0].results.filter((r) => r.properties?.status === 'fail').length;
   } catch {
     return undefined;
   }
