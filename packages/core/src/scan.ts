@@ -79,9 +79,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const terraformScan = (await Promise.all(options.targets.map(mayBeTerraformConfiguration))).some(Boolean) ? await import('./sources/terraform/terraform-scan.js') : undefined;
   const session: TerraformSession | undefined = terraformScan ? new terraformScan.TerraformSession(terraform, root, options.signal) : undefined;
   const findingsKey = options.rulesIdentity === undefined || !session?.cache || !terraformScan ? undefined : terraformScan.rulesKey(options.rulesIdentity, root, options.relations);
-  const scanOne = async (target: Target): Promise<void> => {
+  const scanOne = async (target: Target, oneOfSeveral: boolean): Promise<void> => {
     if (options.signal?.aborted) throw new ScanAbortedError();
     const label = target.kind === 'terraform-hcl' && target.discoveredIn !== undefined ? relativeFile(root, path.resolve(target.path)) || '.' : describeTarget(target);
+    // Among the roots of a repository, a note such as "aws_s3_bucket.b: count is unknown" must say whose it is.
+    const ofTarget = (list: readonly Notification[]): readonly Notification[] => (oneOfSeveral ? list.map((n) => nameTarget(n, label)) : list);
     const context: SourceContext = {
       root,
       locator,
@@ -97,7 +99,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         const reused = await terraformScan.cachedRootFindings(target, context, session, findingsKey);
         if (reused) {
           for (const finding of reused.findings) findings.push(finding);
-          notifications.push(...reused.summary.notifications);
+          notifications.push(...ofTarget(reused.summary.notifications));
           waivers.push(...reused.summary.waivers);
           resourceCount += reused.summary.resourceCount;
           targets.push({ name: reused.summary.name, kind: reused.summary.kind, resources: reused.summary.resourceCount, ok: true });
@@ -111,7 +113,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       if (findingsKey !== undefined && output.cacheKey !== undefined) await session?.cache?.setFindings(output.cacheKey, findingsKey, evaluated);
       // Appended one by one: spreading a hundred thousand findings into push() overflows the call stack.
       for (const finding of evaluated) findings.push(finding);
-      notifications.push(...output.notifications);
+      notifications.push(...ofTarget(output.notifications));
       waivers.push(...(output.waivers ?? []));
       resourceCount += output.resources.length;
       targets.push({ name: output.name, kind: output.kind, resources: output.resources.length, ok: true });
@@ -133,7 +135,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     // A directory is walked for its root modules; each is scanned as a target of its own.
     const expanded = session && terraformScan ? await terraformScan.expandTarget(target, root, session, options.signal) : { targets: [target], notifications: [] };
     notifications.push(...expanded.notifications);
-    for (const each of expanded.targets) await scanOne(each);
+    for (const each of expanded.targets) await scanOne(each, expanded.targets.length > 1);
   }
 
   const waived = applyWaivers(findings, waivers, options.today ?? new Date().toISOString().slice(0, 10));
@@ -149,6 +151,16 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     waivers: waived.reports,
     summary: summarize(sorted, options.rules.map((r) => r.meta).filter((m) => evaluatedRuleIds.has(m.id)), resourceCount),
   };
+}
+
+/**
+ * The notification with its target's name in front, unless its message starts with the target or a file inside it
+ * (for the root at the top, `.`, any relative file: `main.tf:3:1: …`).
+ */
+function nameTarget(notification: Notification, target: string): Notification {
+  const { message } = notification;
+  const located = target === '.' ? message.startsWith('.:') || /^[^\s:/][^\s:]*\.(tf|tf\.json|tfvars|tfvars\.json|hcl)\b/.test(message) : message.startsWith(`${target}/`) || message.startsWith(`${target}:`);
+  return located ? notification : { ...notification, message: `${target}: ${message}` };
 }
 
 /**

@@ -115,7 +115,7 @@ describe('bad repositories', () => {
     // Each root reports the cycle where it closes: root a at b's call back, root b at a's.
     expect(warnings).toEqual(['module-cycle b/main.tf', 'module-cycle a/main.tf', 'module-not-scanned escapes/main.tf', 'module-cycle self/main.tf']);
     expect(result.notifications.find((n) => n.subject === 'escapes/main.tf')?.message).toBe(
-      'module.m (escapes/main.tf) is not scanned: its source leads outside the repository (../outside); trustscan reads nothing outside the repository it scans.',
+      'escapes: module.m (escapes/main.tf) is not scanned: its source leads outside the repository (../outside); trustscan reads nothing outside the repository it scans.',
     );
     expect(JSON.stringify(result.findings)).not.toContain('"outside"');
   });

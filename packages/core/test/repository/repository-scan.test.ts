@@ -82,6 +82,13 @@ describe('scanning a repository', () => {
     // A module whose own count is unknown: its resources stand for every instance too.
     const prodBucket = result.findings.find((f) => f.target === 'environments/prod' && f.ruleId === 'aws-s3-bucket-versioning');
     expect(prodBucket?.message).toContain('The number of instances is not known (count is unknown (var.enabled has no value');
+    // Each note names its root: the same address may stand in several roots.
+    expect(result.notifications.filter((n) => n.message.includes('is evaluated as one instance') || n.message.includes('it is evaluated as one instance')).map((n) => n.message.split(': ')[0])).toEqual([
+      'components/queue',
+      'environments/prod',
+      'environments/prod',
+      'environments/prod',
+    ]);
   });
 
   it('reports a file that does not parse for its root only, and scans the rest', () => {
