@@ -2,8 +2,8 @@
 // (ids known after apply), RDS instances, IAM policies, and resources no rule reads, half inside module instances.
 import { planBuilder, reference } from './plan-builder.mjs';
 
-/** Builds a plan JSON document with `count` resources. */
-export function generatePlan(count) {
+/** Builds a plan JSON document with `count` resources (and `planned_values` filled in with `plannedValues`). */
+export function generatePlan(count, { plannedValues = false } = {}) {
   const plan = planBuilder('aws');
   for (let i = 0, group = 0; i < count; i += 8, group++) {
     const module = group % 2 === 0 ? undefined : `module.app[${group % 50}]`;
@@ -18,7 +18,5 @@ export function generatePlan(count) {
     plan.add(module, 'aws_security_group', n, { name: `sg${group}`, ingress: [{ from_port: 443, to_port: 443, protocol: 'tcp', cidr_blocks: ['10.0.0.0/8'] }] }, { id: true, arn: true });
     plan.add(module, 'aws_instance', n, { ami: 'ami-123', instance_type: 't3.micro', tags: { Name: n } }, { id: true, arn: true, private_ip: true });
   }
-  const document = plan.document();
-  document.resource_changes = document.resource_changes.slice(0, count);
-  return document;
+  return plan.document({ plannedValues, limit: count });
 }

@@ -23,16 +23,46 @@ export function planBuilder(provider) {
       if (!module) root.push(config);
       else if (!inModule.has(config.address)) inModule.set(config.address, config);
     },
-    document() {
+    /**
+     * The plan. With `plannedValues`, `planned_values` lists every instance as `terraform show -json` does (other
+     * scanners, such as Trivy, read the plan from there); without, it is left empty, as trustscan reads
+     * `resource_changes`. `limit` keeps the first instances only.
+     */
+    document({ plannedValues = false, limit = changes.length } = {}) {
+      const kept = changes.slice(0, limit);
       const moduleCalls = inModule.size > 0 ? { app: { source: './modules/app', expressions: {}, module: { resources: [...inModule.values()] } } } : {};
       return {
         format_version: '1.2',
         terraform_version: '1.9.5',
-        planned_values: { root_module: {} },
-        resource_changes: changes,
+        planned_values: { root_module: plannedValues ? plannedModules(kept) : {} },
+        resource_changes: kept,
         configuration: { root_module: { resources: root, module_calls: moduleCalls } },
       };
     },
+  };
+}
+
+/** `planned_values.root_module`: the root's instances, and one child module per module instance with its own. */
+function plannedModules(changes) {
+  const value = (change) => ({
+    address: change.address,
+    mode: change.mode,
+    type: change.type,
+    name: change.name,
+    provider_name: change.provider_name,
+    schema_version: 0,
+    values: change.change.after,
+    sensitive_values: {},
+  });
+  const children = new Map();
+  for (const change of changes) {
+    if (!change.module_address) continue;
+    if (!children.has(change.module_address)) children.set(change.module_address, []);
+    children.get(change.module_address).push(value(change));
+  }
+  return {
+    resources: changes.filter((change) => !change.module_address).map(value),
+    child_modules: [...children].map(([address, resources]) => ({ address, resources })),
   };
 }
 

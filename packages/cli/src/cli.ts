@@ -41,6 +41,8 @@ export interface ScanCommand {
   readonly drift: boolean;
   readonly vars: readonly (readonly [string, string])[];
   readonly varFiles: readonly string[];
+  /** `--exclude GLOB`: paths not walked for root modules and never read, `.gitignore`-style. */
+  readonly exclude: readonly string[];
   readonly cacheDirectory?: string | false;
   readonly aws?: { readonly regions?: readonly string[]; readonly profile?: string; readonly aggregator?: string };
   readonly azure?: { readonly subscriptions?: readonly string[]; readonly resourceGraph: boolean };
@@ -172,8 +174,8 @@ Usage:
 Targets:
   PATH                       A Terraform directory, a .tf file, a plan from \`terraform show -json\`, or a
                              state (\`terraform state pull\`, a .tfstate file, \`terraform show -json\`),
-                             recognised by its content. Defaults to the config file's targets, else "."
-                             when no live target is given.
+                             recognised by its content. A directory is walked for every root module in it.
+                             Defaults to the config file's targets, else "." when no live target is given.
   --aws                      Scan the AWS account of the default credentials through AWS Config and S3
   --aws-region R1,R2         Regions to scan (default: the SDK's configured region)
   --aws-profile NAME         Shared-config profile for credentials
@@ -188,8 +190,10 @@ Terraform:
   --tf-dir DIR               Terraform configuration of a plan or of live resources, to point findings at .tf lines
   --var NAME=VALUE           Set a variable (repeatable; as terraform -var)
   --var-file FILE            Read variables from a .tfvars or .tfvars.json file (repeatable)
-  --cache-dir DIR            Where to keep the HCL parse cache (default: node_modules/.cache/trustscan or a temp dir)
-  --no-cache                 Do not read or write the parse cache
+  --exclude GLOB             Do not walk or read what GLOB matches, .gitignore-style, relative to each directory
+                             target (repeatable), e.g. --exclude 'deprecated/' --exclude '**/examples/**'
+  --cache-dir DIR            Where to keep evaluated root modules (default: node_modules/.cache/trustscan or a temp dir)
+  --no-cache                 Do not read or write the cache
 
 Rules:
   --rules DIR                Also load declarative rules (YAML or JSON) from DIR (repeatable)
@@ -296,6 +300,7 @@ function parseScan(argv: readonly string[]): Command {
     'no-drift': { type: 'boolean' },
     var: { type: 'string', multiple: true },
     'var-file': { type: 'string', multiple: true },
+    exclude: { type: 'string', multiple: true },
     'cache-dir': { type: 'string' },
     'no-cache': { type: 'boolean' },
     aws: { type: 'boolean' },
@@ -347,6 +352,7 @@ function parseScan(argv: readonly string[]): Command {
     drift: !(values['no-drift'] ?? false),
     vars: (values.var ?? []).map(parseVar),
     varFiles: values['var-file'] ?? [],
+    exclude: values.exclude ?? [],
     ...(values['no-cache'] ? { cacheDirectory: false as const } : values['cache-dir'] !== undefined ? { cacheDirectory: values['cache-dir'] } : {}),
     ...(values['tf-dir'] === undefined ? {} : { tfDir: values['tf-dir'] }),
     ...(liveAws

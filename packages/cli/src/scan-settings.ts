@@ -16,6 +16,7 @@ import {
   type Waiver,
 } from '@trustscan/core';
 import type { FailOn, ScanCommand } from './cli.js';
+import { rulesIdentity } from './rules-identity.js';
 
 /** What a scan runs with once the command line and the config file are merged: the command line wins. */
 export interface ScanSettings {
@@ -34,6 +35,10 @@ export interface ScanSettings {
   readonly tfDir?: string;
   readonly vars: readonly (readonly [string, string])[];
   readonly varFiles: readonly string[];
+  /** `--exclude` patterns after the config file's `exclude:`. */
+  readonly exclude: readonly string[];
+  /** Identifies the rules and their settings, so the findings of unchanged Terraform roots can be reused. */
+  readonly rulesIdentity: string;
   /** Absolute path of the baseline to apply. */
   readonly baseline?: string;
 }
@@ -75,6 +80,8 @@ export async function resolveScanSettings(command: ScanCommand, cwd: string): Pr
     // Command-line variables come after the file's, so they win, as later -var flags do in Terraform.
     vars: [...(config?.variables ?? []), ...command.vars],
     varFiles: [...(config?.varFiles ?? []), ...command.varFiles.map((file) => path.resolve(cwd, file))],
+    exclude: [...(config?.exclude ?? []), ...command.exclude],
+    rulesIdentity: rulesIdentity(rules, config?.file, [...(config?.rules.directories ?? []), ...command.rulesDirectories.map((d) => path.resolve(cwd, d))]),
     ...(tfDir === undefined ? {} : { tfDir }),
     ...(baseline === undefined ? {} : { baseline }),
   };

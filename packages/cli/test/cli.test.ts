@@ -39,6 +39,7 @@ describe('command line parsing', () => {
     ['a live AWS target scans no path by default', ['scan', '--aws', '--aws-region', 'us-east-1,eu-west-1', '--aws-region', 'ap-south-1'], { paths: [], aws: { regions: ['us-east-1', 'eu-west-1', 'ap-south-1'] } }],
     ['azure with subscriptions and Resource Graph', ['scan', '--azure-subscription', 's1,s2', '--azure-resource-graph', 'main.tf'], { paths: ['main.tf'], azure: { subscriptions: ['s1', 's2'], resourceGraph: true } }],
     ['--no-cache', ['scan', '--no-cache', '--fail-on', 'never'], { cacheDirectory: false, failOn: 'never' }],
+    ['--exclude, repeatable', ['scan', '--exclude', 'deprecated/', '--exclude', '**/examples/**'], { exclude: ['deprecated/', '**/examples/**'] }],
     ['rules list as JSON', ['rules', 'list', '--format', 'json'], { command: 'rules-list', format: 'json' }],
   ])('%s', (_name, argv, expected) => {
     expect(parseCommandLine(argv)).toMatchObject(expected);

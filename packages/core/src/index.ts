@@ -38,3 +38,5 @@ export { mapConcurrently } from './concurrency/map-concurrently.js';
 export { CallSignals } from './concurrency/call-signals.js';
 export { withoutSdkWarnings } from './aws-sdk/without-sdk-warnings.js';
 export { sha256Hex, InputDigest } from './files/input-digest.js';
+export { versionedDefaults, defaultForMajor, type VersionedDefault } from './sources/terraform/providers/provider-defaults.js';
+export { currentMajors, type TerraformProvider } from './sources/terraform/providers/provider-versions.js';

@@ -14,8 +14,10 @@ import { loadTarget } from './sources/load-target.js';
 import type { Resource } from './model/resource.js';
 import type { LiveSources, SourceContext, TerraformOptions } from './sources/source.js';
 import { describeTarget, type Target } from './sources/target.js';
+import type { TerraformSession } from './sources/terraform/terraform-session.js';
 import { DeclarationLocator } from './sources/terraform/syntax/declarations.js';
 import { compareDrift, type DriftTarget } from './drift/compare-drift.js';
+import { relativeFile } from './engine/locate.js';
 import { toolName, toolVersion } from './version.js';
 
 export interface ScanOptions {
@@ -44,6 +46,14 @@ export interface ScanOptions {
    * (`driftRules`) report controls that drifted, unmanaged and missing resources. `false` leaves them out.
    */
   readonly drift?: boolean;
+  /**
+   * Identifies the rules and everything that decides how they judge (their code and version, settings, options):
+   * two scans with the same identity must evaluate the same rules the same way. With it, the findings of an
+   * unchanged Terraform root are kept beside the root in the cache and reused; without it, they are evaluated
+   * every time (the evaluated roots are still cached). The CLI derives it from the tool, the config file and the
+   * rule directories.
+   */
+  readonly rulesIdentity?: string;
 }
 
 export interface ProgressEvent {
@@ -88,30 +98,53 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     return declared;
   };
 
-  for (const target of options.targets) {
+  // The Terraform sources' shared state, loaded only when a target may be Terraform configuration.
+  const terraformScan = (await Promise.all(options.targets.map(mayBeTerraformConfiguration))).some(Boolean) ? await import('./sources/terraform/terraform-scan.js') : undefined;
+  const session: TerraformSession | undefined = terraformScan ? new terraformScan.TerraformSession(terraform, root, options.signal) : undefined;
+  // Findings of unchanged roots are reused only when nothing else needs the roots' resources: drift compares them.
+  const findingsKey =
+    options.rulesIdentity === undefined || !session?.cache || !terraformScan || comparesDrift
+      ? undefined
+      : terraformScan.rulesKey(options.rulesIdentity, root, [options.relations ?? null, profile, [...ruleOptions]]);
+  const scanOne = async (target: Target, oneOfSeveral: boolean): Promise<void> => {
     if (options.signal?.aborted) throw new ScanAbortedError();
-    const label = describeTarget(target);
+    const label = target.kind === 'terraform-hcl' && target.discoveredIn !== undefined ? relativeFile(root, path.resolve(target.path)) || '.' : describeTarget(target);
+    // Among the roots of a repository, a note such as "aws_s3_bucket.b: count is unknown" must say whose it is.
+    const ofTarget = (list: readonly Notification[]): readonly Notification[] => (oneOfSeveral ? list.map((n) => nameTarget(n, label)) : list);
     const context: SourceContext = {
       root,
       locator,
       progress: (message) => options.onProgress?.({ target: label, message }),
       terraform,
       declaredResources,
+      ...(session ? { terraformSession: session } : {}),
       ...(tfDir === undefined ? {} : { tfDir }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     };
     try {
+      if (findingsKey !== undefined && session && terraformScan && target.kind === 'terraform-hcl') {
+        const reused = await terraformScan.cachedRootFindings(target, context, session, findingsKey);
+        if (reused) {
+          for (const finding of reused.findings) findings.push(finding);
+          notifications.push(...ofTarget(reused.summary.notifications));
+          waivers.push(...reused.summary.waivers);
+          resourceCount += reused.summary.resourceCount;
+          targets.push({ name: reused.summary.name, kind: reused.summary.kind, resources: reused.summary.resourceCount, ok: true, ...(reused.summary.inputs ? { inputs: reused.summary.inputs } : {}) });
+          return;
+        }
+      }
       const output = await loadTarget(target, context, options.sources);
       // One inventory per target: addresses are unique within a plan, a directory or an account, not across them.
       const inventory = new Inventory(output.resources, options.relations ? [...relationSpecs, ...options.relations] : relationSpecs, output.observedTypes);
       const evaluated = evaluateRules(inventory, rules, root, output.name, settings);
+      if (findingsKey !== undefined && output.cacheKey !== undefined) await session?.cache?.setFindings(output.cacheKey, findingsKey, evaluated);
       // Appended one by one: spreading a hundred thousand findings into push() overflows the call stack.
       for (const finding of evaluated) findings.push(finding);
       if (comparesDrift) {
         const side = { name: output.name, kind: output.kind, resources: output.resources, findings: evaluated, inventory, ...(output.observedTypes ? { observedTypes: output.observedTypes } : {}), ...(output.scope ? { scope: output.scope } : {}) };
         (isLive(target) ? driftTargets.live : driftTargets.declared).push(side);
       }
-      notifications.push(...output.notifications);
+      notifications.push(...ofTarget(output.notifications));
       waivers.push(...(output.waivers ?? []));
       resourceCount += output.resources.length;
       targets.push({ name: output.name, kind: output.kind, resources: output.resources.length, ok: true, ...(output.inputs === undefined ? {} : { inputs: output.inputs }) });
@@ -126,6 +159,14 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       });
       targets.push({ name: label, kind: target.kind, resources: 0, ok: false });
     }
+  };
+
+  for (const target of options.targets) {
+    if (options.signal?.aborted) throw new ScanAbortedError();
+    // A directory is walked for its root modules; each is scanned as a target of its own.
+    const expanded = session && terraformScan ? await terraformScan.expandTarget(target, root, session, options.signal) : { targets: [target], notifications: [] };
+    notifications.push(...expanded.notifications);
+    for (const each of expanded.targets) await scanOne(each, expanded.targets.length > 1);
   }
 
   if (comparesDrift) {
@@ -154,6 +195,16 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 }
 
 /**
+ * The notification with its target's name in front, unless its message starts with the target or a file inside it
+ * (for the root at the top, `.`, any relative file: `main.tf:3:1: …`).
+ */
+function nameTarget(notification: Notification, target: string): Notification {
+  const { message } = notification;
+  const located = target === '.' ? message.startsWith('.:') || /^[^\s:/][^\s:]*\.(tf|tf\.json|tfvars|tfvars\.json|hcl)\b/.test(message) : message.startsWith(`${target}/`) || message.startsWith(`${target}:`);
+  return located ? notification : { ...notification, message: `${target}: ${message}` };
+}
+
+/**
  * Sorts findings deterministically: by file, position, rule, resource and fingerprint. Files and rule ids are
  * compared by precomputed rank: a scan may hold a hundred thousand findings, and most comparisons are then decided
  * by numbers.
@@ -176,6 +227,13 @@ function sortFindings(findings: Finding[]): Finding[] {
 /** Whether a target is read from a live cloud rather than from Terraform. */
 function isLive(target: Target): boolean {
   return target.kind === 'aws' || target.kind === 'azure';
+}
+
+/** Whether a target may be Terraform configuration (a directory, a `.tf` file): plan scans need none of its code. */
+async function mayBeTerraformConfiguration(target: Target): Promise<boolean> {
+  if (target.kind === 'terraform-hcl') return true;
+  if (target.kind !== 'path') return false;
+  return /\.tf(\.json)?$/.test(target.path) || (await isDirectory(target.path));
 }
 
 async function isDirectory(directory: string): Promise<boolean> {

@@ -65,7 +65,9 @@ ${waiversSection(view)}
 
 function header(result: ScanResult, view: ReadinessView, options: HtmlOptions): string {
   const { byStatus, failBySeverity, resources, rulesEvaluated } = result.summary;
-  const targets = result.targets.map((t) => `<li><code>${escapeHtml(t.name)}</code> <span class="muted">${escapeHtml(targetKind(t.kind))}${t.ok ? `, ${plural(t.resources, 'resource')}` : ', could not be read'}</span></li>`).join('');
+  const items = result.targets.map((t) => `<li><code>${escapeHtml(t.name)}</code> <span class="muted">${escapeHtml(targetKind(t.kind))}${t.ok ? `, ${plural(t.resources, 'resource')}` : ', could not be read'}</span></li>`).join('');
+  // A repository of many roots lists them folded, so the summary stays on the first screen.
+  const targets = result.targets.length > 5 ? `<li><details><summary>${plural(result.targets.length, 'target')}</summary><ul>${items}</ul></details></li>` : items;
   const bySeverity = severities
     .filter((s) => failBySeverity[s] > 0)
     .map((s) => `<span class="chip sev-${s}">${failBySeverity[s]} ${severityLabels[s].toLowerCase()}</span>`)
@@ -195,7 +197,7 @@ function findingsSection(result: ScanResult, view: ReadinessView, fixIds: Readon
   const findings = [...result.findings].sort(
     (a, b) => statusOrder.indexOf(a.status) - statusOrder.indexOf(b.status) || severities.indexOf(a.severity) - severities.indexOf(b.severity) || compareText(placeOf(a), placeOf(b)) || compareText(a.ruleId, b.ruleId),
   );
-  const rows = findings.map((f) => findingRow(f, fixIds, rules)).join('\n');
+  const body = view.targets.length === 0 ? `<tbody>\n${findings.map((f) => findingRow(f, fixIds, rules)).join('\n')}\n</tbody>` : targetBodies(findings, view, fixIds, rules);
   const checkbox = (name: string, value: string, label: string, checked: boolean) =>
     `<label><input type="checkbox" name="${name}" value="${escapeHtml(value)}"${checked ? ' checked' : ''}> ${escapeHtml(label)}</label>`;
   const criterionOptions = view.criteria.map((c) => `<option value="${escapeHtml(c.id)}">${escapeHtml(`${c.id} ${c.title}`)}</option>`).join('');
@@ -206,18 +208,43 @@ function findingsSection(result: ScanResult, view: ReadinessView, fixIds: Readon
 <fieldset><legend>Status</legend>${statusOrder.map((s) => checkbox('status', s, statusLabels[s], statusesShownFirst.has(s))).join('')}</fieldset>
 <fieldset><legend>Severity</legend>${severities.map((s) => checkbox('severity', s, severityLabels[s], true)).join('')}</fieldset>
 <fieldset><legend>Area</legend>${areas.map((a) => checkbox('area', a, areaLabels[a], true)).join('')}</fieldset>
-<fieldset class="narrow"><legend>Criterion and text</legend><select name="criterion" aria-label="Criterion"><option value="">All criteria</option>${criterionOptions}</select><input type="search" name="q" placeholder="Resource, control or file" aria-label="Search findings"><button type="reset">Reset filters</button></fieldset>
+<fieldset class="narrow"><legend>Criterion${view.targets.length > 0 ? ', target' : ''} and text</legend><select name="criterion" aria-label="Criterion"><option value="">All criteria</option>${criterionOptions}</select>${targetSelect(view)}<input type="search" name="q" placeholder="Resource, control or file" aria-label="Search findings"><button type="reset">Reset filters</button></fieldset>
 </form>
 <p class="shown" id="shown-count" aria-live="polite">Showing ${initiallyShown} of ${findings.length} findings.</p>
 <div class="table-wrap"><table class="findings" id="findings-table">
 <colgroup><col class="c-sev"><col class="c-status"><col class="c-control"><col class="c-resource"><col class="c-location"><col class="c-message"></colgroup>
 <thead><tr><th scope="col">Severity</th><th scope="col">Status</th><th scope="col">Control</th><th scope="col">Resource</th><th scope="col">Location</th><th scope="col">Finding</th></tr></thead>
-<tbody>
-${rows}
-</tbody>
+${body}
 </table></div>
 <p class="empty" id="no-rows"${initiallyShown > 0 ? ' hidden' : ''}>No finding matches these filters.</p>
 </section>`;
+}
+
+/** Several targets (the roots of a repository): one row group per target, headed by its name and counts. */
+function targetBodies(findings: readonly Finding[], view: ReadinessView, fixIds: ReadonlyMap<string, string>, rules: ReadonlyMap<string, RuleMeta>): string {
+  const byTarget = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const list = byTarget.get(finding.target ?? '');
+    if (list) list.push(finding);
+    else byTarget.set(finding.target ?? '', [finding]);
+  }
+  return view.targets
+    .filter((t) => byTarget.has(t.name))
+    .map((t) => {
+      const own = byTarget.get(t.name) ?? [];
+      const counts = `${targetKind(t.kind)} · ${plural(t.resources, 'resource')} · ${t.failingCount} failing · ${t.unknownCount} not determined`;
+      return `<tbody class="target-group" data-target="${escapeHtml(t.name)}">
+<tr class="group-row"><th colspan="6" scope="rowgroup"><code>${escapeHtml(t.name)}</code> <span class="muted">${escapeHtml(counts)}</span></th></tr>
+${own.map((f) => findingRow(f, fixIds, rules)).join('\n')}
+</tbody>`;
+    })
+    .join('\n');
+}
+
+function targetSelect(view: ReadinessView): string {
+  if (view.targets.length === 0) return '';
+  const options = view.targets.map((t) => `<option value="${escapeHtml(t.name)}">${escapeHtml(t.name)}</option>`).join('');
+  return `<select name="target" aria-label="Target"><option value="">All targets</option>${options}</select>`;
 }
 
 function findingRow(f: Finding, fixIds: ReadonlyMap<string, string>, rules: ReadonlyMap<string, RuleMeta>): string {
@@ -227,7 +254,7 @@ function findingRow(f: Finding, fixIds: ReadonlyMap<string, string>, rules: Read
     ? `<div class="waiver">Waived: ${escapeHtml(f.waiver.reason)}${f.waiver.owner ? ` · owner ${escapeHtml(f.waiver.owner)}` : ''}${f.waiver.expires ? ` · until ${escapeHtml(f.waiver.expires)}` : ''}</div>`
     : '';
   const fixLink = fix && (f.status === 'fail' || f.status === 'baseline') ? ` <a class="fix" href="#${fix}">How to fix</a>` : '';
-  return `<tr data-status="${f.status}" data-severity="${f.severity}" data-area="${f.area}" data-criteria="${escapeHtml(f.tsc.join(' '))}"${statusesShownFirst.has(f.status) ? '' : ' hidden'}>
+  return `<tr data-status="${f.status}" data-severity="${f.severity}" data-area="${f.area}" data-criteria="${escapeHtml(f.tsc.join(' '))}" data-target="${escapeHtml(f.target ?? '')}"${statusesShownFirst.has(f.status) ? '' : ' hidden'}>
 <td><span class="chip sev-${f.severity}">${severityLabels[f.severity]}</span></td>
 <td><span class="status status-${f.status}">${statusLabels[f.status]}</span></td>
 <td>${title ? `${escapeHtml(title)}<br>` : ''}<code>${escapeHtml(f.ruleId)}</code><div class="muted">${escapeHtml(f.tsc.join(', '))} · ${areaLabels[f.area]}</div></td>
@@ -375,6 +402,7 @@ thead th{overflow-wrap:normal;font-size:12px;padding:6px}
 .filters button{font:inherit;padding:2px 10px}
 .shown{color:var(--muted)}
 table.findings col.c-sev{width:8%}table.findings col.c-status{width:9%}table.findings col.c-control{width:19%}table.findings col.c-resource{width:20%}table.findings col.c-location{width:14%}table.findings col.c-message{width:30%}
+.group-row th{background:var(--soft);font-size:14px;padding-top:10px}
 .waiver{margin-top:4px;color:var(--muted);font-size:13px}
 .fix{display:inline-block;margin-top:4px;font-size:13px}
 table.notes col.c-level{width:9%}table.notes col.c-about{width:24%}
@@ -394,7 +422,8 @@ const script = `
   var form = document.getElementById('filters');
   var table = document.getElementById('findings-table');
   if (!form || !table) return;
-  var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+  var rows = Array.prototype.slice.call(table.querySelectorAll('tbody tr[data-status]'));
+  var groups = Array.prototype.slice.call(table.querySelectorAll('tbody.target-group'));
   var count = document.getElementById('shown-count');
   var empty = document.getElementById('no-rows');
   function checked(name) {
@@ -405,16 +434,19 @@ const script = `
   function apply() {
     var status = checked('status'), severity = checked('severity'), area = checked('area');
     var criterion = form.elements.criterion.value;
+    var target = form.elements.target ? form.elements.target.value : '';
     var text = form.elements.q.value.trim().toLowerCase();
     var shown = 0;
     rows.forEach(function (row) {
       var d = row.dataset;
       var visible = status[d.status] === true && severity[d.severity] === true && area[d.area] === true &&
         (criterion === '' || (' ' + d.criteria + ' ').indexOf(' ' + criterion + ' ') >= 0) &&
+        (target === '' || d.target === target) &&
         (text === '' || row.textContent.toLowerCase().indexOf(text) >= 0);
       row.hidden = !visible;
       if (visible) shown++;
     });
+    groups.forEach(function (group) { group.hidden = !group.querySelector('tr[data-status]:not([hidden])'); });
     count.textContent = 'Showing ' + shown + ' of ' + rows.length + ' findings.';
     empty.hidden = shown > 0;
   }

@@ -65,7 +65,7 @@ export function toMarkdown(result: ScanResult, options: MarkdownOptions = {}): s
 function render(result: ScanResult, view: ReadinessView, detail: Detail, options: MarkdownOptions): string {
   const drift = driftView(result);
   const sections = [
-    heading(result, view, options),
+    heading(result, view, options, detail),
     criteriaSection(view),
     driftSection(drift, detail),
     failingSection(view, detail, drift !== undefined),
@@ -77,7 +77,19 @@ function render(result: ScanResult, view: ReadinessView, detail: Detail, options
   return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
 }
 
-function heading(result: ScanResult, view: ReadinessView, options: MarkdownOptions): string {
+/** Targets named inline in the heading; beyond this many, they are counted there and listed in a table. */
+const maxListedTargets = 3;
+
+/** One row per target (the roots of a repository), with what failed and what could not be decided in each. */
+function targetsTable(view: ReadinessView, detail: Detail): string {
+  if (view.targets.length === 0) return '';
+  const shown = view.targets.slice(0, cap(detail.rows, 200));
+  const rows = shown.map((t) => row([markdownCode(t.name, true), targetKind(t.kind), t.ok ? String(t.resources) : 'could not be read', String(t.failingCount), String(t.unknownCount)]));
+  const table = [row(['Target', 'Kind', 'Resources', 'Failing', 'Not determined']), row(['---', '---', '---:', '---:', '---:']), ...rows].join('\n');
+  return `\n\n<details><summary>${plural(view.targets.length, 'target')}</summary>\n\n${table}${more(view.targets.length, shown.length, 'target')}\n\n</details>`;
+}
+
+function heading(result: ScanResult, view: ReadinessView, options: MarkdownOptions, detail: Detail): string {
   const { byStatus, failBySeverity, resources, rulesEvaluated } = result.summary;
   const bySeverity = severities.filter((s) => failBySeverity[s] > 0).map((s) => `${failBySeverity[s]} ${s}`).join(', ');
   const verdict =
@@ -88,10 +100,11 @@ function heading(result: ScanResult, view: ReadinessView, options: MarkdownOptio
         : '✅ **No failing checks**';
   const counts = [`${byStatus.unknown} not determined`, `${byStatus.waived} waived`, ...(byStatus.baseline > 0 ? [`${byStatus.baseline} in the baseline`] : []), `${byStatus.pass} passing`];
   const targets = result.targets.map((t) => `${markdownCode(t.name)} (${targetKind(t.kind)}${t.ok ? `, ${plural(t.resources, 'resource')}` : ', could not be read'})`);
+  const what = targets.length === 0 ? 'nothing' : targets.length > maxListedTargets ? plural(targets.length, 'target') : targets.join(', ');
   const scanned =
-    `Scanned ${targets.length === 0 ? 'nothing' : targets.join(', ')}${result.targets.length > 1 ? `, ${plural(resources, 'resource')} in all,` : ''} with ${plural(rulesEvaluated, 'automated control')} of the ${result.profile ?? 'baseline'} profile` +
+    `Scanned ${what}${result.targets.length > 1 ? `, ${plural(resources, 'resource')} in all,` : ''} with ${plural(rulesEvaluated, 'automated control')} of the ${result.profile ?? 'baseline'} profile` +
     `${options.date ? ` on ${escapeMarkdown(options.date)}` : ''}. The controls that ran support ${view.criteriaInScope} of the ${view.criteriaTotal} Trust Services Criteria.`;
-  return `## SOC 2 readiness: ${escapeMarkdown(result.tool.name)} scan\n\n${verdict} · ${counts.join(' · ')}\n\n${scanned}`;
+  return `## SOC 2 readiness: ${escapeMarkdown(result.tool.name)} scan\n\n${verdict} · ${counts.join(' · ')}\n\n${scanned}${targetsTable(view, detail)}`;
 }
 
 function criteriaSection(view: ReadinessView): string {
@@ -110,6 +123,15 @@ function criteriaSection(view: ReadinessView): string {
 
 function failingSection(view: ReadinessView, detail: Detail, drift: boolean): string {
   if (view.failingCount === 0) return `### Failing checks\n\nNone${drift ? ' besides the drift above' : ''}.`;
+  if (view.targets.length > 0) {
+    // Several targets: each with its own failing checks; a control's fix is written out where it first appears.
+    const fixed = new Set<string>();
+    return [
+      `### Failing checks (${view.failingCount})`,
+      'Grouped by target, then by the criterion each control primarily supports, most severe first, with the fix for each control.',
+      ...view.targets.filter((t) => t.failingCount > 0).flatMap((t) => [`#### ${markdownCode(t.name)} · ${plural(t.failingCount, 'failing check')}`, ...groupsText(t.failing, detail, true, '#####', fixed)]),
+    ].join('\n\n');
+  }
   return [
     `### Failing checks (${view.failingCount})`,
     `Grouped by the criterion each control primarily supports, most severe first, with the fix for each control.${drift ? ' Drift is listed above.' : ''}`,
@@ -183,7 +205,7 @@ function baselineSection(view: ReadinessView, detail: Detail): string {
 }
 
 /** Criterion headings, a line per control with its severity, its findings as a table, and its fix. */
-function groupsText(groups: readonly CriterionGroup[], detail: Detail, withFixes: boolean): string[] {
+function groupsText(groups: readonly CriterionGroup[], detail: Detail, withFixes: boolean, level = '####', fixed?: Set<string>): string[] {
   const parts: string[] = [];
   let budget = detail.rows;
   const ordered = [...groups.flatMap((g) => g.severities.flatMap((s) => s.rules))].sort((a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity));
@@ -195,9 +217,12 @@ function groupsText(groups: readonly CriterionGroup[], detail: Detail, withFixes
     budget -= take;
   }
   for (const criterion of groups) {
-    parts.push(`#### ${criterion.id} · ${escapeMarkdown(criterion.title)}`);
+    parts.push(`${level} ${criterion.id} · ${escapeMarkdown(criterion.title)}`);
     for (const severityGroup of criterion.severities) {
-      for (const group of severityGroup.rules) parts.push(ruleGroupText(group, shown.get(group) ?? 0, detail, withFixes));
+      for (const group of severityGroup.rules) {
+        parts.push(ruleGroupText(group, shown.get(group) ?? 0, detail, withFixes && !fixed?.has(group.ruleId)));
+        fixed?.add(group.ruleId);
+      }
     }
   }
   return parts;

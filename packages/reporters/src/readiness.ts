@@ -79,8 +79,22 @@ export interface IdleRule {
   readonly rule: RuleMeta;
 }
 
+/** One scanned target (a root of a repository, a plan, an account) with its failing checks, when there are several. */
+export interface TargetGroup {
+  readonly name: string;
+  readonly kind: string;
+  readonly resources: number;
+  readonly ok: boolean;
+  readonly failingCount: number;
+  readonly unknownCount: number;
+  /** Its failing findings, grouped as `ReadinessView.failing`. */
+  readonly failing: readonly CriterionGroup[];
+}
+
 export interface ReadinessView {
   readonly criteria: readonly CriterionRow[];
+  /** The targets, sorted by name, when the scan had several (otherwise empty): reports then group by target. */
+  readonly targets: readonly TargetGroup[];
   /** Failing findings (status `fail`) by primary criterion, then severity (most severe first), then control. */
   readonly failing: readonly CriterionGroup[];
   readonly failingCount: number;
@@ -103,10 +117,38 @@ export function readinessView(result: ScanResult): ReadinessView {
   const rules = new Map(result.rules.map((rule) => [rule.id, rule]));
   const evaluated = new Set(result.findings.map((f) => f.ruleId));
   // Failing drift findings are shown in the reports' drift section, beside both copies of the resource.
-  const failing = result.findings.filter((f) => f.status === 'fail' && f.drift === undefined);
+  const listedAsFailing = (f: Finding): boolean => f.status === 'fail' && f.drift === undefined;
+  const failing = result.findings.filter(listedAsFailing);
   const baseline = result.findings.filter((f) => f.status === 'baseline');
+  const byTarget = new Map<string, Finding[]>();
+  if (result.targets.length > 1) {
+    for (const finding of result.findings) {
+      const list = byTarget.get(finding.target ?? '');
+      if (list) list.push(finding);
+      else byTarget.set(finding.target ?? '', [finding]);
+    }
+  }
+  const targets =
+    result.targets.length > 1
+      ? [...result.targets]
+          .sort((a, b) => compare(a.name, b.name))
+          .map((target): TargetGroup => {
+            const own = byTarget.get(target.name) ?? [];
+            const ownFailing = own.filter(listedAsFailing);
+            return {
+              name: target.name,
+              kind: target.kind,
+              resources: target.resources,
+              ok: target.ok,
+              failingCount: ownFailing.length,
+              unknownCount: own.filter((f) => f.status === 'unknown').length,
+              failing: groupByCriterion(ownFailing, rules),
+            };
+          })
+      : [];
   return {
     criteria: result.summary.criteria.map((c) => ({ ...c, verdict: criterionVerdict(c) })),
+    targets,
     failing: groupByCriterion(failing, rules),
     failingCount: failing.length,
     baseline: groupByCriterion(baseline, rules),

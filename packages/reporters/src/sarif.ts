@@ -65,7 +65,7 @@ export function toSarif(result: ScanResult, options: SarifOptions = {}): string 
         })),
       },
     ],
-    results: reported.map((finding) => toResult(finding, ruleIndex, withSuppressions)),
+    results: reported.map((finding) => toResult(finding, ruleIndex, withSuppressions, result.targets.length > 1)),
     properties: { profile: result.profile ?? 'baseline' },
   };
 
@@ -121,7 +121,7 @@ function relationship(id: string, taxonIndex: ReadonlyMap<string, number>, kind:
   };
 }
 
-function toResult(finding: Finding, ruleIndex: ReadonlyMap<string, number>, withSuppressions: boolean): Sarif.Result {
+function toResult(finding: Finding, ruleIndex: ReadonlyMap<string, number>, withSuppressions: boolean, severalTargets: boolean): Sarif.Result {
   const { location, resource } = finding;
   const unknown = finding.status === 'unknown';
   const criteria = finding.tsc.join(', ');
@@ -158,6 +158,8 @@ function toResult(finding: Finding, ruleIndex: ReadonlyMap<string, number>, with
       ...(resource.cloudId === undefined ? {} : { cloudId: resource.cloudId }),
       ...(finding.path === undefined ? {} : { attribute: finding.path }),
       ...(finding.drift === undefined ? {} : { drift: finding.drift }),
+      // The root module (or plan, or account) of the finding, when one scan covered several.
+      ...(severalTargets && finding.target !== undefined ? { target: finding.target } : {}),
     },
   };
   const related = driftLocations(finding);

@@ -11,13 +11,17 @@ export interface TextOptions {
   readonly failOn?: Severity | 'never';
 }
 
+/** Notes listed in the text report before the rest are only counted. */
+const maxNotes = 30;
+
 const marks: Readonly<Record<Finding['status'], string>> = { fail: '✗', unknown: '?', waived: '~', baseline: '=', pass: '✓' };
 const verdictMarks: Readonly<Record<CriterionVerdict, string>> = { gaps: '✗', 'known-gaps': '=', 'not-determined': '?', 'no-gaps': '✓' };
 
 /**
  * A report for terminals: where each criterion in scope stands, then the findings grouped by the criterion their
- * control primarily supports (failing first, most severe first), then what could not be evaluated, then one summary
- * line. Baseline failures are counted, not listed, so adopting a baseline quiets the output.
+ * control primarily supports (failing first, most severe first) and, when several targets were scanned (the roots
+ * of a repository), by target first; then what could not be evaluated, then one summary line. Baseline failures are
+ * counted, not listed, so adopting a baseline quiets the output.
  */
 export function toText(result: ScanResult, options: TextOptions = {}): string {
   const paint = painter(options.color ?? false);
@@ -45,36 +49,82 @@ export function toText(result: ScanResult, options: TextOptions = {}): string {
 
   // Failing drift findings have their own section above, and agreeing comparisons are only counted there.
   const listed = result.findings.filter((f) => f.status !== 'baseline' && (options.includePassed || f.status !== 'pass') && !(isDriftFinding(f) && (f.status === 'fail' || f.status === 'pass')));
-  const baselineByCriterion = new Map<string, number>();
-  for (const finding of result.findings) {
-    if (finding.status === 'baseline') baselineByCriterion.set(primary(finding), (baselineByCriterion.get(primary(finding)) ?? 0) + 1);
-  }
-  const byCriterion = new Map<string, Finding[]>();
-  for (const finding of listed) {
-    const list = byCriterion.get(primary(finding));
-    if (list) list.push(finding);
-    else byCriterion.set(primary(finding), [finding]);
-  }
-  const groups = [...new Set([...byCriterion.keys(), ...baselineByCriterion.keys()])].sort(compareCriteria);
-  for (const id of groups) {
-    const findings = (byCriterion.get(id) ?? []).sort(byStatusSeverityPlace);
-    lines.push('', `${paint.bold(id)}  ${findCriterion(id)?.title ?? 'Not mapped to a criterion'}`);
-    for (const finding of findings) lines.push(...findingLines(finding, paint));
-    const known = baselineByCriterion.get(id) ?? 0;
-    if (known > 0) lines.push(paint.dim(`  ${marks.baseline} ${plural(known, 'known failure')} recorded in the baseline, not listed`));
+  const isListed = new Set(listed);
+  // Several targets (the roots of a repository, a plan and a live account): findings grouped by target first.
+  const byTarget = groupBy(result.findings, (f) => f.target ?? '');
+  if (result.targets.length > 1 && byTarget.size > 0) {
+    const reports = new Map(result.targets.map((t) => [t.name, t]));
+    const quiet: string[] = [];
+    for (const target of [...byTarget.keys()].sort(compareText)) {
+      const findings = byTarget.get(target) ?? [];
+      const shown = findings.filter((f) => isListed.has(f));
+      const baselined = findings.filter((f) => f.status === 'baseline').length;
+      if (shown.length === 0 && baselined === 0) {
+        quiet.push(target);
+        continue;
+      }
+      const report = reports.get(target);
+      const failed = findings.filter((f) => f.status === 'fail').length;
+      const undecided = findings.filter((f) => f.status === 'unknown').length;
+      const counts = [...(report ? [plural(report.resources, 'resource')] : []), `${failed} failed`, `${undecided} unknown`].join(', ');
+      lines.push('', `${paint.bold(`▸ ${target === '' ? '(no target)' : target}`)}  ${paint.dim(counts)}`);
+      lines.push(...criterionGroups(shown, findings, paint, '  '));
+    }
+    if (quiet.length > 0) lines.push('', paint.dim(`${plural(quiet.length, 'other target')} with nothing failed or undecided: ${quiet.slice(0, 10).join(', ')}${quiet.length > 10 ? ', …' : ''}`));
+  } else {
+    lines.push(...criterionGroups(listed, result.findings, paint, ''));
   }
 
   if (result.notifications.length > 0) {
     lines.push('', paint.bold('Not evaluated, or worth knowing'));
     const order = { error: 0, warning: 1, note: 2 } as const;
-    for (const n of [...result.notifications].sort((a, b) => order[a.level] - order[b.level])) {
+    const sorted = [...result.notifications].sort((a, b) => order[a.level] - order[b.level]);
+    // Errors and warnings are all listed; notes, which a repository of many roots has by the hundred, up to a point.
+    const notes = sorted.filter((n) => n.level === 'note');
+    const shown = [...sorted.filter((n) => n.level !== 'note'), ...notes.slice(0, maxNotes)];
+    for (const n of shown) {
       const level = n.level === 'error' ? paint.red('error  ') : n.level === 'warning' ? paint.yellow('warning') : paint.dim('note   ');
       lines.push(`  ${level} ${n.message}`);
     }
+    if (notes.length > maxNotes) lines.push(paint.dim(`  …and ${plural(notes.length - maxNotes, 'more note')}; the JSON, SARIF and HTML reports list them all.`));
   }
 
   lines.push('', summaryLine(result, options, paint));
   return `${lines.join('\n')}\n`;
+}
+
+/** Findings grouped by the criterion their control primarily supports, with baseline failures counted, not listed. */
+function criterionGroups(listed: readonly Finding[], all: readonly Finding[], paint: Painter, indent: string): string[] {
+  const lines: string[] = [];
+  const baselineByCriterion = new Map<string, number>();
+  for (const finding of all) {
+    if (finding.status === 'baseline') baselineByCriterion.set(primary(finding), (baselineByCriterion.get(primary(finding)) ?? 0) + 1);
+  }
+  const byCriterion = groupBy(listed, primary);
+  const groups = [...new Set([...byCriterion.keys(), ...baselineByCriterion.keys()])].sort(compareCriteria);
+  for (const id of groups) {
+    const findings = [...(byCriterion.get(id) ?? [])].sort(byStatusSeverityPlace);
+    lines.push('', `${indent}${paint.bold(id)}  ${findCriterion(id)?.title ?? 'Not mapped to a criterion'}`);
+    for (const finding of findings) lines.push(...findingLines(finding, paint).map((line) => indent + line));
+    const known = baselineByCriterion.get(id) ?? 0;
+    if (known > 0) lines.push(paint.dim(`${indent}  ${marks.baseline} ${plural(known, 'known failure')} recorded in the baseline, not listed`));
+  }
+  return lines;
+}
+
+function groupBy<K>(findings: readonly Finding[], key: (finding: Finding) => K): Map<K, Finding[]> {
+  const groups = new Map<K, Finding[]>();
+  for (const finding of findings) {
+    const k = key(finding);
+    const list = groups.get(k);
+    if (list) list.push(finding);
+    else groups.set(k, [finding]);
+  }
+  return groups;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function findingLines(finding: Finding, paint: Painter): string[] {

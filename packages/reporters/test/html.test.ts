@@ -23,7 +23,7 @@ async function open(html: string, name: string): Promise<void> {
 }
 
 const visibleRows = () =>
-  browser.page.$$eval('#findings-table tbody tr', (rows) =>
+  browser.page.$$eval('#findings-table tbody tr[data-status]', (rows) =>
     rows.filter((row) => !(row as HTMLElement).hidden && (row as HTMLElement).offsetParent !== null).map((row) => ({ ...(row as HTMLElement).dataset })),
   );
 
@@ -86,6 +86,49 @@ describe('HTML report in headless Chromium', () => {
     expect(layout.drifted).toEqual([2, 1, 1]);
     expect(await browser.page.locator('#drift').isVisible()).toBe(true);
     expect(await browser.page.locator('#drift').textContent()).toContain('versioning_configuration.0.status = "Suspended"');
+  });
+
+  it('groups the findings by target when a scan has several, and filters by target', async () => {
+    await open(toHtml(result), 'grouped.html');
+    const names = result.targets.map((t) => t.name).sort();
+    expect(names).toHaveLength(2);
+    const groups = await browser.page.$$eval('#findings-table tbody.target-group', (bodies) =>
+      bodies.map((body) => ({
+        target: (body as HTMLElement).dataset['target'],
+        heading: body.querySelector('tr.group-row th')?.textContent ?? '',
+        targets: [...new Set([...body.querySelectorAll('tr[data-status]')].map((row) => (row as HTMLElement).dataset['target']))],
+      })),
+    );
+    expect(groups.map((g) => g.target)).toEqual(names);
+    for (const group of groups) {
+      expect(group.targets).toEqual([group.target]);
+      const failing = result.findings.filter((f) => f.target === group.target && f.status === 'fail').length;
+      expect(group.heading).toContain(`${failing} failing`);
+    }
+    const second = names[1] as string;
+    await browser.page.selectOption('select[name=target]', second);
+    const rows = await visibleRows();
+    expect(rows.length).toBe(result.findings.filter((f) => f.target === second && f.status !== 'pass').length);
+    expect(rows.every((r) => r['target'] === second)).toBe(true);
+    const shownGroups = await browser.page.$$eval('#findings-table tbody.target-group', (bodies) => bodies.filter((b) => !(b as HTMLElement).hidden).map((b) => (b as HTMLElement).dataset['target']));
+    expect(shownGroups).toEqual([second]);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('groups a repository scan by root module, each group headed by its root', async () => {
+    const repository = path.join(repositoryRoot, 'testing', 'fixtures', 'repository');
+    const scanned = await scan({ targets: [{ kind: 'path', path: repository }], rules, root: repository, terraform: { cacheDirectory: false } });
+    await open(toHtml(scanned), 'repository.html');
+    const groups = await browser.page.$$eval('#findings-table tbody.target-group', (bodies) =>
+      bodies.map((body) => [(body as HTMLElement).dataset['target'], body.querySelectorAll('tr[data-status]').length]),
+    );
+    const expected = [...new Set(scanned.findings.map((f) => f.target ?? ''))].sort().map((name) => [name, scanned.findings.filter((f) => f.target === name).length]);
+    expect(groups).toEqual(expected);
+    expect(groups.map(([name]) => name)).toEqual(['.', 'components/broken', 'components/queue', 'environments/prod', 'environments/staging', 'legacy/old']);
+    await browser.page.selectOption('select[name=target]', 'components/queue');
+    expect((await visibleRows()).map((r) => r['target'])).toEqual(scanned.findings.filter((f) => f.target === 'components/queue' && f.status !== 'pass').map(() => 'components/queue'));
+    expect(await browser.page.textContent('header')).toContain('6 targets');
+    expect(browser.errors).toEqual([]);
   });
 
   it('shows failing, undecided, waived and baseline findings at first, and the filters change the rows as expected', async () => {

@@ -30,8 +30,10 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
       terraform: {
         vars: settings.vars,
         varFiles: settings.varFiles,
+        exclude: settings.exclude,
         ...(command.cacheDirectory === undefined ? {} : { cacheDirectory: command.cacheDirectory === false ? false : path.resolve(io.cwd, command.cacheDirectory) }),
       },
+      rulesIdentity: settings.rulesIdentity,
       ...(settings.tfDir === undefined ? {} : { tfDir: settings.tfDir }),
       ...(io.signal ? { signal: io.signal } : {}),
       onProgress: (event) => progress.update(event),
@@ -72,6 +74,8 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
 
   for (const notification of result.notifications) {
     if (notification.level === 'error') io.stderr.write(`trustscan: ${notification.message}\n`);
+    // How many root modules a directory held, in one line, whatever the report format.
+    else if (notification.code === 'roots-found' && !command.quiet) io.stderr.write(`trustscan: ${notification.message}\n`);
   }
   const textOnTerminal = command.reports.some((r) => r.format === 'text' && r.output === undefined && io.stdout.isTTY);
   if (!command.quiet && !textOnTerminal) io.stderr.write(`${summaryLine(result, settings.failOn, settings.failOnUnknown)}\n`);

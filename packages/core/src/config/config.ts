@@ -69,6 +69,8 @@ export interface TrustscanConfig {
   /** Terraform variables as `-var` would give them: strings, lists and maps written as HCL/JSON literals. */
   readonly variables: readonly (readonly [name: string, value: string])[];
   readonly varFiles: readonly string[];
+  /** `exclude:` patterns, `.gitignore`-style, relative to each directory target (as `--exclude`). */
+  readonly exclude?: readonly string[];
   readonly rules: RuleSettings;
   /** `baseline` or `strict`; the command line's `--profile` wins. */
   readonly profile?: Profile;

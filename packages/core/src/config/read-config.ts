@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, isMap, isScalar, parseDocument, type Node } from 'yaml';
+import type { LineCounter as YamlLineCounter, Node } from 'yaml';
+import { yamlLibrary } from './yaml-library.js';
 import { InputError, describeError } from '../model/errors.js';
 import { areas, profiles, severities, type Severity } from '../model/rule.js';
 import type { Waiver } from '../model/waiver.js';
@@ -10,7 +11,14 @@ import { ConfigError } from './config-error.js';
 import { parseCadence, type Cadence, type EvidenceSettings, type OwnerRule, type RuleEntry, type RuleSelector, type RuleSettings, type SeverityOverride, type TrustscanConfig } from './config.js';
 import { YamlFields, closest, join, type Entry } from './yaml-fields.js';
 
-const topLevel = ['version', 'targets', 'tf-dir', 'variables', 'var-files', 'rules', 'profile', 'fail-on', 'fail-on-unknown', 'baseline', 'waivers', 'evidence', 'owners', 'sla'] as const;
+const isScalar = ((node: unknown) => yamlLibrary().isScalar(node)) as typeof import('yaml').isScalar;
+const isMap = ((node: unknown) => yamlLibrary().isMap(node)) as typeof import('yaml').isMap;
+const parseDocument: typeof import('yaml').parseDocument = (...args: Parameters<typeof import('yaml').parseDocument>) => yamlLibrary().parseDocument(...args);
+const LineCounter = function (): YamlLineCounter {
+  return new (yamlLibrary().LineCounter)();
+} as unknown as typeof import('yaml').LineCounter;
+
+const topLevel = ['version', 'targets', 'tf-dir', 'variables', 'var-files', 'exclude', 'rules', 'profile', 'fail-on', 'fail-on-unknown', 'baseline', 'waivers', 'evidence', 'owners', 'sla'] as const;
 /** The keys of the `rules` section that are not rule ids. */
 export const ruleSectionKeys = ['directories', 'enable', 'disable', 'severity'] as const;
 const waiverFields = ['rule', 'resource', 'resources', 'reason', 'owner', 'expires'] as const;
@@ -84,6 +92,7 @@ export function parseConfig(text: string, file: string, displayPath: string = fi
     ...(tfDir === undefined ? {} : { tfDir }),
     variables: entries.has('variables') ? readVariables(fields, value('variables'), keyLine('variables')) : [],
     varFiles: fields.list(value('var-files'), 'var-files', keyLine('var-files')).map((node, i) => resolve(fields.string(node, `var-files[${i}]`))),
+    ...(entries.has('exclude') ? { exclude: fields.list(value('exclude'), 'exclude', keyLine('exclude')).map((node, i) => fields.string(node, `exclude[${i}]`)) } : {}),
     rules: entries.has('rules') ? readRuleSettings(fields, value('rules'), keyLine('rules'), resolve) : { directories: [], disable: [], severity: [] },
     ...(profile === undefined ? {} : { profile }),
     ...(failOn === undefined ? {} : { failOn }),

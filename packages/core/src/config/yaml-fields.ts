@@ -1,4 +1,10 @@
-import { isMap, isNode, isScalar, isSeq, type LineCounter, type Node, type Pair, type Scalar } from 'yaml';
+import type { LineCounter, Node, Pair, Scalar } from 'yaml';
+import { yamlLibrary } from './yaml-library.js';
+
+const isMap = ((node: unknown) => yamlLibrary().isMap(node)) as typeof import('yaml').isMap;
+const isNode = ((node: unknown) => yamlLibrary().isNode(node)) as typeof import('yaml').isNode;
+const isScalar = ((node: unknown) => yamlLibrary().isScalar(node)) as typeof import('yaml').isScalar;
+const isSeq = ((node: unknown) => yamlLibrary().isSeq(node)) as typeof import('yaml').isSeq;
 import { ConfigError } from './config-error.js';
 
 /** A key of a YAML mapping with its value node (null for `key:` with nothing after it). */

@@ -92,6 +92,9 @@ function toFinding(
       ? `The rule ${meta.id} could not evaluate ${resource.address}: {{error}}.`
       : (meta.messages[verdict.messageId] ?? verdict.messageId);
   let message = formatMessage(template, verdict.data, options);
+  const defaulted = verdict.path && typeof verdict.path[0] === 'string' ? (verdict.at ?? resource).defaults?.[verdict.path[0]] : undefined;
+  if (defaulted !== undefined) message = `${message} ${String(verdict.path?.[0])} is not set: ${defaulted}.`;
+  if (resource.unknownInstances !== undefined) message = `${message} ${unknownInstancesNote(resource.unknownInstances)}`;
   if (resource.sensitivePaths?.length || verdict.at?.sensitivePaths?.length) message = redactSensitive(message, [resource, verdict.at]);
   // Built in one shape, optional fields last, so the engine's hot loop allocates one object per finding.
   const finding: Mutable<Finding> = {
@@ -108,6 +111,11 @@ function toFinding(
   if (target !== undefined) finding.target = target;
   if (verdict.path) finding.path = pathToString(verdict.path);
   return finding;
+}
+
+/** What a finding on a representative instance (`…[*]`) adds: it holds for every instance, however many. */
+function unknownInstancesNote(reason: string): string {
+  return `The number of instances is not known (${reason.replace(/\.$/, '')}); this holds for each of them.`;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -17,6 +17,11 @@ export class InputDigest {
     this.files.set(path, sha256Hex(content));
   }
 
+  /** Records a file whose SHA-256 (hex) is already known. */
+  addDigest(path: string, sha256: string): void {
+    this.files.set(path, sha256);
+  }
+
   get size(): number {
     return this.files.size;
   }

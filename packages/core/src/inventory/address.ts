@@ -1,6 +1,9 @@
-const trailingInstanceKey = /^(.*)\[(\d+|"(?:[^"\\]|\\.)*")\]$/s;
+const trailingInstanceKey = /^(.*)\[(\d+|\*|"(?:[^"\\]|\\.)*")\]$/s;
 
-/** Splits `aws_s3_bucket.b["logs"]` into `aws_s3_bucket.b` and `["logs"]`; no key gives `''`. */
+/**
+ * Splits `aws_s3_bucket.b["logs"]` into `aws_s3_bucket.b` and `["logs"]`; no key gives `''`. The key of a
+ * representative instance, whose keys are not known, is `[*]`.
+ */
 export function splitInstanceKey(address: string): { base: string; key: string } {
   if (!address.endsWith(']')) return { base: address, key: '' };
   const match = trailingInstanceKey.exec(address);

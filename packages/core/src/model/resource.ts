@@ -58,6 +58,18 @@ export interface Resource {
    * (`policy.statement.1` → the second `statement`).
    */
   readonly attributeSources?: Readonly<Record<string, Declaration>>;
+  /**
+   * Set on the representative instance of a block or module whose `count` or `for_each` is not known offline
+   * (its address has `[*]` for the unknown key: `aws_s3_bucket.b[*]`, `module.m[*].aws_s3_bucket.b`): why the number of
+   * instances is not known. What rules decide on it holds for every instance there will be.
+   */
+  readonly unknownInstances?: string;
+  /**
+   * Arguments the configuration leaves out that the source set to the provider's default, because that default
+   * depends on the provider version (a plan made with that version holds the same value): top-level argument →
+   * what the value is and which version it comes from, for messages.
+   */
+  readonly defaults?: Readonly<Record<string, string>>;
 }
 
 /** The provider of a Terraform resource type, from its prefix. */

@@ -41,7 +41,8 @@ export function isRecord(value: unknown): value is { readonly [key: string]: Val
 
 /**
  * Reads the value at `path`. Returns `undefined` when the path is absent and the first `Unknown` met on the way
- * when part of it is unknown, so an unknown parent never reads as "absent".
+ * when part of it is unknown, so an unknown parent never reads as "absent". Index 0 of an object is the object
+ * itself: `.tf.json` may write a single nested block as an object where HCL and plans have a list of one.
  */
 export function valueAt(root: Value | undefined, path: AttributePath): Value | undefined {
   let current: Value | undefined = root;
@@ -52,7 +53,11 @@ export function valueAt(root: Value | undefined, path: AttributePath): Value | u
       if (typeof key !== 'number') return undefined;
       current = (current as readonly Value[])[key];
     } else if (isRecord(current)) {
-      if (typeof key !== 'string') return undefined;
+      // A nested block written as one JSON object (Terraform's JSON syntax allows it) is a list of that one block.
+      if (typeof key === 'number') {
+        if (key !== 0) return undefined;
+        continue;
+      }
       current = Object.hasOwn(current, key) ? current[key] : undefined;
     } else {
       return undefined;

@@ -1,7 +1,14 @@
-import { JSONPath } from 'jsonpath-plus';
+import { createRequire } from 'node:module';
 import type { Resource } from '../model/resource.js';
 import type { CriteriaMapping, Rule, RuleMeta, Verdict } from '../model/rule.js';
 import { isRecord, isUnknown, type AttributePath, type Value } from '../model/value.js';
+
+const require = createRequire(import.meta.url);
+
+/** JSONPath, loaded when a declarative rule first runs: scans without such rules never load it. */
+function jsonPath(): typeof import('jsonpath-plus').JSONPath {
+  return (require('jsonpath-plus') as typeof import('jsonpath-plus')).JSONPath;
+}
 
 /** One test on the values a JSONPath selects from a resource's attributes. Exactly one operator is set. */
 export interface Condition {
@@ -79,7 +86,7 @@ function evaluateCheck(check: Check, attributes: { readonly [key: string]: Value
 }
 
 function evaluateCondition(condition: Condition, attributes: { readonly [key: string]: Value }): Outcome {
-  const matches = JSONPath({ path: condition.path, json: attributes as object, resultType: 'all', eval: 'safe' }) as {
+  const matches = jsonPath()({ path: condition.path, json: attributes as object, resultType: 'all', eval: 'safe' }) as {
     value: Value;
     pointer: string;
   }[];
@@ -130,7 +137,7 @@ function display(value: Value): string {
 
 /** The leading plain names and indexes of a JSONPath (`$.a.b[0][*].c` → `a.b.0`), where a location can point. */
 function staticPrefix(path: string): AttributePath {
-  const parts = JSONPath.toPathArray(path).slice(1);
+  const parts = jsonPath().toPathArray(path).slice(1);
   const prefix: (string | number)[] = [];
   for (const part of parts) {
     if (part === '*' || part === '..' || part.startsWith('?') || part.startsWith('(') || part.includes(':')) break;

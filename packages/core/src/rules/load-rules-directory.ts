@@ -1,10 +1,12 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import { InputError, describeError } from '../model/errors.js';
 import { areas, severities, type Rule } from '../model/rule.js';
 import { isTscId } from '../tsc/criteria.js';
 import { compileDeclarativeRule, operators, type Check, type DeclarativeRuleDefinition } from './declarative-rule.js';
+
+const require = createRequire(import.meta.url);
 
 const ruleFile = /\.(ya?ml|json)$/;
 
@@ -25,7 +27,7 @@ export async function loadRulesDirectory(directory: string): Promise<Rule[]> {
     const text = await readFile(file, 'utf8');
     let raw: unknown;
     try {
-      raw = name.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+      raw = name.endsWith('.json') ? JSON.parse(text) : (require('yaml') as typeof import('yaml')).parse(text);
     } catch (error) {
       throw new InputError(`${file}: not valid ${name.endsWith('.json') ? 'JSON' : 'YAML'} (${describeError(error)}).`, { subject: file });
     }

@@ -26,7 +26,7 @@ export async function loadTarget(target: Target, context: SourceContext, sources
     }
     case 'terraform-hcl': {
       const { loadTerraformDirectory } = await import('./terraform/hcl/load-directory.js');
-      return loadTerraformDirectory(path.resolve(target.path), context);
+      return loadTerraformDirectory(path.resolve(target.path), context, target.discoveredIn === undefined ? {} : { discoveredIn: target.discoveredIn });
     }
     case 'aws':
       return requireSource(sources.aws, target).load(target, context);

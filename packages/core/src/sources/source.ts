@@ -4,6 +4,7 @@ import type { Waiver } from '../model/waiver.js';
 import type { LiveScope } from '../drift/cloud-scope.js';
 import type { AwsTarget, AzureTarget, LiveTarget } from './target.js';
 import type { DeclarationLocator } from './terraform/syntax/declarations.js';
+import type { TerraformSession } from './terraform/terraform-session.js';
 
 /** What every source receives from the scan. */
 export interface SourceContext {
@@ -21,6 +22,8 @@ export interface SourceContext {
    * Live sources match cloud resources to them (by name, ARN or id) to point findings at Terraform blocks.
    */
   readonly declaredResources: () => Promise<readonly Resource[]>;
+  /** What the Terraform sources share within one scan (parsed files, the result cache); one per call when absent. */
+  readonly terraformSession?: TerraformSession;
 }
 
 /** Options for reading Terraform configuration. */
@@ -29,8 +32,13 @@ export interface TerraformOptions {
   readonly vars?: readonly (readonly [name: string, value: string])[];
   /** `--var-file FILE`, in the order given. */
   readonly varFiles?: readonly string[];
-  /** Directory for the content-hash parse cache; `false` disables it. */
+  /** Directory for the cache of evaluated root modules; `false` disables it. */
   readonly cacheDirectory?: string | false;
+  /**
+   * `--exclude` patterns, `.gitignore`-style, relative to each directory target: what they match is not walked for
+   * root modules, and never read.
+   */
+  readonly exclude?: readonly string[];
 }
 
 /** What a source produced from one target. */
@@ -56,6 +64,11 @@ export interface SourceOutput {
    * the scan could have found. Absent: the accounts of its resources, every region.
    */
   readonly scope?: LiveScope;
+  /**
+   * For an evaluated Terraform root: its key in the cache of evaluated roots, so the findings of a rule set the
+   * caller identifies can be kept beside it.
+   */
+  readonly cacheKey?: string;
 }
 
 /** A source of live resources: reads one target of its kind into Terraform-shaped resources. */

@@ -7,7 +7,12 @@ export type Target =
   | { readonly kind: 'terraform-plan'; readonly path: string }
   | { readonly kind: 'terraform-state'; readonly path: string }
   | { readonly kind: 'terraform-json'; readonly path: string }
-  | { readonly kind: 'terraform-hcl'; readonly path: string }
+  | {
+      readonly kind: 'terraform-hcl';
+      readonly path: string;
+      /** The directory target this root was found in, when it was found by walking one (excludes are relative to it). */
+      readonly discoveredIn?: string;
+    }
   | LiveTarget;
 
 /**

@@ -39,6 +39,7 @@ describe('config file', () => {
         '  replicas: 3',
         '  tags: { team: data }',
         'var-files: [prod.tfvars]',
+        'exclude: [deprecated/, "**/examples/**"]',
         'rules:',
         '  directories: [policies]',
         '  enable: [aws-*, "criterion:A1.2"]',
@@ -68,10 +69,11 @@ describe('config file', () => {
     expect(config.tfDir).toBe('/repo/infra');
     expect(config.variables).toEqual([['env', 'prod'], ['replicas', '3'], ['tags', '{"team":"data"}']]);
     expect(config.varFiles).toEqual(['/repo/infra/prod.tfvars']);
+    expect(config.exclude).toEqual(['deprecated/', '**/examples/**']);
     expect(config.rules.directories).toEqual(['/repo/infra/policies']);
     expect(config.rules.enable?.map((s) => s.kind)).toEqual(['id', 'criterion']);
     expect(config.rules.disable.map((s) => s.text)).toEqual(['area:logging-monitoring', 'severity:low']);
-    expect(config.rules.severity.map((o) => [o.selector.text, o.severity, o.selector.source.line])).toEqual([['aws-s3-*', 'medium', 20], ['aws-s3-bucket-versioning', 'high', 21]]);
+    expect(config.rules.severity.map((o) => [o.selector.text, o.severity, o.selector.source.line])).toEqual([['aws-s3-*', 'medium', 21], ['aws-s3-bucket-versioning', 'high', 22]]);
     expect(config).toMatchObject({ failOn: 'medium', failOnUnknown: true, baseline: '/repo/infra/.trustscan/baseline.json' });
     expect(config.waivers).toEqual([
       {
@@ -80,7 +82,7 @@ describe('config file', () => {
         reason: 'Access logs are re-creatable from CloudTrail.',
         owner: 'platform-team@acme.test',
         expires: '2030-01-31',
-        source: { kind: 'config', file: 'infra/trustscan.config.yaml', line: 26 },
+        source: { kind: 'config', file: 'infra/trustscan.config.yaml', line: 27 },
       },
     ]);
   });
@@ -167,8 +169,10 @@ describe('config file', () => {
     ['a target naming two kinds', 'targets:\n  - path: a\n    aws: {}', 'trustscan.config.yaml:2: targets[0]: must name one target: path, aws or azure.'],
     ['an unknown AWS option', 'targets:\n  - aws:\n      region: eu-west-1', 'trustscan.config.yaml:3: targets[0].aws.region: unknown setting; did you mean "regions"?'],
     ['a variable without a value', 'variables:\n  env:', 'trustscan.config.yaml:2: variables.env: needs a value.'],
+    ['an exclude that is not a list', 'exclude: deprecated/', 'trustscan.config.yaml:1: exclude: must be a list.'],
+    ['an exclude pattern that is not a string', 'exclude:\n  - [a]', 'trustscan.config.yaml:2: exclude[0]: must be text.'],
     ['a version from the future', 'version: 2', 'trustscan.config.yaml:1: version: must be 1, the only config version so far.'],
-    ['a list at the top', '- a', 'trustscan.config.yaml:1: must be a mapping of version, targets, tf-dir, variables, var-files, rules, profile, fail-on, fail-on-unknown, baseline, waivers, evidence, owners, sla.'],
+    ['a list at the top', '- a', 'trustscan.config.yaml:1: must be a mapping of version, targets, tf-dir, variables, var-files, exclude, rules, profile, fail-on, fail-on-unknown, baseline, waivers, evidence, owners, sla.'],
     ['broken YAML', 'waivers:\n  - rule: a\n   bad: [', 'trustscan.config.yaml:3: not valid YAML: '],
     ['a duplicate key', 'fail-on: high\nfail-on: low', 'trustscan.config.yaml:2: not valid YAML: Map keys must be unique.'],
   ])('rejects %s, naming the file, the line and the field', (_name, text, message) => {

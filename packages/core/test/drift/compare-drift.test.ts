@@ -334,6 +334,24 @@ describe('drift between a Terraform state and a live account', () => {
     expect(withoutRules.findings.filter((f) => f.ruleId.startsWith('drift-'))).toEqual([]);
   });
 
+  it('compares an unchanged Terraform directory whose findings are cached, as on its first scan', async () => {
+    const directory = path.join(workspace, `case-${++count}`);
+    mkdirSync(directory, { recursive: true });
+    writeFileSync(path.join(directory, 'main.tf'), 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n  tags = { owner = "platform" }\n  versioning {\n    enabled = true\n  }\n}\n');
+    const cacheDirectory = path.join(directory, '.cache');
+    const once = (targets: Parameters<typeof scan>[0]['targets']): Promise<ScanResult> =>
+      scan({ targets, sources: { aws: liveSource([liveBucket('acme-data', { versioning: [{ enabled: false }] })]) }, rules, root: workspace, terraform: { cacheDirectory }, rulesIdentity: 'test' });
+    const declaredOnly = await once([{ kind: 'path', path: directory }]);
+    // The second Terraform-only scan reuses the root's findings; its evidence still names what was read.
+    const reused = await once([{ kind: 'path', path: directory }]);
+    expect(reused.findings).toEqual(declaredOnly.findings);
+    expect(reused.targets[0]?.inputs).toEqual(declaredOnly.targets[0]?.inputs);
+    expect(reused.targets[0]?.inputs?.files).toBe(1);
+    const both = await once([{ kind: 'path', path: directory }, { kind: 'aws' }]);
+    expect(drift(both, 'drift-unmanaged')).toEqual([]);
+    expect(both.findings.filter((f) => f.ruleId === 'drift-control' && f.status === 'fail').map((f) => `${f.resource.address} ${f.message.split(' ')[0] ?? ''}`)).toEqual(['aws_s3_bucket.data test-versioning']);
+  });
+
   it('is a function of two sets of resources and findings, for library users', () => {
     const declared: Resource = { address: 'aws_s3_bucket.data', type: 'aws_s3_bucket', provider: 'aws', attributes: bucketAttributes('acme-data'), origin: { kind: 'hcl', file: path.join(workspace, 'main.tf') } };
     const live = liveBucket('acme-data', { force_destroy: true });

@@ -148,9 +148,9 @@ describe('expansion limits', () => {
   it('refuses a count beyond the instance limit', async () => {
     const dir = directory('huge-count', { 'main.tf': 'resource "aws_s3_bucket" "b" {\n  count  = 2000000\n  bucket = "b"\n}\n' });
     const output = await loadHcl(dir);
-    expect(output.resources.map((r) => r.address)).toEqual(['aws_s3_bucket.b']);
+    expect(output.resources.map((r) => r.address)).toEqual(['aws_s3_bucket.b[*]']);
     expect(output.notifications.map((n) => n.message)).toEqual([
-      'aws_s3_bucket.b: count is 2000000, more than the 100000 instances trustscan expands; it is evaluated as one instance.',
+      'aws_s3_bucket.b: count is 2000000, more than the 100000 instances trustscan expands; it is evaluated as one instance standing for all of them, aws_s3_bucket.b[*].',
     ]);
   });
 });

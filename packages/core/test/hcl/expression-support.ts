@@ -1,5 +1,5 @@
 import { Unknown, type Value } from '../../src/model/value.js';
-import { Evaluator, newTrace, type NameResolver, type Trace } from '../../src/sources/terraform/hcl/expression/evaluate.js';
+import { Evaluator, newTrace, noConfigurationFiles, type NameResolver, type Trace } from '../../src/sources/terraform/hcl/expression/evaluate.js';
 import { parseExpression, parseTemplate } from '../../src/sources/terraform/hcl/expression/parser.js';
 import { applyStep } from '../../src/sources/terraform/hcl/expression/evaluate.js';
 import { terraformFunctions } from '../../src/sources/terraform/hcl/functions/index.js';
@@ -42,9 +42,7 @@ export const testEvaluator = new Evaluator({
   resolver,
   functions: terraformFunctions,
   baseDirectory: process.cwd(),
-  readFile: () => {
-    throw new Error('no files in expression tests');
-  },
+  files: noConfigurationFiles,
   parseTemplate,
 });
 

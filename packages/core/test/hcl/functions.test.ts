@@ -114,6 +114,24 @@ const families: Record<string, [string, Value][]> = {
     ['basename("a/b/c.tf")', 'c.tf'],
     ['dirname("a/b/c.tf")', 'a/b'],
   ],
+  // The examples of Terraform's documentation for cidrhost, cidrnetmask, cidrsubnet and cidrsubnets, and edges.
+  network: [
+    ['cidrsubnet("172.16.0.0/12", 4, 2)', '172.18.0.0/16'],
+    ['cidrsubnet("10.1.2.0/24", 4, 15)', '10.1.2.240/28'],
+    ['cidrsubnet("fd00:fd12:3456:7890::/56", 16, 162)', 'fd00:fd12:3456:7800:a200::/72'],
+    ['cidrsubnet("10.1.2.5/24", 0, 0)', '10.1.2.0/24'],
+    ['[for i in range(3) : cidrsubnet("10.0.0.0/16", 8, i)]', ['10.0.0.0/24', '10.0.1.0/24', '10.0.2.0/24']],
+    ['cidrhost("10.12.112.0/20", 16)', '10.12.112.16'],
+    ['cidrhost("10.12.112.0/20", 268)', '10.12.113.12'],
+    ['cidrhost("10.12.112.0/20", -1)', '10.12.127.255'],
+    ['cidrhost("fd00:fd12:3456:7890:00a2::/72", 34)', 'fd00:fd12:3456:7890::22'],
+    ['cidrhost("10.0.0.0/8", -2)', '10.255.255.254'],
+    ['cidrhost("010.0.0.0/8", 2)', '10.0.0.2'],
+    ['cidrnetmask("172.16.0.0/12")', '255.240.0.0'],
+    ['cidrsubnets("10.1.0.0/16", 4, 4, 8, 4)', ['10.1.0.0/20', '10.1.16.0/20', '10.1.32.0/24', '10.1.48.0/20']],
+    ['cidrsubnets("fd00:fd12:3456:7890::/56", 16, 16, 16, 32)', ['fd00:fd12:3456:7800::/72', 'fd00:fd12:3456:7800:100::/72', 'fd00:fd12:3456:7800:200::/72', 'fd00:fd12:3456:7800:300::/88']],
+    ['cidrsubnets("10.0.0.0/8")', []],
+  ],
 };
 
 describe.each(Object.entries(families))('%s functions', (_family, cases) => {
@@ -167,6 +185,12 @@ describe('function errors', () => {
     ['format("%d", 1.5)', /not a whole number/],
     ['range(0, 5000)', /more than 1024/],
     ['upper()', /at least 1 argument/],
+    ['cidrsubnet("10.0.0.0/30", 4, 0)', /insufficient address space to extend prefix of 30 by 4/],
+    ['cidrsubnet("10.0.0.0/16", 2, 4)', /prefix extension of 2 does not accommodate a subnet numbered 4/],
+    ['cidrsubnet("10.0.0.0", 2, 0)', /invalid CIDR expression/],
+    ['cidrhost("10.0.0.0/30", 4)', /prefix of 30 does not accommodate a host numbered 4/],
+    ['cidrnetmask("fd00::/8")', /only IPv4/],
+    ['cidrsubnets("10.0.0.0/30", 1, 1, 1)', /not enough remaining address space/],
   ])('%s', (text, message) => {
     expect(() => evaluateText(text)).toThrow(EvaluationError);
     expect(() => evaluateText(text)).toThrow(message);

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Unknown } from '../../src/model/value.js';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { Unknown, valueAt } from '../../src/model/value.js';
+import { attributeRange } from '../../src/engine/locate.js';
 import { Inventory } from '../../src/inventory/inventory.js';
 import { attributeOf, hclFixtures, loadHcl, loadHclFixture, resourceAt, unknownReason } from '../../../../testing/hcl.js';
 
@@ -112,11 +114,11 @@ describe('modules', () => {
     expect(counted.declaration?.attributes['tags']).toEqual({ startLine: 12, startColumn: 3, endLine: 14, endColumn: 4 });
   });
 
-  it('stops a module cycle with an error instead of recursing', async () => {
+  it('stops a module cycle with a warning instead of recursing (Terraform rejects it; it is not unreadable input)', async () => {
     const output = await loadHclFixture('module-cycle');
     expect(output.resources.map((r) => r.address)).toEqual(['aws_s3_bucket.b']);
     expect(output.notifications).toEqual([
-      expect.objectContaining({ level: 'error', code: 'module-cycle', message: expect.stringMatching(/^module\.again: the module calls itself/) }),
+      expect.objectContaining({ level: 'warning', code: 'module-cycle', message: expect.stringMatching(/^module\.again: the module calls itself/) }),
     ]);
   });
 
@@ -162,6 +164,72 @@ describe('dynamic blocks', () => {
       { id: 'archive', status: 'Enabled', transition: [{ days: 90, storage_class: 'STANDARD_IA' }, { days: 180, storage_class: 'GLACIER' }] },
       { id: 'expire', status: 'Enabled', transition: [{ days: 30, storage_class: 'STANDARD_IA' }, { days: 60, storage_class: 'GLACIER' }] },
     ]);
+  });
+});
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'trustscan-blocks-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function directory(name: string, files: Record<string, string>): string {
+  const dir = path.join(scratch, name);
+  mkdirSync(dir, { recursive: true });
+  for (const [file, text] of Object.entries(files)) writeFileSync(path.join(dir, file), text);
+  return dir;
+}
+
+describe('block order and JSON blocks', () => {
+  it('keeps static blocks where they are written around dynamic ones, as Terraform expands them', async () => {
+    const dir = directory('order', {
+      'main.tf': [
+        'resource "aws_security_group" "sg" {',
+        '  ingress {',
+        '    from_port = 1',
+        '  }',
+        '  dynamic "ingress" {',
+        '    for_each = [2, 3]',
+        '    content {',
+        '      from_port = ingress.value',
+        '    }',
+        '  }',
+        '  ingress {',
+        '    from_port = 4',
+        '  }',
+        '  dynamic "ingress" {',
+        '    for_each = [5]',
+        '    content {',
+        '      from_port = ingress.value',
+        '    }',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      'order.tf.json': JSON.stringify({
+        resource: {
+          aws_security_group: {
+            json: {
+              dynamic: { ingress: { for_each: '${[1]}', content: { from_port: '${ingress.value}' } } },
+              ingress: { from_port: 2 },
+            },
+          },
+        },
+      }, null, 2),
+    });
+    const output = await loadHcl(dir);
+    expect(resourceAt(output, 'aws_security_group.sg').attributes['ingress']).toEqual([1, 2, 3, 4, 5].map((from_port) => ({ from_port })));
+    // In JSON the dynamic block is written first, and the static block, one object, is a block.
+    expect(resourceAt(output, 'aws_security_group.json').attributes['ingress']).toEqual([{ from_port: 1 }, { from_port: 2 }]);
+  });
+
+  it('reads a nested block written as one JSON object as a list of that block, with its lines', async () => {
+    const dir = directory('json-object-block', {
+      'main.tf.json': JSON.stringify({ resource: { aws_s3_bucket_versioning: { v: { bucket: 'b', versioning_configuration: { status: 'Enabled' } } } } }, null, 2),
+    });
+    const versioning = resourceAt(await loadHcl(dir), 'aws_s3_bucket_versioning.v');
+    expect(valueAt(versioning.attributes, ['versioning_configuration', 0, 'status'])).toBe('Enabled');
+    expect(valueAt(versioning.attributes, ['versioning_configuration', 1, 'status'])).toBeUndefined();
+    const declaration = versioning.declaration;
+    if (!declaration) throw new Error('no declaration');
+    expect(attributeRange(declaration, ['versioning_configuration', 0, 'status'])).toEqual({ startLine: 7, startColumn: 11, endLine: 7, endColumn: 30 });
   });
 });
 

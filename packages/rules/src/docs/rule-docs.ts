@@ -1,4 +1,4 @@
-import { driftInventoryTypes, findCriterion, profileDefault, profiles, ruleDocsUrl, runsInProfile, type Profile, type RuleMeta, type RuleOption, type RuleOptionValue } from '@trustscan/core';
+import { currentMajors, defaultForMajor, driftInventoryTypes, findCriterion, profileDefault, profiles, ruleDocsUrl, runsInProfile, versionedDefaults, type Profile, type RuleMeta, type RuleOption, type RuleOptionValue } from '@trustscan/core';
 
 /** The Markdown page of one rule (`docs/rules/<id>.md`), generated from its metadata. */
 export function renderRuleDoc(meta: RuleMeta): string {
@@ -34,6 +34,7 @@ export function renderRuleDoc(meta: RuleMeta): string {
   if (meta.drift) lines.push(driftNote, '', ...inventorySection(meta));
   else if (meta.liveOnly) lines.push('This control can only be decided against live cloud configuration: for Terraform input the rule reports `unknown`.', '');
   if (meta.defaults?.length) lines.push('## Defaults it relies on', '', ...meta.defaults.map((d) => `- ${d}`), '');
+  lines.push(...versionDependentDefaults(meta));
   if (meta.relatedTypes?.length) lines.push('## Related resources it reads', '', meta.relatedTypes.map((t) => `\`${t}\``).join(', '), '');
   if (meta.live?.aws || meta.live?.azure) {
     lines.push('## Live cloud', '');
@@ -70,6 +71,34 @@ function inventorySection(meta: RuleMeta): string[] {
     driftInventoryTypes.map((t) => `\`${t}\``).join(', '),
     '',
     'Settings that belong to another resource (an S3 bucket\'s versioning, an inline policy, an auditing policy) show up as drift of that resource\'s controls instead; account-wide settings, credentials, data-plane objects (storage containers, Key Vault keys) and EBS volumes are left out; and what the cloud makes itself (default VPCs and security groups, service-linked roles, AWS managed policies, log groups under `/aws/`, AWS Backup\'s default vaults, Defender\'s default workspaces, OS disks) is never unmanaged.',
+    '',
+  ];
+}
+
+/**
+ * The provider defaults this rule depends on that changed between provider majors (core's table), for the arguments
+ * the rule's own text names.
+ */
+function versionDependentDefaults(meta: RuleMeta): string[] {
+  const text = [meta.remediation, ...(meta.defaults ?? []), ...Object.values(meta.messages)].join('\n');
+  const entries = versionedDefaults.filter((entry) => entry.resourceTypes.some((t) => meta.resourceTypes.includes(t)) && new RegExp(`\\b${entry.attribute}\\b`).test(text));
+  if (entries.length === 0) return [];
+  const describe = (value: unknown): string => (value === undefined ? 'no default' : `\`${JSON.stringify(value)}\``);
+  const rows = entries.map((entry) => {
+    const steps = entry.byMajor.map((step, i) => {
+      const next = entry.byMajor[i + 1];
+      const range = next ? (step.since === 0 ? `before ${next.since}.0` : `${step.since}.x to ${next.since - 1}.x`) : `${step.since}.0 and later`;
+      return `${describe(defaultForMajor(entry, step.since))} (${range})`;
+    });
+    return `- \`${entry.attribute}\` of ${entry.resourceTypes.map((t) => `\`${t}\``).join(', ')}: ${steps.join(', ')}. ${entry.source}.`;
+  });
+  const provider = entries[0]?.provider ?? 'aws';
+  return [
+    '## Defaults that depend on the provider version',
+    '',
+    `For an argument the configuration leaves out, the rule judges the default of the provider version the configuration uses: the version in \`.terraform.lock.hcl\`, else the newest major the \`required_providers\` constraints allow, else the current major (${provider} ${currentMajors[provider]}). A plan made with that version holds the same value, so HCL and plan scans agree.`,
+    '',
+    ...rows,
     '',
   ];
 }

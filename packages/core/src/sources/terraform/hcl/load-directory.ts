@@ -1,80 +1,80 @@
-import { readFileSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, describeError } from '../../../model/errors.js';
-import type { Notification } from '../../../model/finding.js';
-import { relativeFile } from '../../../engine/locate.js';
 import type { SourceContext, SourceOutput } from '../../source.js';
-import { ModuleLoader } from './config/module-loader.js';
-import { readVariableValues } from './config/variable-values.js';
-import { collectResources } from './evaluate/collect-resources.js';
-import { ModuleInstance } from './evaluate/module-instance.js';
-import { EvaluationServices } from './evaluate/services.js';
-import { EvaluationError } from './expression/values.js';
-import { maxFileBytes, readSourceFile, type SourceFile } from './files/module-files.js';
-import { terraformFunctions } from './functions/index.js';
-import { ParseCache } from './parse/parse-cache.js';
-import { FileParser } from './parse/parse-files.js';
+import { TerraformSession } from '../terraform-session.js';
+import { InputLog } from './files/input-log.js';
+import { repositoryOf } from './files/repository.js';
 import { recordHclLoadStatistics } from './load-statistics.js';
-import { inlineWaivers } from './waivers/module-waivers.js';
+
+/** Where a root was found: the directory target walked to find it, which `--exclude` patterns are relative to. */
+export interface RootOrigin {
+  readonly discoveredIn?: string;
+}
 
 /**
  * Loads a Terraform root module (a directory, or a single `.tf`/`.tf.json` file) and evaluates it offline: variables
  * and tfvars, locals, local and installed modules, `count`/`for_each`, dynamic blocks and functions. Every managed
  * resource instance becomes a `Resource` with the provider schema's shape, `Unknown` where Terraform would only
  * know the value at apply time, the block's positions, references and sensitive paths. Problems with single files
- * (syntax errors, oversized or unreadable files) are notifications; the rest is still scanned.
+ * (syntax errors, oversized or unreadable files) are notifications; the rest is still scanned. An unchanged root is
+ * served from the result cache.
  */
-export async function loadTerraformDirectory(target: string, context: SourceContext): Promise<SourceOutput> {
+export async function loadTerraformDirectory(target: string, context: SourceContext, origin: RootOrigin = {}): Promise<SourceOutput> {
+  const session = context.terraformSession ?? new TerraformSession(context.terraform, context.root, context.signal);
+  const root = await describeRoot(target, context, session, origin);
+  if (root.key !== undefined && session.cache) {
+    const cached = session.cache.get(root.key, session.texts);
+    if (cached) {
+      recordHclLoadStatistics({ parsed: 0, files: 0, resources: cached.resources.length, cached: true });
+      return cached;
+    }
+  }
+  const log = new InputLog();
+  const recorded = Date.now();
+  const parsedBefore = session.parser.statistics.parsed;
+  const { evaluateRoot } = await import('./evaluate-root.js');
+  const evaluated = await evaluateRoot(root.absolute, root.rootDirectory, root.onlyFile, context, session, log, root.repository, root.excludeBase);
+  recordHclLoadStatistics({ parsed: session.parser.statistics.parsed - parsedBefore, files: evaluated.files, resources: evaluated.output.resources.length, cached: false });
+  if (root.key === undefined || !session.cache) return evaluated.output;
+  await session.cache.set(root.key, recorded, log.list(), evaluated.output);
+  return { ...evaluated.output, cacheKey: root.key };
+}
+
+/** A root to load: where it is, the repository it belongs to, and its key in the cache of evaluated roots. */
+export interface RootDescription {
+  readonly absolute: string;
+  readonly rootDirectory: string;
+  readonly onlyFile?: string;
+  readonly repository: string;
+  readonly excludeBase: string;
+  /** Absent without a cache. */
+  readonly key?: string;
+}
+
+/**
+ * Where a root is and its cache key, from everything given to its evaluation: the path and the scan root, the
+ * variables and variable files, `TF_VAR_*` and `TF_WORKSPACE`, the excludes and the repository.
+ */
+export async function describeRoot(target: string, context: SourceContext, session: TerraformSession, origin: RootOrigin = {}): Promise<RootDescription> {
   const absolute = path.resolve(target);
   const { rootDirectory, onlyFile } = await resolveTarget(absolute);
-  const relative = (file: string): string => relativeFile(context.root, file);
-  const notifications: Notification[] = [];
-  const parser = new FileParser(ParseCache.open(context.terraform.cacheDirectory, context.root), context.signal);
-  try {
-    context.progress(`reading ${relative(absolute) || '.'}`);
-    let single: SourceFile | undefined;
-    if (onlyFile) {
-      single = await readSourceFile(onlyFile, relative, notifications);
-      if (!single) throw new InputError(notifications[0]?.message ?? `${onlyFile}: cannot read the file.`, { subject: onlyFile });
-    }
-    const loader = new ModuleLoader(rootDirectory, parser, notifications, relative);
-    const rootConfig = await loader.load(single);
-    if (loader.fileCount === 0 && notifications.length === 0) {
-      throw new InputError(`${relative(absolute) || '.'}: no .tf or .tf.json files in this directory; pass the directory of a Terraform root module.`, { subject: absolute });
-    }
-    const given = await readVariableValues(rootDirectory, context.terraform, process.env, parser, terraformFunctions, relative, notifications, loader.digest);
-    for (const [name, value] of given) {
-      if (!rootConfig.variables.has(name) && !value.origin.startsWith('the environment')) {
-        notifications.push({ level: 'warning', code: 'undeclared-variable', message: `${value.origin} sets ${name}, which the root module does not declare; the value is ignored.`, subject: value.origin });
-      }
-    }
-    context.progress('evaluating');
-    const services = new EvaluationServices(
-      rootDirectory,
-      terraformFunctions,
-      (file) => readConfigurationFile(rootDirectory, file, (resolved, text) => loader.digest.add(relative(resolved), text)),
-      (name) => given.get(name),
-      (call, callerDirectory, callPath) => loader.resolve(call, callerDirectory, callPath),
-      process.env['TF_WORKSPACE'] ?? 'default',
-      relative,
-    );
-    const root = new ModuleInstance(rootConfig, '', services, [], []);
-    const { resources, prefixesByDirectory } = collectResources(root, context.signal);
-    notifications.push(...services.problems);
-    const waivers = inlineWaivers(loader.files, prefixesByDirectory, relative, notifications);
-    recordHclLoadStatistics({ ...parser.statistics, files: loader.fileCount, resources: resources.length });
-    return {
-      name: relative(absolute) || '.',
-      kind: 'terraform-hcl',
-      resources,
-      notifications: sortNotifications(notifications),
-      waivers,
-      inputs: { sha256: loader.digest.treeHash(), files: loader.digest.size },
-    };
-  } finally {
-    await parser.close();
-  }
+  const repository = repositoryOf(rootDirectory, context.root);
+  const excludeBase = origin.discoveredIn ?? rootDirectory;
+  const environment = Object.entries(process.env)
+    .filter(([name]) => name.startsWith('TF_VAR_') || name === 'TF_WORKSPACE')
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  const key = session.cache?.key({
+    absolute,
+    root: context.root,
+    vars: context.terraform.vars ?? [],
+    varFiles: (context.terraform.varFiles ?? []).map((f) => path.resolve(f)),
+    environment,
+    exclude: session.exclusion.patterns,
+    excludeBase,
+    repository,
+  });
+  return { absolute, rootDirectory, ...(onlyFile === undefined ? {} : { onlyFile }), repository, excludeBase, ...(key === undefined ? {} : { key }) };
 }
 
 async function resolveTarget(target: string): Promise<{ rootDirectory: string; onlyFile?: string }> {
@@ -89,29 +89,4 @@ async function resolveTarget(target: string): Promise<{ rootDirectory: string; o
   if (info.isDirectory()) return { rootDirectory: target };
   if (target.endsWith('.tf') || target.endsWith('.tf.json')) return { rootDirectory: path.dirname(target), onlyFile: target };
   throw new InputError(`${target}: not a Terraform directory or a .tf/.tf.json file.`, { subject: target });
-}
-
-/** `file()` and `templatefile()`: paths resolve from the root module directory, as when Terraform runs there. */
-function readConfigurationFile(rootDirectory: string, file: string, read: (resolved: string, text: string) => void): string {
-  const resolved = path.resolve(rootDirectory, file);
-  try {
-    if (statSync(resolved).size > maxFileBytes) throw new EvaluationError(`${file} is larger than ${maxFileBytes / 1024 / 1024} MB`);
-    const text = readFileSync(resolved, 'utf8');
-    read(resolved, text);
-    return text;
-  } catch (error) {
-    if (error instanceof EvaluationError) throw error;
-    throw new EvaluationError(`cannot read ${file} (${describeError(error)})`);
-  }
-}
-
-function sortNotifications(notifications: readonly Notification[]): Notification[] {
-  const rank = { error: 0, warning: 1, note: 2 } as const;
-  return [...notifications].sort(
-    (a, b) => rank[a.level] - rank[b.level] || compare(a.subject ?? '', b.subject ?? '') || compare(a.message, b.message),
-  );
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -41,7 +41,7 @@ async function readDirectory(directory: string): Promise<ModuleDeclarations> {
     } catch {
       continue;
     }
-    const syntax = await readSyntax(text);
+    const syntax = readSyntax(text);
     for (const block of syntax.blocks) {
       const key = blockKey(block.kind, block.labels);
       if (key && !declarations.has(key)) declarations.set(key, { file, range: block.range, attributes: block.attributes });

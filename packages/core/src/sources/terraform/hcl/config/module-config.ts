@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { SyntaxBlock } from '../../syntax/blocks.js';
 import type { ParsedFile } from '../parse/parsed-file.js';
+import type { ProviderRequirement } from '../../providers/provider-versions.js';
 
 /** A block body as hcl2json gives it: attributes, and nested blocks as arrays of bodies. */
 export type RawBody = Readonly<Record<string, unknown>>;
@@ -42,6 +43,8 @@ export interface ModuleConfig {
   readonly moduleCalls: ReadonlyMap<string, ModuleCallConfig>;
   /** Blocks declared twice (Terraform rejects these); the first declaration is used. */
   readonly duplicates: readonly { readonly what: string; readonly file: string }[];
+  /** The providers the module requires (`required_providers`, legacy `provider { version }`), with their constraints. */
+  readonly requiredProviders: readonly ProviderRequirement[];
 }
 
 /** Whether a file name is an override file, merged over the others (`override.tf`, `*_override.tf`, and `.tf.json`). */
@@ -58,6 +61,7 @@ interface Builder {
   data: Map<string, ResourceConfig>;
   moduleCalls: Map<string, ModuleCallConfig>;
   duplicates: { what: string; file: string }[];
+  requiredProviders: ProviderRequirement[];
 }
 
 /** Merges the parsed files of one directory (files that failed to parse are left out by the caller). */
@@ -70,6 +74,7 @@ export function buildModuleConfig(directory: string, files: readonly { readonly 
     data: new Map(),
     moduleCalls: new Map(),
     duplicates: [],
+    requiredProviders: [],
   };
   const ordered = [...files].sort((a, b) => compareNames(a.file, b.file));
   const primary = ordered.filter((f) => !isOverrideFile(path.basename(f.file)));
@@ -120,6 +125,22 @@ function addFile(builder: Builder, file: string, parsed: ParsedFile, override: b
     for (const block of bodies(blocks)) {
       const syntax = syntaxBlocks.take('output', [name]);
       add(builder, builder.outputs, name, { body: block, file, ...(syntax ? { syntax } : {}) }, override, `output ${name}`);
+    }
+  }
+  for (const terraform of bodies(body['terraform'])) {
+    for (const required of bodies(terraform['required_providers'])) {
+      for (const [name, spec] of Object.entries(required)) {
+        if (typeof spec === 'string') builder.requiredProviders.push({ name, constraints: spec });
+        else if (typeof spec === 'object' && spec !== null && !Array.isArray(spec)) {
+          const { source, version } = spec as Record<string, unknown>;
+          builder.requiredProviders.push({ name, ...(typeof source === 'string' ? { source } : {}), ...(typeof version === 'string' ? { constraints: version } : {}) });
+        }
+      }
+    }
+  }
+  for (const [name, blocks] of entries(body['provider'])) {
+    for (const block of bodies(blocks)) {
+      if (typeof block['version'] === 'string') builder.requiredProviders.push({ name, constraints: block['version'] });
     }
   }
   for (const block of bodies(body['locals'])) {

@@ -1,16 +1,16 @@
 import { readdir, readFile } from 'node:fs/promises';
-import type { InputDigest } from '../../../../files/input-digest.js';
 import path from 'node:path';
 import { describeError } from '../../../../model/errors.js';
 import type { Notification } from '../../../../model/finding.js';
 import type { Value } from '../../../../model/value.js';
 import type { TerraformOptions } from '../../../source.js';
-import { Bindings, Evaluator, newTrace, type FunctionDefinition } from '../expression/evaluate.js';
+import { Bindings, Evaluator, newTrace, noConfigurationFiles, type FunctionDefinition } from '../expression/evaluate.js';
 import { ExpressionSyntaxError, parseTemplate } from '../expression/parser.js';
 import { EvaluationError } from '../expression/values.js';
 import type { GivenValue } from '../evaluate/services.js';
 import { evaluateRaw } from '../evaluate/raw-value.js';
 import type { FileParser } from '../parse/parse-files.js';
+import type { InputLog } from '../files/input-log.js';
 
 /**
  * The values given for root module variables, with Terraform's precedence (later wins): `TF_VAR_*`, then
@@ -25,7 +25,7 @@ export async function readVariableValues(
   functions: ReadonlyMap<string, FunctionDefinition>,
   relative: (file: string) => string,
   notifications: Notification[],
-  digest?: InputDigest,
+  log?: InputLog,
 ): Promise<Map<string, GivenValue>> {
   const values = new Map<string, GivenValue>();
   for (const name of Object.keys(environment).sort()) {
@@ -52,13 +52,11 @@ export async function readVariableValues(
     },
     functions,
     baseDirectory: rootDirectory,
-    readFile: () => {
-      throw new EvaluationError('variable files cannot read files');
-    },
+    files: noConfigurationFiles,
     parseTemplate,
   });
   for (const file of files) {
-    const assignments = await readVariableFile(file, parser, relative, notifications, digest);
+    const assignments = await readVariableFile(file, parser, relative, notifications, log);
     for (const [name, raw] of Object.entries(assignments)) {
       const origin = relative(file);
       if (file.endsWith('.json')) {
@@ -78,23 +76,18 @@ export async function readVariableValues(
   return values;
 }
 
-async function readVariableFile(
-  file: string,
-  parser: FileParser,
-  relative: (file: string) => string,
-  notifications: Notification[],
-  digest: InputDigest | undefined,
-): Promise<Record<string, unknown>> {
+async function readVariableFile(file: string, parser: FileParser, relative: (file: string) => string, notifications: Notification[], log: InputLog | undefined): Promise<Record<string, unknown>> {
   const name = relative(file);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
+    log?.record('file', file, text);
   } catch (error) {
+    log?.record('file', file, undefined);
     notifications.push({ level: 'error', code: 'input-error', message: `${name}: cannot read the variable file (${describeError(error)}).`, subject: name });
     return {};
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  digest?.add(name, text);
   if (file.endsWith('.json')) {
     try {
       const parsed = JSON.parse(text) as unknown;
@@ -105,7 +98,7 @@ async function readVariableFile(
       return {};
     }
   }
-  const parsed = await parser.parse('tfvars', text);
+  const parsed = parser.parse('tfvars', text);
   if (parsed.problem) {
     notifications.push({
       level: 'error',

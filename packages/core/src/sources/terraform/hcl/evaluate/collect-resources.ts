@@ -1,5 +1,5 @@
 import { ScanAbortedError } from '../../../../model/errors.js';
-import { providerOfType, type Resource } from '../../../../model/resource.js';
+import { providerOfType, type Declaration, type Resource } from '../../../../model/resource.js';
 import type { ModuleInstance } from './module-instance.js';
 import { policyDocumentSources } from './policy-document-sources.js';
 import type { ResourceInstance } from './resource-group.js';
@@ -46,11 +46,25 @@ function toResource(instance: ResourceInstance, module: ModuleInstance): Resourc
     provider: providerOfType(config.type),
     attributes: instance.attributes,
     origin: { kind: 'hcl', file: config.file },
-    ...(config.syntax ? { declaration: { file: config.file, range: config.syntax.range, attributes: config.syntax.attributes } } : {}),
+    ...(config.syntax ? { declaration: declarationOf(config) } : {}),
     ...(references.length > 0 ? { references: Object.fromEntries(references) } : {}),
     ...(sensitivePaths.length > 0 ? { sensitivePaths } : {}),
     ...(attributeSources ? { attributeSources } : {}),
+    ...(instance.unknownExpansion === undefined ? {} : { unknownInstances: instance.unknownExpansion }),
   };
+}
+
+const declarations = new WeakMap<ResourceInstance['config'], Declaration>();
+
+/** One declaration per block, shared by its instances (a counted block in a module called for_each has many). */
+function declarationOf(config: ResourceInstance['config']): Declaration {
+  let declaration = declarations.get(config);
+  if (!declaration) {
+    const syntax = config.syntax as NonNullable<typeof config.syntax>;
+    declaration = { file: config.file, range: syntax.range, attributes: syntax.attributes };
+    declarations.set(config, declaration);
+  }
+  return declaration;
 }
 
 /** Drops `a.b` when `a.b[key]` is also referred to, as the plan source does: the instance is what is read. */

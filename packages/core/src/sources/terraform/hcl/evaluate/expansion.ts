@@ -11,14 +11,23 @@ export type Expansion =
   | { readonly kind: 'single' }
   | { readonly kind: 'count'; readonly count: number }
   | { readonly kind: 'for_each'; readonly entries: readonly (readonly [string, Value])[] }
-  /** The count or the collection is not known offline: evaluated as one instance without a key. */
+  /** The count or the collection is not known offline: evaluated as one representative instance, `…[*]`. */
   | { readonly kind: 'unknown'; readonly reason: string }
-  /** Terraform would reject the expression; the block is evaluated as one instance, like an unknown one. */
+  /** Terraform would reject the expression; the block is evaluated as a representative instance, like an unknown one. */
   | { readonly kind: 'invalid'; readonly reason: string };
+
+/**
+ * The key of the representative instance of a block whose `count` or `for_each` is not known: it stands for every
+ * instance there may be, and is written `[*]` in addresses (`aws_s3_bucket.b[*]`, `module.m[*].aws_s3_bucket.b`),
+ * as Terraform writes instances whose keys are not known yet.
+ */
+export const representativeKey: unique symbol = Symbol('representative instance');
+
+export type InstanceKeyValue = number | string | typeof representativeKey;
 
 /** One instance of an expanded block: its key (none for single blocks) and the names it binds. */
 export interface InstanceKey {
-  readonly key: number | string | undefined;
+  readonly key: InstanceKeyValue | undefined;
   readonly bindings: Readonly<Record<string, Value>>;
 }
 
@@ -69,17 +78,23 @@ export function instanceKeys(expansion: Expansion): InstanceKey[] {
     case 'unknown':
     case 'invalid': {
       const unknown = new Unknown(expansion.reason);
-      return [{ key: undefined, bindings: { count: { index: unknown }, each: { key: unknown, value: unknown } } }];
+      return [{ key: representativeKey, bindings: { count: { index: unknown }, each: { key: unknown, value: unknown } } }];
     }
   }
 }
 
-/** Whether instances of the expansion are addressed with a key (`[0]`, `["a"]`). */
+/** Whether instances of the expansion are addressed with a key (`[0]`, `["a"]`, `[*]`). */
 export function isKeyed(expansion: Expansion): boolean {
-  return expansion.kind === 'count' || expansion.kind === 'for_each';
+  return expansion.kind !== 'single';
 }
 
-/** `base` with the instance key, as Terraform writes addresses. */
-export function instanceAddress(base: string, key: number | string | undefined): string {
-  return key === undefined ? base : `${base}${formatInstanceKey(key)}`;
+/** Whether the expansion stands for a number of instances that is not known. */
+export function isRepresentative(expansion: Expansion): expansion is Extract<Expansion, { kind: 'unknown' | 'invalid' }> {
+  return expansion.kind === 'unknown' || expansion.kind === 'invalid';
+}
+
+/** `base` with the instance key, as Terraform writes addresses; the representative instance is `base[*]`. */
+export function instanceAddress(base: string, key: InstanceKeyValue | undefined): string {
+  if (key === undefined) return base;
+  return key === representativeKey ? `${base}[*]` : `${base}${formatInstanceKey(key)}`;
 }

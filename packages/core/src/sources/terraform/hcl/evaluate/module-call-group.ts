@@ -1,7 +1,7 @@
 import type { ModuleCallConfig } from '../config/module-config.js';
 import { Bindings } from '../expression/evaluate.js';
 import type { LeafEvaluator } from './block-body.js';
-import { instanceAddress, instanceKeys, isKeyed, readExpansion, type Expansion, type InstanceKey } from './expansion.js';
+import { instanceAddress, instanceKeys, isKeyed, isRepresentative, readExpansion, representativeKey, type Expansion, type InstanceKey } from './expansion.js';
 import { maxInstances, type EvaluationServices, type ModuleSource } from './services.js';
 
 /** How deeply module calls may nest; Terraform configurations rarely go past five. */
@@ -45,8 +45,9 @@ export class ModuleCallGroup<Child> {
       const source = this.owner.services.moduleSource(this.config, this.owner.directory, [...this.owner.callPath, this.config.name]);
       if (source.kind === 'loaded' && this.owner.ancestry.includes(source.config.directory)) {
         this.sourceMemo = { kind: 'not-scanned', reason: `it calls a module that is already being evaluated (${source.config.directory}): a module cycle` };
+        // A configuration error Terraform rejects, not something trustscan could not read: the rest is scanned.
         this.owner.services.report({
-          level: 'error',
+          level: 'warning',
           code: 'module-cycle',
           message: `${this.baseAddress}: the module calls itself through ${source.config.directory}; Terraform rejects module cycles, and its resources are not scanned.`,
           subject: this.owner.services.relative(this.config.file),
@@ -86,11 +87,11 @@ export class ModuleCallGroup<Child> {
     }
     this.instancesMemo = 'pending';
     const expansion = this.expansion();
-    if (expansion.kind === 'unknown' || expansion.kind === 'invalid') {
+    if (isRepresentative(expansion)) {
       this.owner.services.report({
         level: expansion.kind === 'invalid' ? 'warning' : 'note',
         code: 'unknown-instances',
-        message: `${this.baseAddress}: ${expansion.reason}; it is evaluated as one instance.`,
+        message: `${this.baseAddress}: ${expansion.reason}; it is evaluated as one instance standing for all of them, ${instanceAddress(this.baseAddress, representativeKey)}.`,
         subject: this.baseAddress,
       });
     }

@@ -8,7 +8,7 @@ import { Bindings, Evaluator, newTrace, type NameResolver, type Step, type Trace
 import { ExpressionSyntaxError, parseExpression, parseTemplate } from '../expression/parser.js';
 import { EvaluationError } from '../expression/values.js';
 import type { LeafEvaluator } from './block-body.js';
-import type { InstanceKey } from './expansion.js';
+import { isRepresentative, representativeKey, type InstanceKey, type InstanceKeyValue } from './expansion.js';
 import { ModuleCallGroup } from './module-call-group.js';
 import { evaluateRaw } from './raw-value.js';
 import { ResourceGroup, type ResourceInstance } from './resource-group.js';
@@ -20,6 +20,8 @@ interface Caller {
   readonly call: BlockConfig;
   readonly key: InstanceKey;
   readonly bindings: Bindings;
+  /** Set when this child is the representative of a call whose instances are not known. */
+  readonly unknownExpansion?: string;
 }
 
 /**
@@ -29,6 +31,8 @@ interface Caller {
  */
 export class ModuleInstance implements NameResolver {
   readonly prefix: string;
+  /** Why the number of instances of this module (or of a module above it) is not known, for a `module.m[*]`. */
+  readonly unknownExpansion?: string;
   /** Directories of this instance and its ancestors, to detect module cycles. */
   readonly ancestry: readonly string[];
   readonly evaluateLeaf: LeafEvaluator;
@@ -51,19 +55,22 @@ export class ModuleInstance implements NameResolver {
     private readonly caller?: Caller,
   ) {
     this.prefix = address === '' ? '' : `${address}.`;
+    const unknownExpansion = caller?.unknownExpansion ?? caller?.instance.unknownExpansion;
+    if (unknownExpansion !== undefined) this.unknownExpansion = unknownExpansion;
     this.ancestry = [...ancestors, config.directory];
     this.evaluator = new Evaluator({
       resolver: this,
       functions: services.functions,
       baseDirectory: services.rootDirectory,
-      readFile: services.readFile,
+      moduleDirectory: config.directory,
+      files: services.files,
       parseTemplate,
     });
     this.evaluateLeaf = (text, bindings, trace) => this.evaluator.evaluate(services.template(text), trace, bindings);
   }
 
   /** The `count`/`for_each` key of this module instance, if it has one. */
-  get key(): number | string | undefined {
+  get key(): InstanceKeyValue | undefined {
     return this.caller?.key.key;
   }
 
@@ -191,9 +198,19 @@ export class ModuleInstance implements NameResolver {
     const group = mode === 'data' ? this.dataGroup(key) : this.resourceGroup(key);
     if (!group) throw new EvaluationError(`${mode === 'data' ? 'data.' : ''}${key} is not declared in ${this.describe()}`);
     const indexStep = steps[1];
+    // Any key, even an unknown one (`[count.index]` in a block counted the same way), names a representative instance.
+    if (group.representative && indexStep?.kind === 'index') {
+      const representative = group.instance(0);
+      if (representative instanceof Unknown) return { value: representative, consumed: offset + 2 };
+      if (representative) {
+        if (mode === 'managed') trace.references.add(representative.address);
+        absorbInstance(trace, representative, steps.slice(2));
+        return { value: representative.object, consumed: offset + 2 };
+      }
+    }
     if (group.keyed && indexStep?.kind === 'index' && (typeof indexStep.key === 'string' || typeof indexStep.key === 'number')) {
       const instance = group.instance(indexStep.key);
-      if (mode === 'managed') trace.references.add(`${group.baseAddress}${formatInstanceKey(instance && !(instance instanceof Unknown) ? (instance.key ?? indexStep.key) : indexStep.key)}`);
+      if (mode === 'managed') trace.references.add(instance && !(instance instanceof Unknown) ? instance.address : `${group.baseAddress}${formatInstanceKey(indexStep.key)}`);
       if (instance instanceof Unknown) return { value: instance, consumed: offset + 2 };
       if (!instance) throw new EvaluationError(`${group.baseAddress}${formatInstanceKey(indexStep.key)} does not exist`);
       absorbInstance(trace, instance, steps.slice(2));
@@ -219,12 +236,16 @@ export class ModuleInstance implements NameResolver {
     let consumed = 1;
     let selected: readonly ModuleInstance[] | ModuleInstance;
     const second = steps[1];
+    const representative = isRepresentative(group.expansion());
     if (group.keyed && second?.kind === 'index' && (typeof second.key === 'string' || typeof second.key === 'number')) {
       const wanted = `${group.baseAddress}${formatInstanceKey(second.key)}`;
-      const found = instances.find((i) => i.key !== undefined && String(i.key) === String(second.key));
+      // Any key names the representative instance of a call whose instances are not known.
+      const found = representative ? instances[0] : instances.find((i) => i.key !== undefined && i.key !== representativeKey && String(i.key) === String(second.key));
       if (!found) throw new EvaluationError(`${wanted} does not exist`);
       selected = found;
       consumed = 2;
+    } else if (representative) {
+      return { value: new Unknown(`the instances of ${group.baseAddress} are not known`), consumed: steps.length };
     } else if (group.keyed) {
       selected = instances;
     } else {
@@ -243,7 +264,7 @@ export class ModuleInstance implements NameResolver {
     }
     const all = selected as readonly ModuleInstance[];
     if (group.expansion().kind === 'count') return { value: all.map((i) => i.outputsObject(trace)), consumed };
-    return { value: Object.fromEntries(all.map((i) => [String(i.key), i.outputsObject(trace)])), consumed };
+    return { value: Object.fromEntries(all.map((i) => [String(i.key as string | number), i.outputsObject(trace)])), consumed };
   }
 
   /** All outputs as one object, as `module.a` reads. */
@@ -285,20 +306,24 @@ export class ModuleInstance implements NameResolver {
     if (!group) {
       const config = this.config.moduleCalls.get(name);
       if (!config) return undefined;
-      group = new ModuleCallGroup<ModuleInstance>(this, config, (address, key, source) => this.child(address, key, source, config));
+      const created: ModuleCallGroup<ModuleInstance> = new ModuleCallGroup<ModuleInstance>(this, config, (address, key, source) => {
+        const expansion = created.expansion();
+        return this.child(address, key, source, config, key.key === representativeKey && isRepresentative(expansion) ? expansion.reason : undefined);
+      });
+      group = created;
       this.callGroupsByName.set(name, group);
     }
     return group;
   }
 
-  private child(address: string, key: InstanceKey, source: Extract<ModuleSource, { kind: 'loaded' }>, call: BlockConfig): ModuleInstance {
+  private child(address: string, key: InstanceKey, source: Extract<ModuleSource, { kind: 'loaded' }>, call: BlockConfig, unknownExpansion: string | undefined): ModuleInstance {
     return new ModuleInstance(
       source.config,
       address,
       this.services,
       [...this.callPath, (call as { name?: string }).name ?? ''],
       this.ancestry,
-      { instance: this, call, key, bindings: Bindings.of(key.bindings) },
+      { instance: this, call, key, bindings: Bindings.of(key.bindings), ...(unknownExpansion === undefined ? {} : { unknownExpansion }) },
     );
   }
 

@@ -4,15 +4,17 @@ import { Bindings } from '../expression/evaluate.js';
 import { markComputed } from '../expression/values.js';
 import type { ResourceConfig } from '../config/module-config.js';
 import { evaluateBody, type LeafEvaluator } from './block-body.js';
-import { instanceAddress, instanceKeys, isKeyed, readExpansion, type Expansion } from './expansion.js';
+import { instanceAddress, instanceKeys, isKeyed, isRepresentative, readExpansion, representativeKey, type Expansion, type InstanceKeyValue } from './expansion.js';
 import { policyDocument, policyJson } from './iam-policy-document.js';
 import { maxInstances, type EvaluationServices } from './services.js';
 
 /** One instance of a resource or data block, evaluated. */
 export interface ResourceInstance {
   readonly config: ResourceConfig;
-  readonly key: number | string | undefined;
+  readonly key: InstanceKeyValue | undefined;
   readonly address: string;
+  /** Why the number of instances is not known, when this instance stands for all of them (`…[*]`). */
+  readonly unknownExpansion?: string;
   readonly attributes: Record<string, Value>;
   /** Managed resources referred to, by top-level argument. */
   readonly references: ReadonlyMap<string, ReadonlySet<string>>;
@@ -25,6 +27,8 @@ export interface ResourceInstance {
 export interface GroupOwner {
   /** `''` at the root, else the module instance address and a dot: `module.a["x"].`. */
   readonly prefix: string;
+  /** Why the number of instances of this module is not known, when it is a representative instance. */
+  readonly unknownExpansion?: string;
   readonly services: EvaluationServices;
   readonly evaluateLeaf: LeafEvaluator;
   /** Reports that an argument could not be evaluated. */
@@ -73,20 +77,28 @@ export class ResourceGroup {
     }
   }
 
-  /** The value of `type.name`: the instance, or a list (`count`) or map (`for_each`) of instances. */
+  /**
+   * The value of `type.name`: the instance, or a list (`count`) or map (`for_each`) of instances; unknown when the
+   * number of instances is not known.
+   */
   value(): Value {
     const instances = this.instances();
     if (!instances) return new Unknown(`${this.baseAddress} depends on itself`);
     const expansion = this.expansion();
+    if (isRepresentative(expansion)) return new Unknown(`the instances of ${this.baseAddress} are not known (${expansion.reason})`);
     if (expansion.kind === 'count') return instances.map((i) => i.object);
     if (expansion.kind === 'for_each') return Object.fromEntries(instances.map((i) => [String(i.key), i.object]));
     return instances[0]?.object ?? null;
   }
 
-  /** One instance by key, or `undefined` when there is none (or while it is being evaluated). */
+  /**
+   * One instance by key, or `undefined` when there is none (or while it is being evaluated). Any key names the
+   * representative instance of a block whose instances are not known.
+   */
   instance(key: number | string): ResourceInstance | Unknown | undefined {
     const instances = this.instances();
     if (!instances) return new Unknown(`${this.baseAddress} depends on itself`);
+    if (instances[0]?.key === representativeKey) return instances[0];
     return instances.find((i) => i.key === key || (typeof i.key === 'number' && String(i.key) === String(key)));
   }
 
@@ -94,14 +106,20 @@ export class ResourceGroup {
     return isKeyed(this.expansion());
   }
 
+  /** Whether the group is one representative instance standing for a number of instances that is not known. */
+  get representative(): boolean {
+    return isRepresentative(this.expansion());
+  }
+
   private evaluateInstances(): ResourceInstance[] {
     const services = this.owner.services;
     const expansion = this.expansion();
-    if (expansion.kind === 'unknown' || expansion.kind === 'invalid') {
+    const unknownExpansion = isRepresentative(expansion) ? expansion.reason : this.owner.unknownExpansion;
+    if (isRepresentative(expansion)) {
       services.report({
         level: expansion.kind === 'invalid' ? 'warning' : 'note',
         code: 'unknown-instances',
-        message: `${this.baseAddress}: ${expansion.reason}; it is evaluated as one instance.`,
+        message: `${this.baseAddress}: ${expansion.reason}; it is evaluated as one instance standing for all of them, ${instanceAddress(this.baseAddress, representativeKey)}.`,
         subject: this.baseAddress,
       });
     }
@@ -118,7 +136,7 @@ export class ResourceGroup {
     services.instances += keys.length;
     return keys.map(({ key, bindings }) => {
       const address = instanceAddress(this.baseAddress, key);
-      const body = evaluateBody(this.config.body, this.owner.evaluateLeaf, Bindings.of(bindings));
+      const body = evaluateBody(this.config.body, this.owner.evaluateLeaf, Bindings.of(bindings), undefined, this.config.syntax?.attributes);
       if (body.problems.length > 0) this.owner.reportProblems(this.config, address, body.problems);
       let object: Record<string, Value> = body.attributes;
       if (this.config.mode === 'data' && this.config.type === 'aws_iam_policy_document') {
@@ -139,6 +157,7 @@ export class ResourceGroup {
         config: this.config,
         key,
         address,
+        ...(unknownExpansion === undefined ? {} : { unknownExpansion }),
         attributes: body.attributes,
         references: body.references,
         sensitivePaths: body.sensitivePaths,

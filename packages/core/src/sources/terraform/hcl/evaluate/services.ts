@@ -1,6 +1,6 @@
 import { Unknown, type Value } from '../../../../model/value.js';
 import type { Expr } from '../expression/ast.js';
-import type { FunctionDefinition } from '../expression/evaluate.js';
+import type { ConfigurationFileAccess, FunctionDefinition } from '../expression/evaluate.js';
 import { ExpressionSyntaxError, parseTemplate } from '../expression/parser.js';
 import type { ModuleCallConfig, ModuleConfig } from '../config/module-config.js';
 
@@ -48,7 +48,7 @@ export class EvaluationServices {
   constructor(
     readonly rootDirectory: string,
     readonly functions: ReadonlyMap<string, FunctionDefinition>,
-    readonly readFile: (path: string) => string,
+    readonly files: ConfigurationFileAccess,
     readonly rootValue: (name: string) => GivenValue | undefined,
     readonly moduleSource: (call: ModuleCallConfig, callerDirectory: string, callPath: readonly string[]) => ModuleSource,
     readonly workspace: string,

@@ -73,12 +73,37 @@ export interface FunctionDefinition {
   readonly maxArgs?: number;
 }
 
+/**
+ * The files `file()`, `templatefile()`, `filebase64()`, `fileexists()` and `fileset()` read. A read trustscan does
+ * not make (outside the repository) is `Unknown`; a file that cannot be read throws `EvaluationError`.
+ */
+export interface ConfigurationFileAccess {
+  read(path: string): string | Unknown;
+  exists(path: string): boolean | Unknown;
+  /** `fileset(path, pattern)` called in the module whose directory is `moduleDirectory`. */
+  fileset(path: string, pattern: string, moduleDirectory: string): readonly string[] | Unknown;
+}
+
+/** For evaluations that may read no file (variable files, tests): every read is an error. */
+export const noConfigurationFiles: ConfigurationFileAccess = {
+  read: () => {
+    throw new EvaluationError('no files can be read here');
+  },
+  exists: () => {
+    throw new EvaluationError('no files can be read here');
+  },
+  fileset: () => {
+    throw new EvaluationError('no files can be read here');
+  },
+};
+
 export interface FunctionContext {
   readonly trace: Trace;
   /** Directory that relative paths in `file()` and friends are resolved from (where Terraform would run). */
   readonly baseDirectory: string;
-  /** Reads a text file for `file()`/`templatefile()`; throws `EvaluationError` when it cannot. */
-  readonly readFile: (path: string) => string;
+  /** The directory of the module whose expression calls the function. */
+  readonly moduleDirectory: string;
+  readonly files: ConfigurationFileAccess;
   /** Evaluates a template text with the given variables (for `templatefile`). */
   readonly renderTemplate: (text: string, variables: { readonly [name: string]: Value }) => Value;
 }
@@ -112,7 +137,9 @@ export interface EvaluatorOptions {
   readonly resolver: NameResolver;
   readonly functions: ReadonlyMap<string, FunctionDefinition>;
   readonly baseDirectory: string;
-  readonly readFile: (path: string) => string;
+  /** The module's own directory (for `fileset()`); the base directory when not given. */
+  readonly moduleDirectory?: string;
+  readonly files: ConfigurationFileAccess;
   /** Parses a template text into an expression (for `templatefile`). */
   readonly parseTemplate: (text: string) => Expr;
 }
@@ -247,7 +274,8 @@ export class Evaluator {
     return {
       trace,
       baseDirectory: this.options.baseDirectory,
-      readFile: this.options.readFile,
+      moduleDirectory: this.options.moduleDirectory ?? this.options.baseDirectory,
+      files: this.options.files,
       renderTemplate: (text, variables) => this.eval(this.options.parseTemplate(text), Bindings.of(variables), trace, undefined),
     };
   }

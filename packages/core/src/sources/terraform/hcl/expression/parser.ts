@@ -3,7 +3,11 @@ import type { BinaryOperator, Expr, ObjectItem, TemplatePart } from './ast.js';
 /** An expression that is not valid HCL native syntax, or nests deeper than the parser allows. */
 export class ExpressionSyntaxError extends Error {
   override readonly name = 'ExpressionSyntaxError';
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** Where in the parsed text the problem was found, when the parser knows. */
+    readonly offset?: number,
+  ) {
     // Reported as a message only; no stack is needed.
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
@@ -29,6 +33,8 @@ const number = /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const heredocStart = /<<(-?)([\p{L}_][\p{L}\p{N}_-]*)[ \t]*\r?\n/uy;
 const punctuation = ['...', '=>', '==', '!=', '>=', '<=', '&&', '||', '::'];
 const singles = new Set([...'{}[]()=,.:?!*/%+-<>~']);
+/** The first characters of the punctuation longer than one character. */
+const punctuationStarts = new Set(punctuation.map((p) => p[0] as string));
 
 const binaryLevels: readonly (readonly BinaryOperator[])[] = [
   ['||'],
@@ -48,6 +54,18 @@ export function parseExpression(text: string): Expr {
 }
 
 /**
+ * Parses the expression that starts at `start` in a larger text (a whole `.tf` file) and returns it with the offset
+ * just after it. Newlines are spacing outside object constructors, so the caller checks what follows. Comments
+ * met inside the expression are reported to `onComment` (possibly more than once, when the parser looks ahead).
+ */
+export function scanExpression(text: string, start: number, onComment?: (start: number, end: number) => void): { expr: Expr; end: number } {
+  const parser = new Parser(text, onComment);
+  parser.seek(start);
+  const expr = parser.expression();
+  return { expr, end: parser.position };
+}
+
+/**
  * Parses a template whose literal parts are already decoded (hcl2json's JSON strings, heredoc bodies): `${…}`
  * interpolations and `%{…}` directives are recognised, `$${` and `%%{` are escapes, backslashes are literal. A
  * template that is a single interpolation yields the interpolated expression itself, so its value keeps its type.
@@ -64,7 +82,18 @@ class Parser {
   /** Whether newlines end the current construct (inside `{ … }` object items) or are spacing (everywhere else). */
   private readonly newlineModes: boolean[] = [false];
 
-  constructor(private readonly src: string) {}
+  constructor(
+    private readonly src: string,
+    private readonly onComment?: (start: number, end: number) => void,
+  ) {}
+
+  seek(position: number): void {
+    this.pos = position;
+  }
+
+  get position(): number {
+    return this.pos;
+  }
 
   expectEnd(): void {
     const token = this.peek(true);
@@ -643,7 +672,7 @@ class Parser {
   }
 
   private fail(message: string): never {
-    throw new ExpressionSyntaxError(`${message} (at offset ${this.pos})`);
+    throw new ExpressionSyntaxError(`${message} (at offset ${this.pos})`, this.pos);
   }
 
   /**
@@ -675,13 +704,16 @@ class Parser {
         pos++;
       } else if (c === '#' || (c === '/' && src[pos + 1] === '/')) {
         const newline = src.indexOf('\n', pos);
-        pos = newline === -1 ? src.length : newline;
+        const end = newline === -1 ? src.length : newline;
+        this.onComment?.(pos, end);
+        pos = end;
       } else if (c === '/' && src[pos + 1] === '*') {
         const close = src.indexOf('*/', pos + 2);
         if (close === -1) {
           this.pos = pos;
           this.fail('the comment has no closing */');
         }
+        this.onComment?.(pos, close + 2);
         pos = close + 2;
       } else {
         break;
@@ -695,13 +727,28 @@ class Parser {
       const match = heredocStart.exec(src);
       if (match) return { kind: 'heredoc', marker: match[2] ?? '', flush: match[1] === '-', end: pos + match[0].length };
     }
-    identifier.lastIndex = pos;
-    const word = identifier.exec(src);
-    if (word) return { kind: 'ident', text: word[0], end: pos + word[0].length };
-    number.lastIndex = pos;
-    const digits = number.exec(src);
-    if (digits) return { kind: 'number', text: digits[0], end: pos + digits[0].length };
-    for (const p of punctuation) if (src.startsWith(p, pos)) return { kind: 'punct', text: p, end: pos + p.length };
+    const code = src.charCodeAt(pos);
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95) {
+      // ASCII names, most of them, without the Unicode pattern.
+      let end = pos + 1;
+      for (;;) {
+        const next = src.charCodeAt(end);
+        if ((next >= 97 && next <= 122) || (next >= 65 && next <= 90) || (next >= 48 && next <= 57) || next === 95 || next === 45) end++;
+        else break;
+      }
+      if (!(src.charCodeAt(end) > 127)) return { kind: 'ident', text: src.slice(pos, end), end };
+    }
+    if (code > 127 || code === 95) {
+      identifier.lastIndex = pos;
+      const word = identifier.exec(src);
+      if (word) return { kind: 'ident', text: word[0], end: pos + word[0].length };
+    }
+    if (code >= 48 && code <= 57) {
+      number.lastIndex = pos;
+      const digits = number.exec(src);
+      if (digits) return { kind: 'number', text: digits[0], end: pos + digits[0].length };
+    }
+    if (punctuationStarts.has(c)) for (const p of punctuation) if (src.startsWith(p, pos)) return { kind: 'punct', text: p, end: pos + p.length };
     if (singles.has(c)) return { kind: 'punct', text: c, end: pos + 1 };
     this.pos = pos;
     return this.fail(`unexpected character ${JSON.stringify(c)}`);

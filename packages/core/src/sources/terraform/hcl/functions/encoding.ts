@@ -1,7 +1,14 @@
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import { Unknown, type Value } from '../../../../model/value.js';
 import type { FunctionDefinition } from '../expression/evaluate.js';
 import { EvaluationError, asString, checkStringLength, firstUnknown, formatNumber, sortedKeys } from '../expression/values.js';
+
+const require = createRequire(import.meta.url);
+
+/** The YAML library, loaded when a configuration first calls yamlencode or yamldecode (few do; it is large). */
+function yaml(): typeof import('yaml') {
+  return require('yaml') as typeof import('yaml');
+}
 
 /**
  * JSON text as Terraform's `jsonencode` writes it: object keys sorted, no spaces, and `<`, `>`, `&`, U+2028 and
@@ -60,14 +67,14 @@ export const encodingFunctions: Readonly<Record<string, FunctionDefinition>> = {
   yamlencode: {
     minArgs: 1,
     maxArgs: 1,
-    call: ([value]) => stringifyYaml(value ?? null, { sortMapEntries: true }),
+    call: ([value]) => yaml().stringify(value ?? null, { sortMapEntries: true }),
   },
   yamldecode: {
     minArgs: 1,
     maxArgs: 1,
     call: ([text]) => {
       try {
-        return normalizeDecoded(parseYaml(asString(text ?? null, 'argument')) as unknown);
+        return normalizeDecoded(yaml().parse(asString(text ?? null, 'argument')) as unknown);
       } catch (error) {
         if (error instanceof EvaluationError) throw error;
         throw new EvaluationError(`the string is not valid YAML (${(error as Error).message})`);

@@ -6,6 +6,7 @@ import { conversionFunctions } from './conversion.js';
 import { cryptoFunctions } from './crypto.js';
 import { encodingFunctions } from './encoding.js';
 import { filesystemFunctions } from './filesystem.js';
+import { networkFunctions } from './network.js';
 import { numericFunctions } from './numeric.js';
 import { stringFunctions } from './strings.js';
 
@@ -17,6 +18,7 @@ export const terraformFunctions: ReadonlyMap<string, FunctionDefinition> = new M
     ...cryptoFunctions,
     ...encodingFunctions,
     ...filesystemFunctions,
+    ...networkFunctions,
     ...numericFunctions,
     ...stringFunctions,
     // Stands in for brackets nested too deep for hcl2json (see parse/nesting-limit.ts).

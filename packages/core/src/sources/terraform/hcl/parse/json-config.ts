@@ -121,6 +121,12 @@ function syntaxBlock(kind: string, labels: string[], range: SourceRange, body: J
       for (const member of objectMembers(node)) {
         attributes[prefix + member.key] = member.range;
         visit(member.value, `${prefix}${member.key}.`, depth + 1);
+        // A nested block written as one object is also `<name>.0`, as rules and plans address blocks; its own
+        // arguments get that form too (deeper levels fall back to the block).
+        if (member.value.kind === 'object') {
+          attributes[`${prefix}${member.key}.0`] ??= member.value.range;
+          for (const inner of objectMembers(member.value)) attributes[`${prefix}${member.key}.0.${inner.key}`] ??= inner.range;
+        }
       }
     } else if (node.kind === 'array') {
       node.items.forEach((item, index) => {
