@@ -201,6 +201,14 @@ describe('the same history seen earlier, or over part of it', () => {
     expect(weekly.gaps).toEqual([]);
   });
 
+  it('a period that starts before the first scan: the days before it are one gap of every target', () => {
+    const early = periodReport(history, { from: '2026-02-25', to: '2026-03-03' });
+    expect(early.gaps.map((g) => ({ ...g, firstAfter: strip(g.firstAfter) }))).toEqual([{ target: null, from: '2026-02-25T00:00:00.000Z', to: '2026-03-01T00:00:00.000Z', days: 4, cause: 'no-record', lastBefore: null, firstAfter: ref(1) }]);
+    // A gap of every target is an exception of every control the scans tested.
+    expect(early.rules.filter((r) => r.status === 'operated-throughout')).toEqual([]);
+    expect(early.rules.filter((r) => r.status === 'exceptions').length).toBeGreaterThan(0);
+  });
+
   it('a period with no scan at all is one gap, marked as such', () => {
     const empty = periodReport(history, { from: '2026-02-01', to: '2026-02-10' });
     expect(empty.totals.scans).toBe(0);

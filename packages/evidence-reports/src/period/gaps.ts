@@ -38,6 +38,8 @@ export interface GapWindow {
 /**
  * The gaps of a period. The period is cut into windows of the cadence from its start (UTC days for `1d`); each
  * target scanned before or during the period should be read at least once in every window from its first scan on.
+ * The windows before the ledger's first read of any target are one gap of every target (`target: null`): an audit
+ * period that starts before the evidence does has days without evidence of any control.
  * Consecutive windows without a read make one gap. A window still running at the as-of time is not a gap yet.
  */
 export function findGaps(records: readonly HistoryRecord[], window: GapWindow): Gap[] {
@@ -49,25 +51,31 @@ export function findGaps(records: readonly HistoryRecord[], window: GapWindow): 
   if (targets.length === 0) {
     // No record read anything: the whole period, up to its last complete window, is without evidence.
     const complete = Math.floor((horizon - window.start) / window.cadence);
-    if (complete === 0) return [];
-    const to = window.start + complete * window.cadence;
-    const unread = known.filter((record) => record.time >= window.start && record.time < to).map((record) => record.seq);
-    return [
-      {
-        target: null,
-        from: isoOf(window.start),
-        to: isoOf(to),
-        days: round((to - window.start) / dayMs),
-        cause: unread.length > 0 ? 'not-read' : 'no-record',
-        lastBefore: null,
-        firstAfter: null,
-        ...(unread.length > 0 ? { unreadIn: unread } : {}),
-      },
-    ];
+    return complete === 0 ? [] : [gapOfEveryTarget(window.start, window.start + complete * window.cadence, known, null)];
   }
   const gaps: Gap[] = [];
+  // Before the ledger's first read of anything, no control of any target has evidence: one gap of every target.
+  const firstIndex = Math.min(...targets.map((target) => reads.of(target)[0] as number));
+  const first = known[firstIndex] as HistoryRecord;
+  const before = Math.floor((first.time - window.start) / window.cadence);
+  if (before > 0) gaps.push(gapOfEveryTarget(window.start, window.start + before * window.cadence, known, recordRef(first)));
   for (const target of targets) gaps.push(...gapsOf(target, reads.of(target), known, window, horizon));
   return gaps.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : (a.target ?? '') < (b.target ?? '') ? -1 : 1));
+}
+
+/** A stretch without evidence of any target: before the first read, or a period no record read anything in. */
+function gapOfEveryTarget(from: number, to: number, records: readonly HistoryRecord[], firstAfter: RecordRef | null): Gap {
+  const unread = records.filter((record) => record.time >= from && record.time < to).map((record) => record.seq);
+  return {
+    target: null,
+    from: isoOf(from),
+    to: isoOf(to),
+    days: round((to - from) / dayMs),
+    cause: unread.length > 0 ? 'not-read' : 'no-record',
+    lastBefore: null,
+    firstAfter,
+    ...(unread.length > 0 ? { unreadIn: unread } : {}),
+  };
 }
 
 function gapsOf(target: string, indices: readonly number[], records: readonly HistoryRecord[], window: GapWindow, horizon: number): Gap[] {
