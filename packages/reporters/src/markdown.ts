@@ -83,7 +83,8 @@ const maxListedTargets = 3;
 /** One row per target (the roots of a repository), with what failed and what could not be decided in each. */
 function targetsTable(view: ReadinessView, detail: Detail): string {
   if (view.targets.length === 0) return '';
-  const shown = view.targets.slice(0, cap(detail.rows, 200));
+  // The table of targets is the map to everything below it: it keeps 30 rows even when the rest is cut to fit.
+  const shown = view.targets.slice(0, cap(Math.max(detail.rows, 30), 200));
   const rows = shown.map((t) => row([markdownCode(t.name, true), targetKind(t.kind), t.ok ? String(t.resources) : 'could not be read', String(t.failingCount), String(t.unknownCount)]));
   const table = [row(['Target', 'Kind', 'Resources', 'Failing', 'Not determined']), row(['---', '---', '---:', '---:', '---:']), ...rows].join('\n');
   return `\n\n<details><summary>${plural(view.targets.length, 'target')}</summary>\n\n${table}${more(view.targets.length, shown.length, 'target')}\n\n</details>`;

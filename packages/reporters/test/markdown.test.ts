@@ -133,6 +133,20 @@ describe('Markdown summary', () => {
     expect(tiny.trimEnd().endsWith('*The rest of this summary was cut to fit; see the SARIF, JSON or HTML report.*')).toBe(true);
   });
 
+  it('keeps the table of targets when a repository of many roots is cut to fit', async () => {
+    const base = await scanInsecurePlan();
+    const large = largeResult(base, 400);
+    // Forty roots, each holding ten tenants' copies of the findings.
+    const roots = Array.from({ length: 40 }, (_, i) => `components/c${String(i).padStart(2, '0')}`);
+    const findings = large.findings.map((f, i) => ({ ...f, target: roots[Math.floor(i / 10) % roots.length] as string }));
+    const repository: ScanResult = { ...large, findings, targets: roots.map((name) => ({ name, kind: 'terraform-hcl', resources: 10, ok: true })) };
+    const markdown = toMarkdown(repository);
+    expect(markdown.length).toBeLessThanOrEqual(65_000);
+    const targets = markdown.slice(markdown.indexOf('<summary>40 targets</summary>'), markdown.indexOf('</details>'));
+    expect(tableRows(targets)).toHaveLength(30 + 2);
+    expect(targets).toContain('*…and 10 more targets; see the SARIF, JSON or HTML report.*');
+  });
+
   it('is the same text for the same scan', async () => {
     const [a, b] = await Promise.all([scanInsecurePlan(), scanInsecurePlan()]);
     expect(toMarkdown(a as ScanResult)).toBe(toMarkdown(b as ScanResult));
