@@ -199,7 +199,7 @@ export class ModuleLoader {
           this.notifications.push({
             level: 'error',
             code: 'input-error',
-            message: `${where}: ${result.problem.summary.replace(/\.?$/, '')}; fix the syntax error (the file was skipped, the other files were scanned).`,
+            message: `${where}: ${result.problem.summary.replace(/\.?$/, '')}; ${/nests? more than/.test(result.problem.summary) ? 'simplify it' : 'fix the syntax error'} (the file was skipped, the other files were scanned).`,
             subject: this.relative(file.file),
           });
           continue;
