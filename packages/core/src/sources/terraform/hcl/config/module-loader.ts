@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Notification } from '../../../../model/finding.js';
 import type { SyntaxFile } from '../../syntax/blocks.js';
 import type { ModuleSource } from '../evaluate/services.js';
-import { readModuleFiles, type FileTexts, type SourceFile } from '../files/module-files.js';
+import { readModuleFiles, type FileTexts, type ReadOptions, type SourceFile } from '../files/module-files.js';
 import type { InputLog } from '../files/input-log.js';
 import { maxBracketDepth } from '../parse/nesting-limit.js';
 import type { FileParser } from '../parse/parse-files.js';
@@ -160,9 +160,10 @@ export class ModuleLoader {
     return undefined;
   }
 
-  private readOptions(): { log?: InputLog; excluded?: (file: string) => boolean; texts?: FileTexts } {
+  private readOptions(): ReadOptions {
     const excluded = this.options.excluded;
     return {
+      ...(this.options.repository === undefined ? {} : { boundary: this.options.repository }),
       ...(this.options.log ? { log: this.options.log } : {}),
       ...(this.options.texts ? { texts: this.options.texts } : {}),
       ...(excluded ? { excluded: (file: string) => excluded(file, false) } : {}),
