@@ -1,4 +1,4 @@
-import { InputError, ScanAbortedError, describeError, toolVersion } from '@trustscan/core';
+import { InputError, ScanAbortedError, describeError, toolVersion, visibleText } from '@trustscan/core';
 import { helpText, parseCommandLine } from './cli.js';
 import { processIo, type Io } from './io.js';
 import { UsageError } from './usage-error.js';
@@ -58,7 +58,7 @@ export async function main(argv: readonly string[], io: Io = interruptibleIo()):
       return 2;
     }
     if (error instanceof InputError) {
-      io.stderr.write(`trustscan: ${error.message}\n`);
+      io.stderr.write(`trustscan: ${visibleText(error.message)}\n`);
       return 2;
     }
     if (error instanceof ScanAbortedError) {

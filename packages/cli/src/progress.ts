@@ -1,4 +1,4 @@
-import type { ProgressEvent } from '@trustscan/core';
+import { visibleText, type ProgressEvent } from '@trustscan/core';
 import type { OutputStream } from './io.js';
 
 /** Shows what a scan is doing on one self-rewriting line of a terminal; silent when not on a terminal. */
@@ -9,7 +9,7 @@ export class ProgressLine {
 
   update(event: ProgressEvent): void {
     if (!this.stream.isTTY) return;
-    const text = `${event.target}: ${event.message}`.slice(0, 120);
+    const text = visibleText(`${event.target}: ${event.message}`).slice(0, 120);
     this.stream.write(`\r\u001b[2K${text}`);
     this.shown = true;
   }

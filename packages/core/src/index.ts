@@ -24,6 +24,7 @@ export * from './model/rule.js';
 export * from './model/finding.js';
 export * from './model/waiver.js';
 export { InputError, ScanAbortedError, describeError } from './model/errors.js';
+export { visibleText } from './model/visible-text.js';
 export { configFileNames, parseCadence, type Cadence, type OwnerRule, type TrustscanConfig, type EvidenceSettings, type RuleSettings, type RuleSelector, type SeverityOverride, type ConfigSource, type RuleEntry, type RuleOptionSetting } from './config/config.js';
 export { ConfigError } from './config/config-error.js';
 export { findConfigFile } from './config/find-config.js';

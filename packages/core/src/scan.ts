@@ -154,7 +154,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       notifications.push({
         level: 'error',
         code: error instanceof InputError ? 'input-error' : 'source-error',
-        message: error instanceof InputError ? error.message : `${label}: ${describeError(error)}`,
+        message: error instanceof InputError ? error.message : isStackOverflow(error) ? `${label}: nests too deeply to evaluate (the call stack overflowed); simplify its deepest expression or value. The other targets were scanned.` : `${label}: ${describeError(error)}`,
         subject,
       });
       targets.push({ name: label, kind: target.kind, resources: 0, ok: false });
@@ -246,4 +246,9 @@ async function isDirectory(directory: string): Promise<boolean> {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Whether an error is V8's stack overflow: a last line of defence for input nested deeper than the limits expect. */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && error.message.includes('call stack');
 }

@@ -1,4 +1,4 @@
-import { ruleDocsUrl, type Finding, type RuleMeta, type ScanResult } from '@trustscan/core';
+import { ruleDocsUrl, type Finding, type RuleMeta, type ScanResult, visibleText } from '@trustscan/core';
 import { placeOf, resourceOf } from './readiness.js';
 
 export interface JunitOptions {
@@ -110,7 +110,7 @@ function testCaseBody(status: Finding['status'], findings: readonly Finding[], r
 const invalidXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function text(value: string): string {
-  return value.replace(invalidXml, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return visibleText(value.replace(invalidXml, ''), true).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** An attribute value: also quotes, and line breaks and tabs as references so parsers keep them. */

@@ -1,3 +1,5 @@
+import { visibleText } from '@trustscan/core';
+
 /**
  * Renders the small Markdown subset rule remediations are written in (paragraphs, bullet lists, fenced code, inline
  * code, bold and http(s) links) as HTML. Every piece of text is escaped first, so a rule from a user's rules
@@ -70,7 +72,7 @@ function decorate(escaped: string): string {
 
 /** Text safe anywhere in HTML: element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => htmlEntities[c] ?? c);
+  return visibleText(text, true).replace(/[&<>"']/g, (c) => htmlEntities[c] ?? c);
 }
 
 const htmlEntities: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

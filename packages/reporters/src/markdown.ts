@@ -1,4 +1,4 @@
-import { ruleDocsUrl, severities, type Finding, type ScanResult } from '@trustscan/core';
+import { ruleDocsUrl, severities, type Finding, type ScanResult, visibleText } from '@trustscan/core';
 import { driftView, sidePlace, sideText, type DriftView, type SideText } from './drift-view.js';
 import {
   areaLabels,
@@ -357,8 +357,7 @@ function row(cells: readonly string[]): string {
  * backslash-escaped, `&`, `<` and `>` as entities so nothing becomes HTML, `|` escaped for tables, no @-mentions.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r\n?|\n/g, ' ')
+  return visibleText(text.replace(/\r\n?|\n/g, ' '))
     .replace(/[\\`*[\]|~]/g, (c) => `\\${c}`)
     // An underscore inside a word never starts emphasis, so only those at a word's edge are escaped.
     .replace(/_/g, (c, offset: number, whole: string) => (/[A-Za-z0-9]/.test(whole[offset - 1] ?? '') && /[A-Za-z0-9]/.test(whole[offset + 1] ?? '') ? c : `\\${c}`))
@@ -375,7 +374,7 @@ export function escapeMarkdown(text: string): string {
  */
 export function markdownCode(text: string, inTable = false): string {
   if (text === '') return '';
-  const line = text.replace(/\r\n?|\n/g, ' ');
+  const line = visibleText(text.replace(/\r\n?|\n/g, ' '));
   const body = inTable ? line.replace(/\|/g, '\\|') : line;
   const longest = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);

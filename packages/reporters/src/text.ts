@@ -1,4 +1,5 @@
-import { compareCriteria, findCriterion, severities, type Finding, type ScanResult, type Severity } from '@trustscan/core';
+import { randomUUID } from 'node:crypto';
+import { compareCriteria, findCriterion, severities, type Finding, type ScanResult, type Severity, visibleText } from '@trustscan/core';
 import { driftView, isDriftFinding } from './drift-view.js';
 import { criterionVerdict, plural, verdictLabels, type CriterionVerdict } from './readiness.js';
 import { driftSectionText } from './text-drift.js';
@@ -90,7 +91,7 @@ export function toText(result: ScanResult, options: TextOptions = {}): string {
   }
 
   lines.push('', summaryLine(result, options, paint));
-  return `${lines.join('\n')}\n`;
+  return `${paint.finish(lines)}\n`;
 }
 
 /** Findings grouped by the criterion their control primarily supports, with baseline failures counted, not listed. */
@@ -193,6 +194,17 @@ function paintVerdict(paint: Painter, verdict: CriterionVerdict, text: string): 
 type Painter = ReturnType<typeof painter>;
 
 function painter(enabled: boolean) {
-  const wrap = (code: string) => (text: string) => (enabled ? `\u001b[${code}m${text}\u001b[0m` : text);
-  return { bold: wrap('1'), dim: wrap('2'), red: wrap('31'), green: wrap('32'), yellow: wrap('33') };
+  // Colours are marked with a token no input can hold and become escape sequences only after every control
+  // character the scanned input brought (an ESC in a file name or a for_each key) has been made visible.
+  const token = `\uE000${randomUUID()}:`;
+  const wrap = (code: string) => (text: string) => (enabled ? `${token}${code};${text}${token}0;` : text);
+  return {
+    bold: wrap('1'),
+    dim: wrap('2'),
+    red: wrap('31'),
+    green: wrap('32'),
+    yellow: wrap('33'),
+    /** The report's lines, each one line of visible text, with the colours applied. */
+    finish: (lines: readonly string[]): string => lines.map((line) => visibleText(line)).join('\n').replaceAll(token, '\u001b[').replace(/\u001b\[(\d+);/g, '\u001b[$1m'),
+  };
 }

@@ -107,7 +107,7 @@ describe('Markdown summary', () => {
       expect(new Set(counts).size).toBe(1);
     }
     expect(escapeMarkdown(hostile)).toBe(
-      '&lt;script&gt;alert("x")&lt;/script&gt; \\| \\*\\*bold\\*\\* \\_em\\_ \\`tick\\` \\[link\\](javascript:alert(1)) &amp; &amp;amp; \u0007 @\u2060team second line',
+      '&lt;script&gt;alert("x")&lt;/script&gt; \\| \\*\\*bold\\*\\* \\_em\\_ \\`tick\\` \\[link\\](javascript:alert(1)) &amp; &amp;amp; \\\\u0007 @\u2060team second line',
     );
     expect(escapeMarkdown('aws_s3_bucket.logs')).toBe('aws_s3_bucket.logs');
     expect(markdownCode('a`b')).toBe('``a`b``');

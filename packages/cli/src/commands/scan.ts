@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { InputError, applyBaseline, createBaseline, readBaseline, scan, severities, writeBaseline, type Baseline, type ScanResult } from '@trustscan/core';
+import { InputError, applyBaseline, visibleText, createBaseline, readBaseline, scan, severities, writeBaseline, type Baseline, type ScanResult } from '@trustscan/core';
 import type { FailOn, ScanCommand } from '../cli.js';
 import { baselineInForce, loadEvidenceKey, loadEvidencePackage, resolveEvidenceSettings, type EvidenceSettings } from '../evidence-settings.js';
 import { useColor, type Io } from '../io.js';
@@ -73,9 +73,9 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
   );
 
   for (const notification of result.notifications) {
-    if (notification.level === 'error') io.stderr.write(`trustscan: ${notification.message}\n`);
+    if (notification.level === 'error') io.stderr.write(`trustscan: ${visibleText(notification.message)}\n`);
     // How many root modules a directory held, in one line, whatever the report format.
-    else if (notification.code === 'roots-found' && !command.quiet) io.stderr.write(`trustscan: ${notification.message}\n`);
+    else if (notification.code === 'roots-found' && !command.quiet) io.stderr.write(`trustscan: ${visibleText(notification.message)}\n`);
   }
   const textOnTerminal = command.reports.some((r) => r.format === 'text' && r.output === undefined && io.stdout.isTTY);
   if (!command.quiet && !textOnTerminal) io.stderr.write(`${summaryLine(result, settings.failOn, settings.failOnUnknown)}\n`);

@@ -4,6 +4,7 @@ import { relativeFile } from '../engine/locate.js';
 import type { Notification } from '../model/finding.js';
 import type { Target } from './target.js';
 import { discoverRoots } from './terraform/discovery/discover-roots.js';
+import { repositoryOf } from './terraform/hcl/files/repository.js';
 import type { TerraformSession } from './terraform/terraform-session.js';
 
 /** The targets a given target stands for, and what finding them said. */
@@ -27,7 +28,7 @@ export async function expandTarget(target: Target, root: string, session: Terraf
     return { targets: [target], notifications: [] };
   }
   const relative = (file: string): string => relativeFile(root, file);
-  const found = await discoverRoots(directory, { exclusion: session.exclusion, parser: session.parser, texts: session.texts, calls: session.moduleCalls, relative, ...(signal ? { signal } : {}) });
+  const found = await discoverRoots(directory, { exclusion: session.exclusion, parser: session.parser, texts: session.texts, calls: session.moduleCalls, relative, boundary: repositoryOf(directory, root), ...(signal ? { signal } : {}) });
   const notifications = [...found.notifications];
   if (found.roots.length === 0) return { targets: [target], notifications };
   if (found.roots.length === 1 && found.roots[0] === directory) return { targets: [{ kind: 'terraform-hcl', path: target.path }], notifications };

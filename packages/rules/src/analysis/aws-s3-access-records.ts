@@ -10,15 +10,10 @@ import { attribute, readBlocks, readString } from './values.js';
  */
 export function logDestinationEvidence(bucket: Resource, context: RuleContext): string | undefined {
   const name = readString(attribute(bucket, ['bucket']));
-  const targets = (holder: Resource, path: readonly (string | number)[], references: readonly string[] | undefined) => {
-    const target = readString(attribute(holder, path));
-    return (references ?? []).includes(bucket.address) || (name.kind === 'value' && target.kind === 'value' && target.value === name.value);
-  };
-  for (const split of context.resourcesOfType('aws_s3_bucket_logging')) {
-    if (split === bucket || !targets(split, ['target_bucket'], split.references?.['target_bucket'])) continue;
-    return (context.related(split, 'aws_s3_bucket')[0] ?? split).address;
-  }
-  const inline = context.resourcesOfType('aws_s3_bucket').find((other) => other !== bucket && targets(other, ['logging', 0, 'target_bucket'], other.references?.['logging']));
+  const bucketName = name.kind === 'value' ? name.value : undefined;
+  const split = targetIndex(context.resourcesOfType('aws_s3_bucket_logging'), ['target_bucket'], 'target_bucket').first(bucket, bucketName);
+  if (split) return (context.related(split, 'aws_s3_bucket')[0] ?? split).address;
+  const inline = targetIndex(context.resourcesOfType('aws_s3_bucket'), ['logging', 0, 'target_bucket'], 'logging').first(bucket, bucketName);
   if (inline) return inline.address;
   const acls = [...context.related(bucket, 'aws_s3_bucket_acl'), bucket].map((holder) => readString(attribute(holder, ['acl'])));
   if (acls.some((acl) => acl.kind === 'value' && acl.value === 'log-delivery-write')) return 'the S3 log delivery service (ACL log-delivery-write)';
@@ -26,6 +21,44 @@ export function logDestinationEvidence(bucket: Resource, context: RuleContext): 
   const policy = located ? readPolicy(attribute(located.holder, located.path)) : undefined;
   if (policy?.kind === 'document' && policy.statements.some((s) => s.effect === 'Allow' && isLogDelivery(s.principal))) return 'the S3 log delivery service (bucket policy)';
   return undefined;
+}
+
+/** The resources whose logging target names a bucket, by the bucket's address (a reference) and by its name. */
+interface TargetIndex {
+  /** The first holder, in inventory order and other than the bucket itself, whose target is the bucket. */
+  first(bucket: Resource, name: string | undefined): Resource | undefined;
+}
+
+// Built once per list of holders: asking each of 100,000 buckets to scan every other one would cost n² reads.
+const targetIndexes = new WeakMap<readonly Resource[], Map<string, TargetIndex>>();
+
+function targetIndex(holders: readonly Resource[], path: readonly (string | number)[], referenceKey: string): TargetIndex {
+  let byPath = targetIndexes.get(holders);
+  if (!byPath) targetIndexes.set(holders, (byPath = new Map()));
+  const key = `${path.join('.')} ${referenceKey}`;
+  const known = byPath.get(key);
+  if (known) return known;
+  const byAddress = new Map<string, number[]>();
+  const byName = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, value: string, index: number) => {
+    const list = map.get(value);
+    if (list) list.push(index);
+    else map.set(value, [index]);
+  };
+  holders.forEach((holder, index) => {
+    for (const address of new Set(holder.references?.[referenceKey] ?? [])) add(byAddress, address, index);
+    const target = readString(attribute(holder, path));
+    if (target.kind === 'value') add(byName, target.value, index);
+  });
+  const index: TargetIndex = {
+    first(bucket, name) {
+      const candidates = [...(byAddress.get(bucket.address) ?? []), ...(name === undefined ? [] : (byName.get(name) ?? []))].sort((a, b) => a - b);
+      for (const candidate of candidates) if (holders[candidate] !== bucket) return holders[candidate];
+      return undefined;
+    },
+  };
+  byPath.set(key, index);
+  return index;
 }
 
 function isLogDelivery(principal: '*' | Readonly<Record<string, readonly string[]>> | undefined): boolean {

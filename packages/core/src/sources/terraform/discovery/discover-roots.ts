@@ -6,7 +6,7 @@ import { ScanAbortedError, describeError } from '../../../model/errors.js';
 import type { Notification } from '../../../model/finding.js';
 import { isLocalSource } from '../hcl/config/installed-modules.js';
 import { statSync } from 'node:fs';
-import { isConfigurationFile, readSourceFile, statSignature, type FileTexts } from '../hcl/files/module-files.js';
+import { isConfigurationFile, linkOutsideNote, linksOutside, readSourceFile, statSignature, type FileTexts } from '../hcl/files/module-files.js';
 import type { ModuleCallIndex } from '../hcl/cache/module-call-index.js';
 import type { FileParser } from '../hcl/parse/parse-files.js';
 import { moduleSources } from './module-calls.js';
@@ -42,6 +42,8 @@ export interface DiscoveryOptions {
   readonly signal?: AbortSignal;
   /** The most directories to walk (tests lower it). */
   readonly maxDirectories?: number;
+  /** The repository: symbolic links leading outside it are not followed. */
+  readonly boundary?: string;
 }
 
 /**
@@ -148,7 +150,7 @@ function sourcesOf(file: string, options: DiscoveryOptions): readonly string[] {
   } catch {
     return [];
   }
-  const source = readSourceFile(file, options.relative, [], undefined, options.texts);
+  const source = readSourceFile(file, options.relative, [], undefined, options.texts, options.boundary);
   if (!source) return [];
   const sources = moduleSources(options.parser.parse(source.kind, source.text).body);
   options.calls?.set(file, signature, modified, sources);
@@ -175,6 +177,10 @@ async function directoryTarget(full: string, entry: Dirent, options: DiscoveryOp
   if (!entry.isSymbolicLink()) return realpath(full).catch(() => full);
   try {
     if (!(await stat(full)).isDirectory()) return undefined;
+    if (options.boundary !== undefined && linksOutside(full, options.boundary)) {
+      notifications.push(linkOutsideNote(options.relative(full)));
+      return undefined;
+    }
     return await realpath(full);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

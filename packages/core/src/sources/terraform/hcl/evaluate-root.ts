@@ -40,7 +40,7 @@ export async function evaluateRoot(
   context.progress(`reading ${relative(absolute) || '.'}`);
   let single: SourceFile | undefined;
   if (onlyFile) {
-    single = readSourceFile(onlyFile, relative, notifications, log, session.texts);
+    single = readSourceFile(onlyFile, relative, notifications, log, session.texts, repository);
     if (!single) throw new InputError(notifications[0]?.message ?? `${onlyFile}: cannot read the file.`, { subject: onlyFile });
   }
   const exclusion = session.exclusion;
@@ -54,7 +54,7 @@ export async function evaluateRoot(
   if (loader.fileCount === 0 && notifications.length === 0) {
     throw new InputError(`${relative(absolute) || '.'}: no .tf or .tf.json files in this directory; pass the directory of a Terraform root module.`, { subject: absolute });
   }
-  const given = await readVariableValues(rootDirectory, context.terraform, process.env, session.parser, terraformFunctions, relative, notifications, log);
+  const given = await readVariableValues(rootDirectory, context.terraform, process.env, session.parser, terraformFunctions, relative, notifications, log, repository);
   for (const [name, value] of given) {
     if (!rootConfig.variables.has(name) && !value.origin.startsWith('the environment')) {
       notifications.push({ level: 'warning', code: 'undeclared-variable', message: `${value.origin} sets ${name}, which the root module does not declare; the value is ignored.`, subject: value.origin });

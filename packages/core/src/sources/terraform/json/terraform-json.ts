@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { InputError, describeError } from '../../../model/errors.js';
 
 /** Decodes a file that may be UTF-8 (with or without a BOM) or UTF-16 with a BOM, as PowerShell writes. */
@@ -41,9 +41,18 @@ export async function readJsonText(file: string, bytes?: Uint8Array): Promise<st
 
 /** The bytes of a JSON file (a plan's or a state's SHA-256 is taken over them); an unreadable file is an `InputError`. */
 export async function readJsonBytes(file: string): Promise<Uint8Array> {
+  const limit = maxJsonBytes();
   try {
+    const size = (await stat(file)).size;
+    if (size > limit.bytes) {
+      throw new InputError(
+        `${file}: the file is ${megabytes(size)} MB, over the ${megabytes(limit.bytes)} MB limit for plans and states${limit.fromEnvironment ? ` set by ${maxJsonVariable}` : ''}; raise it with ${maxJsonVariable}=<MB> (and Node's memory with NODE_OPTIONS=--max-old-space-size=<MB>, about ten times the file).`,
+        { subject: file },
+      );
+    }
     return await readFile(file);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(`${file}: cannot read the file (${describeError(error)}).`, { subject: file });
   }
 }
@@ -54,13 +63,51 @@ export async function readJsonBytes(file: string): Promise<Uint8Array> {
  * to make the file again.
  */
 export function parseJsonText(file: string, text: string, regenerate: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     const reason = describeError(error);
     const truncated = /end of (JSON )?input|Unterminated/i.test(reason);
     throw new InputError(`${file}: ${truncated ? 'the JSON is truncated' : 'not valid JSON'} (${withoutQuotedText(reason, text)}); ${regenerate}.`, { subject: file });
   }
+  if (nestsDeeperThan(value, maxJsonDepth)) {
+    throw new InputError(`${file}: the JSON nests more than ${maxJsonDepth} levels deep, which no Terraform plan or state does; ${regenerate}.`, { subject: file });
+  }
+  return value;
+}
+
+/** Plans and states nest a few dozen levels; the readers recurse, so deeper JSON is refused before they see it. */
+export const maxJsonDepth = 1000;
+
+/** The environment variable that raises the size limit for plans and states, in MB. */
+export const maxJsonVariable = 'TRUSTSCAN_MAX_JSON_MB';
+
+/** Plans and states larger than this are refused (a 50,000-resource plan is about 35 MB; parsed, ten times that). */
+export const defaultMaxJsonMegabytes = 256;
+
+/** The size limit for plans and states: `TRUSTSCAN_MAX_JSON_MB`, else the default. */
+function maxJsonBytes(): { bytes: number; fromEnvironment: boolean } {
+  const given = Number(process.env[maxJsonVariable]);
+  if (process.env[maxJsonVariable] !== undefined && Number.isFinite(given) && given > 0) return { bytes: given * 1024 * 1024, fromEnvironment: true };
+  return { bytes: defaultMaxJsonMegabytes * 1024 * 1024, fromEnvironment: false };
+}
+
+function megabytes(bytes: number): string {
+  const value = bytes / 1024 / 1024;
+  return value >= 10 || Number.isInteger(value) ? String(Math.round(value)) : value.toFixed(value < 1 ? 2 : 1);
+}
+
+/** Whether a parsed JSON value nests deeper than `limit`, measured without recursion. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [node, depth] = item;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** A JSON.parse message without the excerpt of the text it may quote, with the line and column when it gives a position. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Notification } from '../../../../model/finding.js';
 import type { SyntaxFile } from '../../syntax/blocks.js';
 import type { ModuleSource } from '../evaluate/services.js';
-import { readModuleFiles, type FileTexts, type SourceFile } from '../files/module-files.js';
+import { readModuleFiles, type FileTexts, type ReadOptions, type SourceFile } from '../files/module-files.js';
 import type { InputLog } from '../files/input-log.js';
 import { maxBracketDepth } from '../parse/nesting-limit.js';
 import type { FileParser } from '../parse/parse-files.js';
@@ -160,9 +160,10 @@ export class ModuleLoader {
     return undefined;
   }
 
-  private readOptions(): { log?: InputLog; excluded?: (file: string) => boolean; texts?: FileTexts } {
+  private readOptions(): ReadOptions {
     const excluded = this.options.excluded;
     return {
+      ...(this.options.repository === undefined ? {} : { boundary: this.options.repository }),
       ...(this.options.log ? { log: this.options.log } : {}),
       ...(this.options.texts ? { texts: this.options.texts } : {}),
       ...(excluded ? { excluded: (file: string) => excluded(file, false) } : {}),
@@ -199,7 +200,7 @@ export class ModuleLoader {
           this.notifications.push({
             level: 'error',
             code: 'input-error',
-            message: `${where}: ${result.problem.summary.replace(/\.?$/, '')}; fix the syntax error (the file was skipped, the other files were scanned).`,
+            message: `${where}: ${result.problem.summary.replace(/\.?$/, '')}; ${/nests? more than/.test(result.problem.summary) ? 'simplify it' : 'fix the syntax error'} (the file was skipped, the other files were scanned).`,
             subject: this.relative(file.file),
           });
           continue;

@@ -6,6 +6,7 @@ import type { Value } from '../../../../model/value.js';
 import type { TerraformOptions } from '../../../source.js';
 import { Bindings, Evaluator, newTrace, noConfigurationFiles, type FunctionDefinition } from '../expression/evaluate.js';
 import { ExpressionSyntaxError, parseTemplate } from '../expression/parser.js';
+import { linkOutsideNote, linksOutside } from '../files/module-files.js';
 import { EvaluationError } from '../expression/values.js';
 import type { GivenValue } from '../evaluate/services.js';
 import { evaluateRaw } from '../evaluate/raw-value.js';
@@ -26,6 +27,8 @@ export async function readVariableValues(
   relative: (file: string) => string,
   notifications: Notification[],
   log?: InputLog,
+  /** The repository: an automatic variable file that links outside it is not read (a `--var-file` is the user's choice). */
+  boundary?: string,
 ): Promise<Map<string, GivenValue>> {
   const values = new Map<string, GivenValue>();
   for (const name of Object.keys(environment).sort()) {
@@ -43,7 +46,8 @@ export async function readVariableValues(
     ...names.filter((n) => n === 'terraform.tfvars.json'),
     ...names.filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')),
   ];
-  const files = [...automatic.map((n) => path.join(rootDirectory, n)), ...(options.varFiles ?? []).map((f) => path.resolve(f))];
+  const linked = automatic.map((n) => path.join(rootDirectory, n)).filter((file) => boundary === undefined || !linksOutside(file, boundary) || (notifications.push(linkOutsideNote(relative(file))), false));
+  const files = [...linked, ...(options.varFiles ?? []).map((f) => path.resolve(f))];
   const constants = new Evaluator({
     resolver: {
       resolve: (root) => {

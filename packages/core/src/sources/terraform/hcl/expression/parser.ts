@@ -50,7 +50,7 @@ export function parseExpression(text: string): Expr {
   const parser = new Parser(text);
   const expr = parser.expression();
   parser.expectEnd();
-  return expr;
+  return checkDepth(expr, 0);
 }
 
 /**
@@ -62,7 +62,7 @@ export function scanExpression(text: string, start: number, onComment?: (start: 
   const parser = new Parser(text, onComment);
   parser.seek(start);
   const expr = parser.expression();
-  return { expr, end: parser.position };
+  return { expr: checkDepth(expr, start), end: parser.position };
 }
 
 /**
@@ -73,7 +73,58 @@ export function scanExpression(text: string, start: number, onComment?: (start: 
 export function parseTemplate(text: string): Expr {
   if (!text.includes('${') && !text.includes('%{')) return { kind: 'literal', value: text };
   const parser = new Parser(text);
-  return parser.wholeTemplate();
+  return checkDepth(parser.wholeTemplate(), 0);
+}
+
+/**
+ * Refuses an expression whose tree is deeper than `maxExpressionDepth`. The parser bounds the brackets and operators
+ * it recurses into, but builds chains (`1 + 1 + …`, `a[0][0]…`, `x[*][*]…`) in loops, and such a chain is as deep
+ * a tree as it is long: the evaluator, which recurses, would overflow the stack on ten thousand links.
+ */
+function checkDepth(expr: Expr, offset: number): Expr {
+  const stack: [Expr | TemplatePart, number][] = [[expr, 1]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [node, depth] = item;
+    if (depth > maxExpressionDepth) throw new ExpressionSyntaxError(`the expression nests more than ${maxExpressionDepth} levels deep (at offset ${offset})`, offset);
+    for (const child of childrenOf(node)) stack.push([child, depth + 1]);
+  }
+  return expr;
+}
+
+function childrenOf(node: Expr | TemplatePart): readonly (Expr | TemplatePart)[] {
+  switch (node.kind) {
+    case 'literal':
+    case 'variable':
+    case 'splat-item':
+    case 'text':
+      return [];
+    case 'template':
+      return node.parts;
+    case 'getattr':
+      return [node.object];
+    case 'index':
+      return [node.object, node.key];
+    case 'splat':
+      return [node.source, node.each];
+    case 'tuple':
+      return node.items;
+    case 'object':
+      return node.items.flatMap((item) => [item.key, item.value]);
+    case 'call':
+      return node.args;
+    case 'unary':
+      return [node.operand];
+    case 'binary':
+      return [node.left, node.right];
+    case 'conditional':
+      return [node.condition, node.then, node.else];
+    case 'for':
+      return 'body' in node ? [node.collection, ...node.body] : [node.collection, ...(node.keyExpr ? [node.keyExpr] : []), node.valueExpr, ...(node.condition ? [node.condition] : [])];
+    case 'interpolation':
+      return [node.expr];
+    case 'if':
+      return [node.condition, ...node.then, ...node.else];
+  }
 }
 
 class Parser {

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { describeError } from '../../../../model/errors.js';
 import type { Notification } from '../../../../model/finding.js';
@@ -80,6 +80,34 @@ export interface ReadOptions {
   readonly log?: InputLog;
   readonly excluded?: (file: string) => boolean;
   readonly texts?: FileTexts;
+  /** The repository: a symbolic link leading outside it is not read. */
+  readonly boundary?: string;
+}
+
+/**
+ * Whether `entry` is a symbolic link whose target is outside `boundary` (both resolved): a `.tf` file or directory
+ * linked from outside the repository (`main.tf -> /etc/…`, `modules -> ../../other-repo`) is not read.
+ */
+export function linksOutside(entry: string, boundary: string): boolean {
+  try {
+    if (!lstatSync(entry).isSymbolicLink()) return false;
+    const target = realpathSync(entry);
+    const bound = realpathSync(boundary);
+    return target !== bound && !target.startsWith(bound.endsWith(path.sep) ? bound : bound + path.sep);
+  } catch {
+    // A broken link or a loop is reported by whoever reads it.
+    return false;
+  }
+}
+
+/** The warning for a link that leads outside the repository and was not followed. */
+export function linkOutsideNote(subject: string): Notification {
+  return {
+    level: 'warning',
+    code: 'symlink-outside',
+    message: `${subject}: the symbolic link leads outside the repository and was not followed; trustscan reads nothing outside the repository it scans.`,
+    subject,
+  };
 }
 
 /**
@@ -102,12 +130,17 @@ export async function readModuleFiles(directory: string, relative: (file: string
     });
     return [];
   }
-  return names.map((name) => readSourceFile(path.join(directory, name), relative, notifications, options.log, options.texts)).filter((f): f is SourceFile => f !== undefined);
+  return names.map((name) => readSourceFile(path.join(directory, name), relative, notifications, options.log, options.texts, options.boundary)).filter((f): f is SourceFile => f !== undefined);
 }
 
 /** Reads one configuration file, or reports why it cannot be read. */
-export function readSourceFile(file: string, relative: (file: string) => string, notifications: Notification[], log?: InputLog, texts?: FileTexts): SourceFile | undefined {
+export function readSourceFile(file: string, relative: (file: string) => string, notifications: Notification[], log?: InputLog, texts?: FileTexts, boundary?: string): SourceFile | undefined {
   const name = relative(file);
+  if (boundary !== undefined && linksOutside(file, boundary)) {
+    log?.record('file', file, undefined);
+    notifications.push(linkOutsideNote(name));
+    return undefined;
+  }
   const read = texts ? texts.read(file) : readFileOnce(file);
   switch (read.kind) {
     case 'text': {

@@ -317,7 +317,19 @@ export const collectionFunctions: Readonly<Record<string, FunctionDefinition>> =
 /** Removes duplicates, keeping the first occurrence. */
 function unique(items: readonly Value[]): Value[] {
   const result: Value[] = [];
-  for (const item of items) if (!result.some((r) => valuesEqual(r, item))) result.push(item);
+  // Strings, numbers and booleans are compared through a set: a `toset()` of 100,000 keys must not cost n² comparisons.
+  const primitives = new Set<string | number | boolean>();
+  const others: Value[] = [];
+  for (const item of items) {
+    if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') {
+      if (primitives.has(item)) continue;
+      primitives.add(item);
+    } else {
+      if (others.some((r) => valuesEqual(r, item))) continue;
+      others.push(item);
+    }
+    result.push(item);
+  }
   return result;
 }
 
