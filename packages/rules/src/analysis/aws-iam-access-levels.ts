@@ -38,9 +38,16 @@ export function serviceActions(service: string): readonly ActionFacts[] | undefi
  * service is not in the data (a new or misspelt service), so nothing can be said about it.
  */
 export function actionsGranted(pattern: string): readonly ActionFacts[] | undefined {
+  if (granted.has(pattern)) return granted.get(pattern);
   const colon = pattern.indexOf(':');
-  if (colon <= 0) return undefined;
-  const actions = serviceActions(pattern.slice(0, colon).trim());
-  const matcher = actionPattern(pattern);
-  return actions?.filter((facts) => matcher.test(facts.action));
+  const actions = colon <= 0 ? undefined : serviceActions(pattern.slice(0, colon).trim());
+  const matcher = actions && actionPattern(pattern);
+  const facts = matcher ? actions.filter((action) => matcher.test(action.action)) : undefined;
+  // Policies repeat the same few hundred patterns; matching one against its service's actions is the cost.
+  if (granted.size >= grantedLimit) granted.clear();
+  granted.set(pattern, facts);
+  return facts;
 }
+
+const granted = new Map<string, readonly ActionFacts[] | undefined>();
+const grantedLimit = 10_000;
