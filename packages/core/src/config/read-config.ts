@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, isMap, isScalar, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { createLineCounter, isMap, isScalar, parseDocument } from './yaml-library.js';
 import { InputError, describeError } from '../model/errors.js';
 import { areas, profiles, severities, type Severity } from '../model/rule.js';
 import type { Waiver } from '../model/waiver.js';
@@ -49,7 +50,7 @@ export function parseConfig(text: string, file: string, displayPath: string = fi
       throw new ConfigError(displayPath, jsonErrorLine(text, error), '', `not valid JSON (${describeError(error)}).`);
     }
   }
-  const lines = new LineCounter();
+  const lines = createLineCounter();
   const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   const syntax = document.errors[0];
   if (syntax) {

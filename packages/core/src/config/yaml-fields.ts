@@ -1,4 +1,5 @@
-import { isMap, isNode, isScalar, isSeq, type LineCounter, type Node, type Pair, type Scalar } from 'yaml';
+import type { LineCounter, Node, Pair, Scalar } from 'yaml';
+import { isMap, isNode, isScalar, isSeq } from './yaml-library.js';
 import { ConfigError } from './config-error.js';
 
 /** A key of a YAML mapping with its value node (null for `key:` with nothing after it). */
