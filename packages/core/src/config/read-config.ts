@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Node } from 'yaml';
-import { createLineCounter, isMap, isScalar, parseDocument } from './yaml-library.js';
+import { LineCounter, isMap, isScalar, parseDocument, type Node } from 'yaml';
 import { InputError, describeError } from '../model/errors.js';
 import { areas, profiles, severities, type Severity } from '../model/rule.js';
 import type { Waiver } from '../model/waiver.js';
@@ -50,7 +49,7 @@ export function parseConfig(text: string, file: string, displayPath: string = fi
       throw new ConfigError(displayPath, jsonErrorLine(text, error), '', `not valid JSON (${describeError(error)}).`);
     }
   }
-  const lines = createLineCounter();
+  const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   const syntax = document.errors[0];
   if (syntax) {

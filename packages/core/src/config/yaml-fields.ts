@@ -1,5 +1,4 @@
-import type { LineCounter, Node, Pair, Scalar } from 'yaml';
-import { isMap, isNode, isScalar, isSeq } from './yaml-library.js';
+import { isMap, isNode, isScalar, isSeq, type LineCounter, type Node, type Pair, type Scalar } from 'yaml';
 import { ConfigError } from './config-error.js';
 
 /** A key of a YAML mapping with its value node (null for `key:` with nothing after it). */

@@ -1,8 +1,15 @@
-import { JSONPath } from 'jsonpath-plus';
+import { createRequire } from 'node:module';
 import type { Resource } from '../model/resource.js';
 import type { CriteriaMapping, Rule, RuleMeta, Verdict } from '../model/rule.js';
 import { describeError } from '../model/errors.js';
 import { isRecord, isUnknown, type AttributePath, type Unknown, type Value } from '../model/value.js';
+
+const require = createRequire(import.meta.url);
+
+/** JSONPath, loaded when a declarative rule first runs: scans without such rules never load it. */
+function jsonPath(): typeof import('jsonpath-plus').JSONPath {
+  return (require('jsonpath-plus') as typeof import('jsonpath-plus')).JSONPath;
+}
 
 /** One test on the values a JSONPath selects from a resource's attributes. Exactly one operator is set. */
 export interface Condition {
@@ -83,7 +90,7 @@ function evaluateCondition(condition: Condition, attributes: { readonly [key: st
   const staticPath = staticPrefix(condition.path);
   let matches: { value: Value; pointer: string }[];
   try {
-    matches = JSONPath({ path: condition.path, json: attributes as object, resultType: 'all', eval: 'safe' }) as { value: Value; pointer: string }[];
+    matches = jsonPath()({ path: condition.path, json: attributes as object, resultType: 'all', eval: 'safe' }) as { value: Value; pointer: string }[];
   } catch (error) {
     // A script step that does not fit this resource's values (`[(@.length-1)]` on an object) throws inside JSONPath.
     return { status: 'unknown', path: staticPath, reason: `the path ${condition.path} cannot be evaluated on this resource (${describeError(error)})` };
@@ -147,7 +154,7 @@ function display(value: Value): string {
 function staticPrefix(path: string): AttributePath {
   let parts: unknown[];
   try {
-    parts = JSONPath.toPathArray(path).slice(1);
+    parts = jsonPath().toPathArray(path).slice(1);
   } catch {
     return [];
   }

@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { parseYaml } from '../config/yaml-library.js';
+import { parse as parseYaml } from 'yaml';
 import { InputError, describeError } from '../model/errors.js';
 import { areas, severities, type Rule } from '../model/rule.js';
 import { isTscId } from '../tsc/criteria.js';

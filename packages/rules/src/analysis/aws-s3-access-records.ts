@@ -10,10 +10,15 @@ import { attribute, readBlocks, readString } from './values.js';
  */
 export function logDestinationEvidence(bucket: Resource, context: RuleContext): string | undefined {
   const name = readString(attribute(bucket, ['bucket']));
-  const index = logTargetIndex(context);
-  const split = firstTarget(index.split, bucket, name.kind === 'value' ? name.value : undefined);
-  if (split) return (context.related(split, 'aws_s3_bucket')[0] ?? split).address;
-  const inline = firstTarget(index.inline, bucket, name.kind === 'value' ? name.value : undefined);
+  const targets = (holder: Resource, path: readonly (string | number)[], references: readonly string[] | undefined) => {
+    const target = readString(attribute(holder, path));
+    return (references ?? []).includes(bucket.address) || (name.kind === 'value' && target.kind === 'value' && target.value === name.value);
+  };
+  for (const split of context.resourcesOfType('aws_s3_bucket_logging')) {
+    if (split === bucket || !targets(split, ['target_bucket'], split.references?.['target_bucket'])) continue;
+    return (context.related(split, 'aws_s3_bucket')[0] ?? split).address;
+  }
+  const inline = context.resourcesOfType('aws_s3_bucket').find((other) => other !== bucket && targets(other, ['logging', 0, 'target_bucket'], other.references?.['logging']));
   if (inline) return inline.address;
   const acls = [...context.related(bucket, 'aws_s3_bucket_acl'), bucket].map((holder) => readString(attribute(holder, ['acl'])));
   if (acls.some((acl) => acl.kind === 'value' && acl.value === 'log-delivery-write')) return 'the S3 log delivery service (ACL log-delivery-write)';
@@ -21,61 +26,6 @@ export function logDestinationEvidence(bucket: Resource, context: RuleContext): 
   const policy = located ? readPolicy(attribute(located.holder, located.path)) : undefined;
   if (policy?.kind === 'document' && policy.statements.some((s) => s.effect === 'Allow' && isLogDelivery(s.principal))) return 'the S3 log delivery service (bucket policy)';
   return undefined;
-}
-
-/** The resources whose logging names a target bucket, by the address they reference and by the name they give, in scan order. */
-interface LogTargets {
-  readonly byAddress: Map<string, LogHolder[]>;
-  readonly byName: Map<string, LogHolder[]>;
-}
-interface LogHolder {
-  readonly order: number;
-  readonly resource: Resource;
-}
-
-/**
- * Every bucket asks who logs into it, so the logging configurations of the scan are indexed once (keyed by the
- * inventory's list of buckets, which lives as long as the scan) instead of being searched per bucket.
- */
-const logTargetIndexes = new WeakMap<readonly Resource[], { split: LogTargets; inline: LogTargets }>();
-
-function logTargetIndex(context: RuleContext): { split: LogTargets; inline: LogTargets } {
-  const buckets = context.resourcesOfType('aws_s3_bucket');
-  let index = logTargetIndexes.get(buckets);
-  if (!index) {
-    index = {
-      split: indexLogTargets(context.resourcesOfType('aws_s3_bucket_logging'), ['target_bucket'], (holder) => holder.references?.['target_bucket']),
-      inline: indexLogTargets(buckets, ['logging', 0, 'target_bucket'], (holder) => holder.references?.['logging']),
-    };
-    logTargetIndexes.set(buckets, index);
-  }
-  return index;
-}
-
-function indexLogTargets(holders: readonly Resource[], path: readonly (string | number)[], references: (holder: Resource) => readonly string[] | undefined): LogTargets {
-  const targets: LogTargets = { byAddress: new Map(), byName: new Map() };
-  holders.forEach((resource, order) => {
-    const holder = { order, resource };
-    for (const address of new Set(references(resource) ?? [])) push(targets.byAddress, address, holder);
-    const target = readString(attribute(resource, path));
-    if (target.kind === 'value') push(targets.byName, target.value, holder);
-  });
-  return targets;
-}
-
-/** The first holder (in scan order) whose logging targets `bucket` by reference or by name; never the bucket itself. */
-function firstTarget(targets: LogTargets, bucket: Resource, name: string | undefined): Resource | undefined {
-  let first: LogHolder | undefined;
-  for (const holder of [...(targets.byAddress.get(bucket.address) ?? []), ...(name === undefined ? [] : (targets.byName.get(name) ?? []))]) {
-    if (holder.resource !== bucket && (first === undefined || holder.order < first.order)) first = holder;
-  }
-  return first?.resource;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 function isLogDelivery(principal: '*' | Readonly<Record<string, readonly string[]>> | undefined): boolean {
