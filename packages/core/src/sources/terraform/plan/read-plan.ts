@@ -1,6 +1,7 @@
 import { InputError } from '../../../model/errors.js';
 import { classifyDocument, parseJsonText, readJsonText } from '../json/terraform-json.js';
 import type { PlanDocument } from './plan-json.js';
+import { checkPlanShape } from './plan-shape.js';
 
 export { decodeText } from '../json/terraform-json.js';
 
@@ -17,7 +18,7 @@ export function parsePlanText(file: string, text: string): PlanDocument {
   return checkPlan(file, value);
 }
 
-/** Checks that parsed JSON is a plan of a supported format version. */
+/** Checks that parsed JSON is a plan of a supported format version, in the shape the loader reads (see `checkPlanShape`). */
 export function checkPlan(file: string, value: unknown): PlanDocument {
   const kind = classifyDocument(value);
   if (kind === 'state' || kind === 'raw-state') {
@@ -31,5 +32,5 @@ export function checkPlan(file: string, value: unknown): PlanDocument {
   if (!supportedMajors.has(major)) {
     throw new InputError(`${file}: plan format version ${plan.format_version} is not supported (trustscan reads 0.x and 1.x); upgrade trustscan or use a matching Terraform.`, { subject: file });
   }
-  return plan;
+  return checkPlanShape(file, plan);
 }

@@ -72,7 +72,7 @@ export async function readVariableValues(
         values.set(name, { kind: 'value', value, origin });
       } catch (error) {
         if (!(error instanceof EvaluationError) && !(error instanceof ExpressionSyntaxError)) throw error;
-        notifications.push({ level: 'error', code: 'input-error', message: `${origin}: the value of ${name} cannot be read (${error.message}).`, subject: origin });
+        notifications.push({ level: 'error', code: 'input-error', message: `${origin}: the value of ${name} cannot be read (${withoutQuotedValues(error.message)}).`, subject: origin });
       }
     }
   }
@@ -113,4 +113,12 @@ async function readVariableFile(file: string, parser: FileParser, relative: (fil
     return {};
   }
   return { ...(parsed.body ?? {}) };
+}
+
+/**
+ * An error message without the strings it quotes: variable files hold secrets, and which variables are sensitive is
+ * not known while the files are read.
+ */
+function withoutQuotedValues(message: string): string {
+  return message.replace(/"(?:[^"\\]|\\.)*"/g, '"…"');
 }

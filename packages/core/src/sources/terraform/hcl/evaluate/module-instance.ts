@@ -351,7 +351,8 @@ export class ModuleInstance implements NameResolver {
       this.services.report({
         level: 'warning',
         code: 'invalid-variable-value',
-        message: `${this.prefix}var.${name}: the value does not match the variable's type (${error.message}); it is used as given.`,
+        // The error quotes the value: not for a sensitive variable.
+        message: `${this.prefix}var.${name}: the value does not match the variable's type (${sensitive || cell.sensitive ? 'the value is sensitive and not shown' : error.message}); it is used as given.`,
         subject: this.services.relative(config.file),
       });
     }

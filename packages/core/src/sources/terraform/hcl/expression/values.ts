@@ -104,10 +104,21 @@ export function valuesEqual(a: Value, b: Value, depth = 0): boolean {
   return false;
 }
 
-/** Formats a number the way Terraform prints it in strings: integers without a fraction. */
+/**
+ * Formats a number the way Terraform prints it in strings (`big.Float.Text('f', -1)`): plain decimal digits, never
+ * an exponent (`5e-324` prints as `0.000…005`, `1e21` as `1000000000000000000000`), integers without a fraction.
+ */
 export function formatNumber(value: number): string {
   if (Number.isInteger(value) && Math.abs(value) < 1e21) return value.toFixed(0);
-  return String(value);
+  const text = String(value);
+  const exponent = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!exponent) return text;
+  const [, sign, first, rest = '', power] = exponent as unknown as [string, string, string, string | undefined, string];
+  const digits = first + rest;
+  // The decimal point sits after `first`; moving it by `power` places.
+  const point = 1 + Number(power);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  return point >= digits.length ? `${sign}${digits}${'0'.repeat(point - digits.length)}` : `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 /** Converts a primitive to a string as Terraform's automatic conversion does; other values are an error. */

@@ -56,13 +56,14 @@ export const collectionFunctions: Readonly<Record<string, FunctionDefinition>> =
   merge: {
     acceptsUnknown: true,
     call: (args) => {
-      const result: Record<string, Value> = {};
+      // A Map, not Object.assign: a key named __proto__ (JSON and HCL allow it) must stay a key.
+      const result = new Map<string, Value>();
       for (const arg of args) {
         if (arg === null) continue;
         if (arg instanceof Unknown) return arg;
-        Object.assign(result, asObject(arg, 'argument'));
+        for (const [key, value] of Object.entries(asObject(arg, 'argument'))) result.set(key, value);
       }
-      return result;
+      return Object.fromEntries(result);
     },
   },
   lookup: {
@@ -187,12 +188,12 @@ export const collectionFunctions: Readonly<Record<string, FunctionDefinition>> =
       const names = asList(keys ?? null, 'keys');
       const items = asList(values ?? null, 'values');
       if (names.length !== items.length) throw new EvaluationError('the keys and values lists differ in length');
-      const result: Record<string, Value> = {};
+      const result = new Map<string, Value>();
       names.forEach((name, i) => {
         if (name instanceof Unknown) throw new EvaluationError('a key is unknown');
-        result[asString(name, 'key')] = items[i] as Value;
+        result.set(asString(name, 'key'), items[i] as Value);
       });
-      return result;
+      return Object.fromEntries(result);
     },
   },
   range: {
@@ -243,6 +244,8 @@ export const collectionFunctions: Readonly<Record<string, FunctionDefinition>> =
       const items = asList(list ?? null, 'list');
       const n = asNumber(size ?? null, 'size');
       if (n < 0) throw new EvaluationError('the chunk size must not be negative');
+      // A fraction would step through the list by less than one item: Terraform asks for a whole number too.
+      if (!Number.isInteger(n)) throw new EvaluationError(`the chunk size must be a whole number, not ${n}`);
       if (n === 0) return [items];
       const result: Value[] = [];
       for (let i = 0; i < items.length; i += n) result.push(items.slice(i, i + n));
@@ -293,12 +296,17 @@ export const collectionFunctions: Readonly<Record<string, FunctionDefinition>> =
     minArgs: 1,
     maxArgs: 1,
     call: ([map]) => {
-      const result: Record<string, string[]> = {};
+      const result = new Map<string, string[]>();
       const object = asObject(map ?? null, 'argument');
       for (const key of sortedKeys(object)) {
-        for (const item of asList(object[key] as Value, 'value')) (result[asString(item, 'element')] ??= []).push(key);
+        for (const item of asList(object[key] as Value, 'value')) {
+          const name = asString(item, 'element');
+          const keys = result.get(name);
+          if (keys) keys.push(key);
+          else result.set(name, [key]);
+        }
       }
-      return result;
+      return Object.fromEntries(result);
     },
   },
   matchkeys: {

@@ -2,6 +2,7 @@ import type { SourceRange } from '../../../../model/resource.js';
 import type { SyntaxBlock, SyntaxFile } from '../../syntax/blocks.js';
 import type { Expr } from '../expression/ast.js';
 import { ExpressionSyntaxError, scanExpression } from '../expression/parser.js';
+import { formatNumber } from '../expression/values.js';
 import type { ParseProblem } from './parsed-file.js';
 
 /** What one pass over a `.tf` or `.tfvars` file gives: the body in hcl2json's shape, and the syntax positions. */
@@ -409,7 +410,7 @@ class NativeReader {
     if (name !== undefined && this.keyFollows()) return name;
     this.pos = start;
     const literal = this.literal();
-    if (literal !== noValue && this.keyFollows()) return String(literal);
+    if (literal !== noValue && this.keyFollows()) return typeof literal === 'number' ? formatNumber(literal) : String(literal);
     return this.compoundKey(start);
   }
 
@@ -514,7 +515,7 @@ class NativeReader {
       const exprStart = this.pos;
       const expr = this.expression(exprStart);
       const source = src.slice(exprStart, this.pos);
-      written = expr.kind === 'literal' && (typeof expr.value === 'number' || typeof expr.value === 'boolean') && !source.startsWith('"') ? String(expr.value) : `\${${source}}`;
+      written = expr.kind === 'literal' && (typeof expr.value === 'number' || typeof expr.value === 'boolean') && !source.startsWith('"') ? (typeof expr.value === 'number' ? formatNumber(expr.value) : String(expr.value)) : `\${${source}}`;
     } else {
       written = this.directive();
     }

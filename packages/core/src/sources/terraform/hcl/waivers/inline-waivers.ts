@@ -29,28 +29,29 @@ export function readWaiverComment(line: number, text: string): WaiverComment | W
   const rest = (match[1] ?? '').trim();
   const rule = /^[^\s=]+(?=\s|$)/.exec(rest)?.[0];
   if (!rule) return { line, message: 'the waiver names no rule; write `trustscan:ignore RULE-ID reason="why"`' };
-  const fields: Record<string, string> = {};
+  // A Map: a field named __proto__ must be reported as unknown, not swallowed by the object's prototype.
+  const fields = new Map<string, string>();
   let remainder = rest.slice(rule.length).trim();
   while (remainder !== '') {
     pair.lastIndex = 0;
     const field = pair.exec(remainder);
     if (!field) return { line, message: `cannot read ${JSON.stringify(remainder.split(/\s/)[0])} in the waiver; write key="value" pairs` };
     const key = field[1] as string;
-    fields[key] = field[2] !== undefined ? field[2].replace(/\\(.)/g, '$1') : (field[3] ?? field[4] ?? '');
+    fields.set(key, field[2] !== undefined ? field[2].replace(/\\(.)/g, '$1') : (field[3] ?? field[4] ?? ''));
     remainder = remainder.slice(field[0].length).trim();
   }
-  const unknownKeys = Object.keys(fields).filter((k) => k !== 'reason' && k !== 'expires' && k !== 'owner');
+  const unknownKeys = [...fields.keys()].filter((k) => k !== 'reason' && k !== 'expires' && k !== 'owner');
   if (unknownKeys.length > 0) return { line, message: `unknown waiver field ${unknownKeys.join(', ')}; use reason, expires and owner` };
-  const reason = fields['reason']?.trim() ?? '';
+  const reason = fields.get('reason')?.trim() ?? '';
   if (reason === '') return { line, message: `the waiver for ${rule} has no reason; add reason="why the risk is accepted"` };
-  const expires = fields['expires'];
+  const expires = fields.get('expires');
   if (expires !== undefined && !isDate(expires)) return { line, message: `the waiver for ${rule} expires on ${JSON.stringify(expires)}, which is not a date; write expires=YYYY-MM-DD` };
   return {
     line,
     rule,
     reason,
     ...(expires === undefined ? {} : { expires }),
-    ...(fields['owner'] === undefined ? {} : { owner: fields['owner'] }),
+    ...(fields.get('owner') === undefined ? {} : { owner: fields.get('owner') as string }),
   };
 }
 
