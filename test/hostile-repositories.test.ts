@@ -191,4 +191,21 @@ describe('size', () => {
     expect(JSON.parse(run.stdout).findings.some((f: { resource: { address: string } }) => f.resource.address === 'aws_s3_bucket.small')).toBe(true);
     expect(trustscan(['scan', 'large.json', '--fail-on', 'never', '-q'], repo).status).toBe(0);
   });
+
+  // No single construct is over its own limit (range() gives 1,024 values), but nested they explode: the root is
+  // stopped at its time or memory budget, named in one line, and the other roots are scanned.
+  const exploding = (x: string) => `locals {\n  x = ${x}\n}\nresource "aws_s3_bucket" "inside" {\n  bucket = "inside-\${length(local.x)}"\n}\n`;
+  it.each<[string, string, Record<string, string>, RegExp]>([
+    ['time', exploding('[for a in range(1024) : length([for b in range(1024) : length([for c in range(1024) : c])])]'), { TRUSTSCAN_MAX_EVAL_SECONDS: '1' }, /^trustscan: exploding: evaluating the root module took longer than 1 s \(TRUSTSCAN_MAX_EVAL_SECONDS\), so it was stopped and not scanned; .* raise TRUSTSCAN_MAX_EVAL_SECONDS=<seconds>\.$/],
+    ['memory', exploding('[for a in range(1024) : [for b in range(1024) : [for c in range(1024) : "${a}-${b}-${c}"]]]'), { TRUSTSCAN_MAX_HEAP_MB: '150' }, /^trustscan: exploding: evaluating the root module brought the heap to \d+ MB, over the 150 MB limit \(TRUSTSCAN_MAX_HEAP_MB\), so it was stopped and not scanned; .* NODE_OPTIONS=--max-old-space-size=<MB>\.$/],
+  ])('stops a root whose evaluation explodes in %s, and scans the others', (_, root, env, message) => {
+    const repo = write(temporaryDirectory('hostile-explosion'), { 'exploding/main.tf': root, 'fine/main.tf': bucket('fine') });
+    const run = trustscan(['scan', '.', '--no-cache', '-f', 'json'], repo, env);
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n').filter((line) => line.includes('exploding'))).toEqual([expect.stringMatching(message)]);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    const addresses = (JSON.parse(run.stdout) as { findings: { resource: { address: string } }[] }).findings.map((f) => f.resource.address);
+    expect(addresses).toContain('aws_s3_bucket.fine');
+    expect(addresses).not.toContain('aws_s3_bucket.inside');
+  });
 });

@@ -65,6 +65,7 @@ export class ModuleInstance implements NameResolver {
       moduleDirectory: config.directory,
       files: services.files,
       parseTemplate,
+      budget: services.budget,
     });
     this.evaluateLeaf = (text, bindings, trace) => this.evaluator.evaluate(services.template(text), trace, bindings);
   }

@@ -3,6 +3,7 @@ import type { Expr } from '../expression/ast.js';
 import type { ConfigurationFileAccess, FunctionDefinition } from '../expression/evaluate.js';
 import { ExpressionSyntaxError, parseTemplate } from '../expression/parser.js';
 import type { ModuleCallConfig, ModuleConfig } from '../config/module-config.js';
+import { EvaluationBudget } from './evaluation-budget.js';
 
 /** A memoised value with what it read: whether it is sensitive, and the managed resources it refers to. */
 export interface Cell {
@@ -44,6 +45,8 @@ export class EvaluationServices {
   instances = 0;
   readonly problems: EvaluationProblem[] = [];
   private readonly problemKeys = new Set<string>();
+  /** The root's time and memory: one budget for every module instance of the root. */
+  readonly budget: EvaluationBudget;
 
   constructor(
     readonly rootDirectory: string,
@@ -54,7 +57,9 @@ export class EvaluationServices {
     readonly workspace: string,
     /** A path relative to the scan root, for messages. */
     readonly relative: (file: string) => string,
-  ) {}
+  ) {
+    this.budget = new EvaluationBudget(relative(rootDirectory) || '.');
+  }
 
   /** The parsed form of an hcl2json template string, parsed once per distinct text. */
   template(text: string): Expr {

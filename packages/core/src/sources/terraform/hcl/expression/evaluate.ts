@@ -142,6 +142,8 @@ export interface EvaluatorOptions {
   readonly files: ConfigurationFileAccess;
   /** Parses a template text into an expression (for `templatefile`). */
   readonly parseTemplate: (text: string) => Expr;
+  /** Counts every expression evaluated, and stops an evaluation over its time or memory (see EvaluationBudget). */
+  readonly budget?: { tick(): void };
 }
 
 /** Evaluates expressions against a module's names; errors become `EvaluationError`. */
@@ -153,6 +155,7 @@ export class Evaluator {
   }
 
   private eval(expr: Expr, bindings: Bindings, trace: Trace, splatItem: Value | undefined): Value {
+    this.options.budget?.tick();
     switch (expr.kind) {
       case 'literal':
         return expr.value;
