@@ -19,6 +19,10 @@ const families: Record<string, [string, Value][]> = {
     ['flatten([["a", ["b"]], [], "c"])', ['a', 'b', 'c']],
     ['keys({ b = 1, a = 2 })', ['a', 'b']],
     ['values({ b = 1, a = 2 })', [2, 1]],
+    // A key named __proto__ stays a key in object constructors and for expressions (it would set the prototype).
+    ['keys({ "__proto__" = { x = 1 }, a = 2 })', ['__proto__', 'a']],
+    ['keys({ for k in ["__proto__", "b"] : k => 1 })', ['__proto__', 'b']],
+    ['keys({ for k in ["__proto__"] : k => 1... })', ['__proto__']],
     ['distinct(["a", "b", "a"])', ['a', 'b']],
     ['compact(["a", "", null, "b"])', ['a', 'b']],
     ['contains(["a", "b"], "b")', true],

@@ -2,7 +2,7 @@ import type { SourceRange } from '../../../../model/resource.js';
 import { Unknown, isRecord, type Value } from '../../../../model/value.js';
 import { ExpressionSyntaxError } from '../expression/parser.js';
 import { Bindings, iterate, newTrace, type Trace } from '../expression/evaluate.js';
-import { EvaluationError, asString } from '../expression/values.js';
+import { EvaluationError, asString, setKey } from '../expression/values.js';
 import type { RawBody } from '../config/module-config.js';
 
 /** Evaluates one hcl2json string (a template or a `${…}` expression) with bindings, recording what it read. */
@@ -37,7 +37,7 @@ export function evaluateBody(body: RawBody, evaluateLeaf: LeafEvaluator, binding
   const walker = new BodyWalker(evaluateLeaf, result);
   for (const [key, raw] of Object.entries(body)) {
     if (skip.has(key) || key === 'dynamic') continue;
-    result.attributes[key] = walker.attribute(raw, key, key, bindings, 1, positions);
+    setKey(result.attributes, key, walker.attribute(raw, key, key, bindings, 1, positions));
   }
   if (body['dynamic'] !== undefined) walker.dynamicBlocks(body['dynamic'], '', result.attributes, bindings, 1, undefined, positions);
   return result;
@@ -62,7 +62,7 @@ class BodyWalker {
     const attributes: Record<string, Value> = {};
     for (const [key, raw] of Object.entries(body)) {
       if (key === 'dynamic') continue;
-      attributes[key] = this.attribute(raw, `${path}.${key}`, top, bindings, depth, positions);
+      setKey(attributes, key, this.attribute(raw, `${path}.${key}`, top, bindings, depth, positions));
     }
     if (body['dynamic'] !== undefined) this.dynamicBlocks(body['dynamic'], `${path}.`, attributes, bindings, depth, top, positions);
     return attributes;
@@ -87,7 +87,7 @@ class BodyWalker {
             return this.problem(path, (error as Error).message);
           }
         }
-        object[key] = this.value(item, `${path}.${key}`, top, bindings, depth + 1);
+        setKey(object, key, this.value(item, `${path}.${key}`, top, bindings, depth + 1));
       }
       return object;
     }

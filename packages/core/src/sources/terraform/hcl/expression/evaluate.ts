@@ -9,6 +9,7 @@ import {
   checkStringLength,
   computedOf,
   describeValue,
+  setKey,
   sortedKeys,
   typeName,
   valuesEqual,
@@ -232,7 +233,7 @@ export class Evaluator {
     for (const item of expr.items) {
       const key = this.eval(item.key, bindings, trace, splatItem);
       if (key instanceof Unknown) return key;
-      result[asString(key, 'object key')] = this.eval(item.value, bindings, trace, splatItem);
+      setKey(result, asString(key, 'object key'), this.eval(item.value, bindings, trace, splatItem));
     }
     return result;
   }
@@ -423,7 +424,7 @@ export class Evaluator {
           groups.set(name, group);
         } else {
           if (Object.hasOwn(object, name)) throw new EvaluationError(`the for expression produces the key ${JSON.stringify(name)} twice; add ... to group values`);
-          object[name] = item;
+          setKey(object, name, item);
         }
       } else {
         list.push(this.eval(expr.valueExpr, frame, trace, splatItem));
@@ -432,7 +433,7 @@ export class Evaluator {
     }
     if (unknown) return unknown;
     if (!expr.keyExpr) return list;
-    if (expr.grouping) for (const [name, group] of groups) object[name] = group;
+    if (expr.grouping) for (const [name, group] of groups) setKey(object, name, group);
     return object;
   }
 

@@ -105,6 +105,15 @@ export function valuesEqual(a: Value, b: Value, depth = 0): boolean {
 }
 
 /**
+ * Sets an own key of an object being built. A key named `__proto__` (HCL and JSON allow any key) would set the
+ * object's prototype through `object[key] = value`: defined as a plain property, it stays a key like any other.
+ */
+export function setKey(object: Record<string, Value>, key: string, value: Value): void {
+  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
+}
+
+/**
  * Formats a number the way Terraform prints it in strings (`big.Float.Text('f', -1)`): plain decimal digits, never
  * an exponent (`5e-324` prints as `0.000…005`, `1e21` as `1000000000000000000000`), integers without a fraction.
  */
