@@ -116,7 +116,7 @@ describe('errors', () => {
     expect(() => evaluateText(text)).toThrow(message);
   });
 
-  it.each([['1 +'], ['[1, 2'], ['"unterminated'], ['a.'], ['f(1,,2)'], ['{ a = 1 b = 2 }'], ['<<EOT\nno end']])('%s is a syntax error', (text) => {
+  it.each([['1 +'], ['[1, 2'], ['"unterminated'], ['a.'], ['f(1,,2)'], ['{ a = 1 b = 2 }'], ['<<EOT\nno end'], ['"\\q"'], ['"\\u12"'], ['"\\U0011FFFF"']])('%s is a syntax error', (text) => {
     expect(() => parseExpression(text)).toThrow(ExpressionSyntaxError);
   });
 

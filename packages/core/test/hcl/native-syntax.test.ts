@@ -107,6 +107,8 @@ describe('reading HCL native syntax', () => {
     ['an unclosed block', 'resource "a" "b" {\n  x = 1\n', 1, 18, 'Unclosed configuration block;'],
     ['an argument set twice', 'x = 1\nx = 2\n', 2, 1, 'Attribute redefined; The argument "x" was already set at 1:1. Each argument may be set only once.'],
     ['an unknown escape', 'x = "\\q"\n', 1, 6, 'Invalid escape sequence; The symbol "q" is not a valid escape sequence selector.'],
+    ['an escape short of hex digits', 'x = "\\u12"\n', 1, 6, 'Invalid escape sequence; The symbol "u" must be followed by 4 hexadecimal digits.'],
+    ['an escape beyond the last code point', 'x = "\\U0011FFFF"\n', 1, 6, 'Invalid escape sequence; The escape sequence is not a valid Unicode character.'],
     ['a call left open', 'x = f(\n', 2, 1, 'Invalid expression;'],
     ['a brace on the next line', 'resource "a" "b"\n{\n}\n', 1, 17, 'Invalid block definition; A block definition must have block content delimited by "{" and "}"'],
     ['a stray closing brace', '}\n', 1, 1, 'Argument or block definition required; An argument or block definition is required here.'],

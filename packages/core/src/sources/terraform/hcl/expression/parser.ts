@@ -1,4 +1,5 @@
 import type { BinaryOperator, Expr, ObjectItem, TemplatePart } from './ast.js';
+import { readStringEscape } from './string-escapes.js';
 
 /** An expression that is not valid HCL native syntax, or nests deeper than the parser allows. */
 export class ExpressionSyntaxError extends Error {
@@ -652,30 +653,20 @@ class Parser {
   }
 
   private escape(): string {
-    const src = this.src;
-    const next = src[this.pos + 1];
+    const escape = readStringEscape(this.src, this.pos);
+    if (escape.kind === 'text') {
+      this.pos += escape.length;
+      return escape.text;
+    }
+    // An error's offset is past the backslash and its selector.
     this.pos += 2;
-    switch (next) {
-      case 'n':
-        return '\n';
-      case 'r':
-        return '\r';
-      case 't':
-        return '\t';
-      case '"':
-        return '"';
-      case '\\':
-        return '\\';
-      case 'u':
-      case 'U': {
-        const length = next === 'u' ? 4 : 8;
-        const hex = src.slice(this.pos, this.pos + length);
-        if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== length) this.fail(`invalid escape \\${next}${hex}`);
-        this.pos += length;
-        return String.fromCodePoint(parseInt(hex, 16));
-      }
-      default:
-        return this.fail(`invalid escape sequence \\${next ?? ''}`);
+    switch (escape.kind) {
+      case 'bad-hex':
+        return this.fail(`invalid escape \\${escape.selector}${escape.hex}`);
+      case 'bad-code-point':
+        return this.fail(`invalid escape \\${escape.selector}${escape.hex}: not a Unicode character`);
+      case 'bad-selector':
+        return this.fail(`invalid escape sequence \\${escape.selector}`);
     }
   }
 

@@ -2,6 +2,7 @@ import type { SourceRange } from '../../../../model/resource.js';
 import type { SyntaxBlock, SyntaxFile } from '../../syntax/blocks.js';
 import type { Expr } from '../expression/ast.js';
 import { ExpressionSyntaxError, scanExpression } from '../expression/parser.js';
+import { readStringEscape } from '../expression/string-escapes.js';
 import { formatNumber } from '../expression/values.js';
 import type { ParseProblem } from './parsed-file.js';
 
@@ -568,33 +569,18 @@ class NativeReader {
   }
 
   private escape(): string {
-    const src = this.src;
     const at = this.pos;
-    const next = src[this.pos + 1];
-    this.pos += 2;
-    switch (next) {
-      case 'n':
-        return '\n';
-      case 'r':
-        return '\r';
-      case 't':
-        return '\t';
-      case '"':
-        return '"';
-      case '\\':
-        return '\\';
-      case 'u':
-      case 'U': {
-        const length = next === 'u' ? 4 : 8;
-        const hex = src.slice(this.pos, this.pos + length);
-        if (hex.length !== length || !/^[0-9a-fA-F]+$/.test(hex)) this.fail(at, `Invalid escape sequence; The symbol "${next}" must be followed by ${length} hexadecimal digits.`);
-        this.pos += length;
-        const code = parseInt(hex, 16);
-        if (code > 0x10ffff) this.fail(at, 'Invalid escape sequence; The escape sequence is not a valid Unicode character.');
-        return String.fromCodePoint(code);
-      }
-      default:
-        return this.fail(at, `Invalid escape sequence; The symbol ${JSON.stringify(next ?? '')} is not a valid escape sequence selector.`);
+    const escape = readStringEscape(this.src, at);
+    switch (escape.kind) {
+      case 'text':
+        this.pos += escape.length;
+        return escape.text;
+      case 'bad-hex':
+        return this.fail(at, `Invalid escape sequence; The symbol "${escape.selector}" must be followed by ${escape.digits} hexadecimal digits.`);
+      case 'bad-code-point':
+        return this.fail(at, 'Invalid escape sequence; The escape sequence is not a valid Unicode character.');
+      case 'bad-selector':
+        return this.fail(at, `Invalid escape sequence; The symbol ${JSON.stringify(escape.selector)} is not a valid escape sequence selector.`);
     }
   }
 
