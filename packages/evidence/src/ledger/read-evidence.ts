@@ -199,12 +199,24 @@ async function advance(
   return { state: { seq: record.seq, sha256: decoded.sha256, header: decoded.header, entries }, changes };
 }
 
-/** Applies a delta's lines to the state in place; the changes are in the delta's (key) order. */
-function applyDelta(store: EvidenceStore, seq: number, entries: Map<string, StoredEntry>, lines: readonly string[], older: RecordHeader, newer: RecordHeader): EvidenceChange[] {
+/**
+ * Applies a delta's lines to the state in place; the changes are in the delta's (key) order. The keys of the lines
+ * go to `seen` when given (a snapshot then removes what it does not hold).
+ */
+function applyDelta(
+  store: EvidenceStore,
+  seq: number,
+  entries: Map<string, StoredEntry>,
+  lines: readonly string[],
+  older: RecordHeader,
+  newer: RecordHeader,
+  seen?: Set<string>,
+): EvidenceChange[] {
   const changes: EvidenceChange[] = [];
   for (const line of lines) {
     const { type, key } = lineKey(line);
     const before = entries.get(key);
+    seen?.add(key);
     if (type === 'removed') {
       entries.delete(key);
       pushChange(changes, key, before?.entry, undefined, older, newer);
@@ -261,23 +273,8 @@ function compareSnapshot(store: EvidenceStore, seq: number, entries: Map<string,
 
 /** A snapshot compared with the state key by key, whatever the order of its lines. */
 function compareSnapshotByKey(store: EvidenceStore, seq: number, entries: Map<string, StoredEntry>, lines: readonly string[], older: RecordHeader, newer: RecordHeader): EvidenceChange[] {
-  const changes: EvidenceChange[] = [];
   const seen = new Set<string>();
-  for (const line of lines) {
-    const { type, key } = lineKey(line);
-    const before = entries.get(key);
-    seen.add(key);
-    if (type === 'removed') {
-      entries.delete(key);
-      pushChange(changes, key, before?.entry, undefined, older, newer);
-      continue;
-    }
-    if (before?.line !== line) {
-      const entry = parseFinding(store, seq, line);
-      entries.set(key, { line: ownCopy(line), entry });
-      pushChange(changes, key, before?.entry, entry, older, newer);
-    }
-  }
+  const changes = applyDelta(store, seq, entries, lines, older, newer, seen);
   for (const [key, stored] of entries) {
     if (seen.has(key)) continue;
     entries.delete(key);
