@@ -118,3 +118,18 @@ export function motoEnvironment(endpoint: string, region = 'us-east-1'): Record<
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
 }
+
+/**
+ * Runs `use` with `process.env` holding the moto environment, so code that builds SDK clients with the default
+ * credential chain (as the CLI does) reaches moto; the environment is restored afterwards, also when `use` throws.
+ */
+export async function withMotoEnvironment<T>(endpoint: string, use: () => Promise<T>): Promise<T> {
+  const saved = { ...process.env };
+  Object.assign(process.env, motoEnvironment(endpoint));
+  try {
+    return await use();
+  } finally {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
+}

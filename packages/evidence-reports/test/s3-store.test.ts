@@ -4,7 +4,7 @@ import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEvidenceStore } from '@trustscan/evidence';
 import { actionPlan, periodReport, readEvidenceHistory } from '@trustscan/evidence-reports';
-import { motoEnvironment, startMoto, type MotoServer } from '../../../testing/moto.js';
+import { motoEnvironment, startMoto, withMotoEnvironment, type MotoServer } from '../../../testing/moto.js';
 // @ts-expect-error: a plain ES module shared with the example generator
 import { appendAcmeHistory } from '../../../examples/evidence/generate.mjs';
 import { acmeHistory, repository } from './support.js';
@@ -15,23 +15,11 @@ let moto: MotoServer;
 let s3: S3Client;
 const location = 's3://evidence-views/acme';
 
-/** Runs `use` with the SDK's default credential chain pointed at moto, as the CLI would find it. */
-async function withMoto<T>(use: () => Promise<T>): Promise<T> {
-  const saved = { ...process.env };
-  Object.assign(process.env, motoEnvironment(moto.endpoint));
-  try {
-    return await use();
-  } finally {
-    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-    Object.assign(process.env, saved);
-  }
-}
-
 beforeAll(async () => {
   moto = await startMoto();
   s3 = new S3Client({ region: 'us-east-1', endpoint: moto.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
   await s3.send(new CreateBucketCommand({ Bucket: 'evidence-views', ObjectLockEnabledForBucket: true }));
-  await withMoto(async () => {
+  await withMotoEnvironment(moto.endpoint, async () => {
     const store = await openEvidenceStore(location);
     try {
       await (appendAcmeHistory as (store: unknown) => Promise<void>)(store);
@@ -48,7 +36,7 @@ afterAll(async () => {
 
 describe('the evidence views of an S3 store', () => {
   it('give the same figures as the same history in a directory', async () => {
-    const fromS3 = await withMoto(() => readEvidenceHistory(location, { asOf: '2026-03-20' }));
+    const fromS3 = await withMotoEnvironment(moto.endpoint, () => readEvidenceHistory(location, { asOf: '2026-03-20' }));
     const fromDirectory = await acmeHistory();
     expect(fromS3.chain).toMatchObject({ verified: true, records: 17 });
     const period = { from: '2026-03-01', to: '2026-03-20' };

@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listEvidence, verifyEvidence } from '@trustscan/evidence';
-import { motoEnvironment, startMoto, type MotoServer } from '../../../testing/moto.js';
+import { motoEnvironment, startMoto, withMotoEnvironment, type MotoServer } from '../../../testing/moto.js';
 import { TemporaryDirectories, repository } from './support.js';
 import { killAppenders, runAppender, scanFile } from './appender.js';
 
@@ -36,17 +36,6 @@ afterEach(() => {
 function trustscan(args: string[]) {
   const run = spawnSync(process.execPath, [binary, ...args], { cwd: repository, encoding: 'utf8', env: environment, timeout: 60_000 });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-async function withMoto<T>(use: () => Promise<T>): Promise<T> {
-  const saved = { ...process.env };
-  Object.assign(process.env, motoEnvironment(moto.endpoint));
-  try {
-    return await use();
-  } finally {
-    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-    Object.assign(process.env, saved);
-  }
 }
 
 const recordKey = (prefix: string, seq: number) => `${prefix}/records/${String(seq).padStart(12, '0')}.jsonl.gz`;
@@ -84,7 +73,7 @@ describe('an S3 store with Object Lock (moto)', () => {
     const startAt = Date.now() + 2000;
     const results = await Promise.all([0, 1, 2, 3].map((label) => runAppender({ store, scan, count: 3, label, startAt }, environment).done));
     expect(results.flatMap((r) => r.appended.map((a) => a.seq)).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-    await withMoto(async () => {
+    await withMotoEnvironment(moto.endpoint, async () => {
       expect(await verifyEvidence(store)).toMatchObject({ records: 12, last: 12, problems: [] });
       expect((await listEvidence(store)).records).toHaveLength(12);
     });
