@@ -8,10 +8,10 @@ import type { CachedSummary } from './result-cache.js';
 
 /**
  * The key of a rule set's findings beside an evaluated root: the caller's identity of its rules, and what else
- * shapes findings (the scan root that locations are relative to, extra relations).
+ * shapes findings (the scan root that locations are relative to; `settings`: extra relations, profile, rule options).
  */
-export function rulesKey(rulesIdentity: string, root: string, relations: unknown): string {
-  return hash('sha256', JSON.stringify([rulesIdentity, root, relations ?? null]), 'hex');
+export function rulesKey(rulesIdentity: string, root: string, settings: unknown): string {
+  return hash('sha256', JSON.stringify([rulesIdentity, root, settings ?? null]), 'hex');
 }
 
 /**
